@@ -1,0 +1,37 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Role } from '@zj/shared';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { Roles } from '../common/auth/policy.decorators';
+import { ApiErrors } from '../common/http/api-errors.decorator';
+import { PageQueryDto } from '../common/http/pagination';
+import { AuditService } from './audit.service';
+
+class ListAuditQuery extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) action?: string;
+}
+
+@ApiTags('audit 审计日志')
+@ApiBearerAuth()
+@Controller('audit-log')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '审计日志（市金融工作局）：每次状态变更的操作人、机构、前后内容' })
+  @ApiErrors(400, 401, 403)
+  list(@Query() query: ListAuditQuery) {
+    return this.audit.list(query);
+  }
+
+  @Get('verify')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '校验审计日志哈希链（市金融工作局）' })
+  @ApiErrors(401, 403)
+  verify() {
+    return this.audit.verify();
+  }
+}

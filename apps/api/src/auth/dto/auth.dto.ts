@@ -1,0 +1,71 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
+
+export class LoginDto {
+  @ApiProperty({ example: 'bureau@demo.zj.gov.cn' })
+  @Trim('lower')
+  @IsEmail({}, { message: '请输入有效的电子邮箱' })
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: '请输入密码' })
+  @MaxLength(128)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @Length(20, 200)
+  refreshToken: string;
+}
+
+export class RegisterEnterpriseDto {
+  @ApiProperty()
+  @Trim('lower')
+  @IsEmail({}, { message: '请输入有效的电子邮箱' })
+  email: string;
+
+  @ApiProperty({ description: '至少10位，含大写、小写、数字、符号中的三类' })
+  @IsString()
+  @MaxLength(128)
+  password: string;
+
+  @ApiProperty({ example: '张经理' })
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  displayName: string;
+
+  @ApiProperty({ example: '雷州红树湾生态修复有限公司' })
+  @Trim()
+  @IsString()
+  @Length(2, 200)
+  enterpriseName: string;
+
+  @ApiProperty({ example: '91440882MA55ABCD1X' })
+  @Trim('upper')
+  @IsCreditCode()
+  creditCode: string;
+
+  @ApiProperty({ example: '440882' })
+  @IsDivisionCode()
+  divisionCode: string;
+}
+
+export class AuthUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() role: string;
+  @ApiProperty() organization: { id: string; name: string; type: string };
+  @ApiProperty() mustChangePassword: boolean;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ type: AuthUserDto }) user: AuthUserDto;
+}

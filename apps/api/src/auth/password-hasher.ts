@@ -1,0 +1,31 @@
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { passwordPolicyProblem } from '@zj/shared';
+import { AppException } from '../common/errors/app.exception';
+import { AuthErrorCode } from './auth.errors';
+
+/** argon2id with OWASP's recommended parameters (19 MiB, 2 passes). */
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash of nothing, verified against when the account does not exist, so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-real-password-Zj1!');
+  return dummyHash;
+}
+
+export function assertPasswordPolicy(password: string, field = 'password'): void {
+  const problem = passwordPolicyProblem(password);
+  if (problem) throw AppException.badRequest(problem, AuthErrorCode.WEAK_PASSWORD, [{ field, messages: [problem] }]);
+}

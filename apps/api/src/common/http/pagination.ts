@@ -1,0 +1,60 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page } from '@zj/shared';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AppException } from '../errors/app.exception';
+
+/** `page`, `pageSize` (capped) and `sort` (`field` or `-field`), the query of every list endpoint. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: '排序字段，前缀 - 表示降序，如 -createdAt' })
+  @IsOptional()
+  @Matches(/^-?[A-Za-z][A-Za-z0-9]*$/)
+  sort?: string;
+}
+
+export type PageQuery = Pick<PageQueryDto, 'page' | 'pageSize' | 'sort'>;
+
+export function pageBounds(query: PageQuery): { page: number; pageSize: number; offset: number } {
+  const page = query.page ?? 1;
+  const pageSize = Math.min(query.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+/**
+ * Applies sort and paging to a query builder. `sorts` maps the public sort names to SQL expressions;
+ * an unknown sort name is a 400, not a silent default.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: PageQuery,
+  sorts: Record<string, string>,
+  defaultSort: string,
+): Promise<Page<T>> {
+  const { page, pageSize, offset } = pageBounds(query);
+  const sort = query.sort ?? defaultSort;
+  const desc = sort.startsWith('-');
+  const key = desc ? sort.slice(1) : sort;
+  const column = sorts[key];
+  if (!column) {
+    throw AppException.badRequest(`不支持的排序字段：${key}`, undefined, [{ field: 'sort', messages: [`可选：${Object.keys(sorts).join(', ')}`] }]);
+  }
+  qb.orderBy(column, desc ? 'DESC' : 'ASC').skip(offset).take(pageSize);
+  const [items, total] = await qb.getManyAndCount();
+  return { items, total, page, pageSize };
+}

@@ -1,0 +1,73 @@
+import { CREDIT_CODE_PROBLEM_MESSAGES, creditCodeProblem, divisionByCode } from '@zj/shared';
+import { Transform } from 'class-transformer';
+import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+
+/** 统一社会信用代码 with its GB 32100 check character; the message names the problem in Chinese. */
+export function IsCreditCode(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCreditCode',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && creditCodeProblem(value) === null,
+        defaultMessage: (args?: ValidationArguments) => {
+          const v = args?.value;
+          if (typeof v !== 'string') return '统一社会信用代码必须是字符串';
+          const problem = creditCodeProblem(v);
+          return problem ? CREDIT_CODE_PROBLEM_MESSAGES[problem] : '统一社会信用代码无效';
+        },
+      },
+    });
+}
+
+/** A division or zone code of Zhanjiang (see @zj/shared DIVISIONS). */
+export function IsDivisionCode(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDivisionCode',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !!divisionByCode(value),
+        defaultMessage: () => '不是湛江市的县（市、区）或园区代码',
+      },
+    });
+}
+
+/** A decimal amount as a string with at most `scale` decimals, e.g. 万元 '1200.50'. Never a float. */
+export function IsDecimalString(opts: { precision?: number; scale?: number; min?: number; max?: number } = {}, options?: ValidationOptions) {
+  const scale = opts.scale ?? 2;
+  const intDigits = (opts.precision ?? 14) - scale;
+  const re = new RegExp(`^-?\\d{1,${intDigits}}(\\.\\d{1,${scale}})?$`);
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDecimalString',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !re.test(value)) return false;
+          const n = Number(value);
+          if (opts.min !== undefined && n < opts.min) return false;
+          if (opts.max !== undefined && n > opts.max) return false;
+          return true;
+        },
+        defaultMessage: () => {
+          const range = [opts.min !== undefined ? `不小于${opts.min}` : '', opts.max !== undefined ? `不大于${opts.max}` : ''].filter(Boolean).join('且');
+          return `应为最多${scale}位小数的数字字符串${range ? `，${range}` : ''}`;
+        },
+      },
+    });
+}
+
+/** Trims strings; lower-cases (e-mail addresses) or upper-cases (codes) too when asked. */
+export const Trim = (kase?: 'lower' | 'upper') =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string') return value;
+    const t = value.trim();
+    return kase === 'lower' ? t.toLowerCase() : kase === 'upper' ? t.toUpperCase() : t;
+  });

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { AppException } from '../common/errors/app.exception';
+import { ImportTaxonomyDto } from './dto/taxonomy.dto';
+import { ReferenceErrorCode } from './reference.errors';
+import { parseTaxonomyCsv, TaxonomyCategoryRow } from './taxonomy-csv';
+import { buildCategoryTree } from './taxonomy-tree';
+import { DivisionRecord, TaxonomyCategory, TaxonomyVersion } from './taxonomy.entity';
+
+@Injectable()
+export class ReferenceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  divisions() {
+    return this.dataSource.getRepository(DivisionRecord).find({ order: { code: 'ASC' } });
+  }
+
+  async taxonomies() {
+    const versions = await this.dataSource.getRepository(TaxonomyVersion).find({ order: { version: 'ASC' } });
+    const counts: { version: string; level: number; n: string }[] = await this.dataSource.query(
+      'SELECT version, level, count(*) AS n FROM taxonomy_categories GROUP BY version, level',
+    );
+    return versions.map((v) => ({
+      version: v.version,
+      name: v.name,
+      effectiveFrom: v.effectiveFrom,
+      categoryCounts: Object.fromEntries(counts.filter((c) => c.version === v.version).map((c) => [c.level, Number(c.n)])),
+    }));
+  }
+
+  async categories(version: string, format: 'tree' | 'flat' = 'flat') {
+    if (!(await this.dataSource.getRepository(TaxonomyVersion).exists({ where: { version } }))) {
+      throw AppException.notFound('分类标准版本', ReferenceErrorCode.TAXONOMY_NOT_FOUND);
+    }
+    const flat = await this.dataSource.getRepository(TaxonomyCategory).find({ where: { version }, order: { level: 'ASC', code: 'ASC' } });
+    const items = flat.map(({ code, name, level, parentCode, description, standards }) => ({ code, name, level, parentCode, description, standards }));
+    return format === 'tree' ? buildCategoryTree(items) : items;
+  }
+
+  /** An administrator loads a catalogue version from a CSV of the 2019 file's shape; nothing is stored if any line is bad. */
+  async importTaxonomy(actor: Actor, dto: ImportTaxonomyDto, csv: Buffer | undefined) {
+    if (!csv?.length) throw AppException.badRequest('请上传 CSV 文件', ReferenceErrorCode.FILE_REQUIRED, [{ field: 'file', messages: ['请上传 CSV 文件'] }]);
+    const { categories, errors } = parseTaxonomyCsv(csv.toString('utf8'));
+    if (errors.length) throw AppException.badRequest(`CSV 有 ${errors.length} 处错误，未导入`, ReferenceErrorCode.TAXONOMY_CSV_INVALID, errors);
+    return this.dataSource.transaction(async (m) => {
+      if (await m.exists(TaxonomyVersion, { where: { version: dto.version } })) {
+        throw AppException.conflict(`版本 ${dto.version} 已存在；已有分类保持不变`, ReferenceErrorCode.TAXONOMY_VERSION_EXISTS);
+      }
+      await this.insertTaxonomy(m, { version: dto.version, name: dto.name, effectiveFrom: dto.effectiveFrom ?? null }, categories);
+      const counts = { 1: 0, 2: 0, 3: 0 } as Record<number, number>;
+      categories.forEach((c) => (counts[c.level] += 1));
+      await this.audit.record(m, actor, { action: 'taxonomy.import', entityType: 'taxonomy_version', entityId: dto.version, after: { name: dto.name, counts } });
+      return { version: dto.version, name: dto.name, effectiveFrom: dto.effectiveFrom ?? null, categoryCounts: counts };
+    });
+  }
+
+  /** Stores a version and its categories (parents first, in chunks). */
+  async insertTaxonomy(m: EntityManager, version: Pick<TaxonomyVersion, 'version' | 'name' | 'effectiveFrom'>, categories: TaxonomyCategoryRow[]) {
+    await m.insert(TaxonomyVersion, version);
+    const ordered = [...categories].sort((a, b) => a.level - b.level);
+    for (let i = 0; i < ordered.length; i += 200) {
+      await m.insert(
+        TaxonomyCategory,
+        ordered.slice(i, i + 200).map((c) => ({ ...c, version: version.version })),
+      );
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { AuthProvider } from '../features/auth/components/AuthProvider';
+import { MessageBridge } from './MessageBridge';
+import { createQueryClient } from './query-client';
+import { createRouter } from './router';
+import { theme } from './theme';
+
+dayjs.locale('zh-cn');
+
+/** Providers: antd (zh-CN, theme), messages, TanStack Query, the session, the router. */
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
+
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <MessageBridge />
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,52 @@
+import { Suspense, useState } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { Alert, Layout } from 'antd';
+import { FullPageSpin } from '../../components/FullPageSpin';
+import { useCurrentUser } from '../../features/auth/hooks/auth-context';
+import { HeaderBar } from './HeaderBar';
+import { SideMenu } from './SideMenu';
+
+/** The signed-in frame: header, role-dependent side menu, and the page. */
+export function AppLayout() {
+  const user = useCurrentUser();
+  const [collapsed, setCollapsed] = useState(false);
+
+  return (
+    <Layout className="zj-shell">
+      <Layout.Header className="zj-header">
+        <HeaderBar />
+      </Layout.Header>
+      <Layout hasSider>
+        <Layout.Sider
+          className="zj-sider"
+          theme="light"
+          width={208}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          breakpoint="lg"
+        >
+          <SideMenu />
+        </Layout.Sider>
+        <Layout.Content className="zj-content">
+          {user.mustChangePassword ? (
+            <Alert
+              type="warning"
+              showIcon
+              className="zj-banner"
+              title={
+                <span>
+                  您正在使用初始密码，为保障账号安全，请尽快<Link to="/profile">修改密码</Link>。
+                </span>
+              }
+              data-testid="must-change-password"
+            />
+          ) : null}
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

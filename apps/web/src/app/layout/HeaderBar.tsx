@@ -1,0 +1,52 @@
+import { Link } from 'react-router-dom';
+import { Button, Divider, Flex, Tag, Tooltip } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@zj/shared';
+import { BrandMark } from '../../components/BrandMark';
+import { useAuth, useCurrentUser } from '../../features/auth/hooks/auth-context';
+import { PLATFORM_NAME } from '../brand';
+
+/** The top bar: platform name; the user, organisation and role; profile and logout. */
+export function HeaderBar() {
+  const user = useCurrentUser();
+  const { signOut } = useAuth();
+
+  return (
+    <Flex className="zj-header-inner" align="center" justify="space-between" gap={16}>
+      <Link to="/" className="zj-brand">
+        <BrandMark inverted size={28} />
+        <span className="zj-brand-name" data-testid="platform-name">
+          {PLATFORM_NAME}
+        </span>
+      </Link>
+      <Flex align="center" gap={8} className="zj-header-user" wrap={false}>
+        <Tooltip title={user.email}>
+          <span className="zj-header-text">
+            <UserOutlined /> <span data-testid="header-user-name">{user.displayName}</span>
+          </span>
+        </Tooltip>
+        <Divider orientation="vertical" className="zj-header-divider" />
+        <span className="zj-header-text zj-header-org" data-testid="header-org" title={user.organization.name}>
+          {user.organization.name}
+        </span>
+        <Tag color="green" variant="outlined" className="zj-role-tag" data-testid="header-role">
+          {ROLE_LABELS[user.role]}
+        </Tag>
+        <Divider orientation="vertical" className="zj-header-divider" />
+        <Link to="/profile" className="zj-header-link" data-testid="header-profile">
+          个人资料
+        </Link>
+        <Button
+          type="text"
+          size="small"
+          icon={<LogoutOutlined />}
+          className="zj-header-logout"
+          onClick={() => void signOut({ type: 'success', text: '您已安全退出' })}
+          data-testid="header-logout"
+        >
+          退出登录
+        </Button>
+      </Flex>
+    </Flex>
+  );
+}

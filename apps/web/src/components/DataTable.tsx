@@ -1,0 +1,48 @@
+import { Table, type TableProps } from 'antd';
+import type { Page } from '@zj/shared';
+
+interface DataTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'> {
+  /** One page of the server's answer. */
+  data: Page<T> | undefined;
+  loading: boolean;
+  /** Set when the last load failed (the error itself is shown as a message). */
+  failed?: boolean;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
+}
+
+/** A compact table over a server-side paged list (`Page<T>`), with Chinese loading/empty states. */
+export function DataTable<T extends object>({
+  data,
+  loading,
+  failed,
+  page,
+  pageSize,
+  onPageChange,
+  rowKey = 'id' as TableProps<T>['rowKey'],
+  locale,
+  ...rest
+}: DataTableProps<T>) {
+  return (
+    <Table<T>
+      size="small"
+      rowKey={rowKey}
+      dataSource={data?.items ?? []}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: failed ? '数据加载失败，请稍后重试' : loading ? '加载中…' : '暂无数据', ...locale }}
+      pagination={{
+        current: data?.page ?? page,
+        pageSize: data?.pageSize ?? pageSize,
+        total: data?.total ?? 0,
+        showSizeChanger: true,
+        pageSizeOptions: [10, 20, 50, 100],
+        showTotal: (total) => `共 ${total} 条`,
+        onChange: onPageChange,
+        size: 'small',
+      }}
+      {...rest}
+    />
+  );
+}

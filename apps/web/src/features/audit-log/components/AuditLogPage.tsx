@@ -1,0 +1,56 @@
+import { Card, Form, Input } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { DataTable } from '../../../components/DataTable';
+import { FilterBar } from '../../../components/FilterBar';
+import { PageContainer } from '../../../components/PageContainer';
+import { formatDateTime } from '../../../lib/format';
+import { useListParams } from '../../../lib/use-list-params';
+import type { AuditEntry } from '../api/types';
+import { useAuditLog } from '../hooks/use-audit-log';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from './action-labels';
+import { AuditEntryDetail } from './AuditEntryDetail';
+import { AuditVerifyButton, AuditVerifyResult } from './AuditVerifyButton';
+
+const FILTERS = ['entityType', 'action'] as const;
+
+const columns: ColumnsType<AuditEntry> = [
+  { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v, true) },
+  { title: '操作人', dataIndex: 'actorEmail', render: (v: string | null) => v ?? '系统' },
+  { title: '动作', dataIndex: 'action', render: (v: string) => auditLabel(AUDIT_ACTION_LABELS, v) },
+  { title: '对象类型', dataIndex: 'entityType', render: (v: string) => auditLabel(AUDIT_ENTITY_LABELS, v) },
+  { title: '对象ID', dataIndex: 'entityId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
+  { title: '请求编号', dataIndex: 'requestId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
+];
+
+/** 审计日志 (BUREAU): who changed what, with a check of the hash chain. */
+export default function AuditLogPage() {
+  const list = useListParams(FILTERS);
+  const query = useAuditLog(list.params);
+
+  return (
+    <PageContainer title="审计日志" extra={<AuditVerifyButton />} description="记录平台上的所有重要操作；各条记录以哈希链相连，可校验是否被篡改。">
+      <AuditVerifyResult />
+      <Card size="small">
+        <FilterBar values={list.filters} onSearch={list.setFilters} onReset={list.reset}>
+          <Form.Item name="entityType" label="对象类型">
+            <Input allowClear placeholder="如 USER、ORGANIZATION" style={{ width: 200 }} data-testid="audit-filter-entity-type" />
+          </Form.Item>
+          <Form.Item name="action" label="动作">
+            <Input allowClear placeholder="如 CREATE、UPDATE" style={{ width: 180 }} data-testid="audit-filter-action" />
+          </Form.Item>
+        </FilterBar>
+        <DataTable<AuditEntry>
+          columns={columns}
+          data={query.data}
+          loading={query.isFetching}
+          failed={query.isError}
+          page={list.page}
+          pageSize={list.pageSize}
+          onPageChange={list.setPage}
+          expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
+          data-testid="audit-table"
+        />
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,24 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
+import { listAuditLog, verifyAuditLog } from '../api/audit-log-api';
+import type { AuditListParams } from '../api/types';
+
+export function useAuditLog(params: AuditListParams) {
+  return useQuery({
+    queryKey: queryKeys.auditLog.list({ ...params }),
+    queryFn: ({ signal }) => listAuditLog(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Runs only when asked (the 校验链条 button); each click checks again. */
+export function useAuditVerify() {
+  return useQuery({
+    queryKey: queryKeys.auditLog.verify,
+    queryFn: ({ signal }) => verifyAuditLog(signal),
+    enabled: false,
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+  });
+}

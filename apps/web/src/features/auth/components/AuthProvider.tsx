@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthUser, LoginResponse } from '@zj/shared';
+import { onSessionExpired } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { tokenStore } from '../../../lib/token-store';
+import { fetchMe, logout } from '../api/auth-api';
+import { AuthContext, type AuthContextValue, type AuthNotice, type AuthStatus } from '../hooks/auth-context';
+
+const EXPIRED: AuthNotice = { type: 'warning', text: '登录已过期，请重新登录' };
+
+/** Holds the session: tokens in the token store, the current user in the query cache (GET /me). */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [hasSession, setHasSession] = useState(() => tokenStore.hasSession());
+  const [notice, setNotice] = useState<AuthNotice | null>(null);
+
+  const me = useQuery({
+    queryKey: queryKeys.auth.me,
+    queryFn: ({ signal }) => fetchMe(signal),
+    enabled: hasSession,
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silentError: true },
+  });
+
+  useEffect(
+    () =>
+      onSessionExpired(() => {
+        queryClient.clear();
+        setHasSession(false);
+        setNotice(EXPIRED);
+      }),
+    [queryClient],
+  );
+
+  const signIn = useCallback(
+    (response: LoginResponse) => {
+      tokenStore.setTokens(response);
+      queryClient.setQueryData(queryKeys.auth.me, response.user);
+      setNotice(null);
+      setHasSession(true);
+    },
+    [queryClient],
+  );
+
+  const signOut = useCallback(
+    async (next?: AuthNotice) => {
+      const refreshToken = tokenStore.getRefreshToken();
+      if (refreshToken) await logout(refreshToken).catch(() => undefined);
+      tokenStore.clear();
+      queryClient.clear();
+      setNotice(next ?? null);
+      setHasSession(false);
+    },
+    [queryClient],
+  );
+
+  const setUser = useCallback((user: AuthUser) => queryClient.setQueryData(queryKeys.auth.me, user), [queryClient]);
+  const { refetch } = me;
+  const retry = useCallback(() => void refetch(), [refetch]);
+
+  const status: AuthStatus = !hasSession ? 'anonymous' : me.data ? 'authenticated' : me.isError ? 'error' : 'loading';
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ status, user: hasSession ? (me.data ?? null) : null, notice, signIn, signOut, setUser, retry }),
+    [status, hasSession, me.data, notice, signIn, signOut, setUser, retry],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { Select, type SelectProps } from 'antd';
+import { ORG_TYPE_LABELS, type OrgType } from '@zj/shared';
+import { useDebouncedValue } from '../../../lib/debounce';
+import type { Organization } from '../api/types';
+import { useOrganizations } from '../hooks/use-organizations';
+
+interface OrganizationSelectProps extends Omit<SelectProps<string>, 'options' | 'onChange' | 'mode' | 'showSearch'> {
+  onChange?: (id: string | undefined, organization: Organization | undefined) => void;
+  /** Shown for the selected value before the options are loaded (e.g. a name kept in the URL). */
+  selectedLabel?: string;
+  type?: OrgType;
+}
+
+/** Picks an organisation by searching its name or credit code on the server. */
+export function OrganizationSelect({ onChange, selectedLabel, type, value, placeholder = '输入名称搜索机构', ...rest }: OrganizationSelectProps) {
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.trim());
+  const { data, isFetching } = useOrganizations({ q: q || undefined, type, page: 1, pageSize: 20 });
+  const items = data?.items ?? [];
+
+  const options = items.map((o) => ({ value: o.id, label: o.name, title: ORG_TYPE_LABELS[o.type] }));
+  if (value && selectedLabel && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: selectedLabel, title: '' });
+  }
+
+  return (
+    <Select<string>
+      value={value}
+      options={options}
+      placeholder={placeholder}
+      loading={isFetching}
+      showSearch={{ filterOption: false, onSearch: setSearch }}
+      notFoundContent={isFetching ? '搜索中…' : '没有匹配的机构'}
+      onChange={(id) => onChange?.(id, items.find((o) => o.id === id))}
+      onClear={() => setSearch('')}
+      optionRender={(option) => (
+        <span>
+          {option.label}
+          <span className="zj-muted" style={{ marginInlineStart: 8, fontSize: 12 }}>
+            {option.data.title}
+          </span>
+        </span>
+      )}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
+import { createOrganization, listOrganizations, updateOrganization } from '../api/organizations-api';
+import type { CreateOrganizationRequest, OrganizationListParams, UpdateOrganizationRequest } from '../api/types';
+
+export function useOrganizations(params: OrganizationListParams, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.organizations.list({ ...params }),
+    queryFn: ({ signal }) => listOrganizations(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCreateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganizationRequest) => createOrganization(body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.organizations.all }),
+  });
+}
+
+export function useUpdateOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: UpdateOrganizationRequest }) => updateOrganization(id, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.organizations.all }),
+        // A renamed organisation shows under its new name in user lists and in the header.
+        queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.auth.me }),
+      ]),
+  });
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
+import { ORG_TYPE_LABELS, ROLE_LABELS } from '@zj/shared';
+import { notifySuccess } from '../../../lib/errors';
+import { handleFormError } from '../../../lib/form-errors';
+import { useCurrentUser } from '../../auth/hooks/auth-context';
+import type { UpdateProfileRequest } from '../api/profile-api';
+import { useUpdateProfile } from '../hooks/use-profile';
+
+export function ProfileInfoCard() {
+  const user = useCurrentUser();
+  const [form] = Form.useForm<UpdateProfileRequest>();
+  const update = useUpdateProfile();
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const onFinish = (values: UpdateProfileRequest) => {
+    setFormError(null);
+    update.mutate(
+      { displayName: values.displayName.trim() },
+      {
+        onSuccess: () => notifySuccess('个人资料已保存'),
+        onError: (e) => setFormError(handleFormError(form, e)),
+      },
+    );
+  };
+
+  return (
+    <Card title="基本信息" size="small">
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'email', label: '登录邮箱', children: <span data-testid="profile-email">{user.email}</span> },
+          { key: 'org', label: '所属机构', children: <span data-testid="profile-org">{user.organization.name}</span> },
+          { key: 'type', label: '机构类型', children: ORG_TYPE_LABELS[user.organization.type] },
+          { key: 'role', label: '角色', children: <span data-testid="profile-role">{ROLE_LABELS[user.role]}</span> },
+        ]}
+      />
+      {formError ? <Alert type="error" showIcon title={formError} className="zj-form-alert" /> : null}
+      <Form<UpdateProfileRequest>
+        form={form}
+        layout="vertical"
+        initialValues={{ displayName: user.displayName }}
+        onFinish={onFinish}
+        style={{ marginTop: 16, maxWidth: 420 }}
+      >
+        <Form.Item
+          name="displayName"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 50, message: '姓名不超过50字' },
+          ]}
+        >
+          <Input data-testid="profile-display-name" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="profile-save">
+          保存
+        </Button>
+      </Form>
+    </Card>
+  );
+}

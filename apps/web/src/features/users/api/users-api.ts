@@ -1,0 +1,23 @@
+import type { Page } from '@zj/shared';
+import { api } from '../../../lib/api-client';
+import type { CreateUserRequest, UpdateUserRequest, UserListParams, UserSummary } from './types';
+
+/** GET /users?organizationId=&role=&q=&page=&pageSize= → Page<UserSummary>. */
+export function listUsers(params: UserListParams, signal?: AbortSignal): Promise<Page<UserSummary>> {
+  return api.get<Page<UserSummary>>('/users', { ...params }, signal);
+}
+
+/** POST /users → the new user. */
+export function createUser(body: CreateUserRequest): Promise<UserSummary> {
+  return api.post<UserSummary>('/users', body);
+}
+
+/** PATCH /users/:id { displayName?, status? } → the user. */
+export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSummary> {
+  return api.patch<UserSummary>(`/users/${encodeURIComponent(id)}`, body);
+}
+
+/** POST /users/:id/unlock → 204 (or the user). */
+export function unlockUser(id: string): Promise<unknown> {
+  return api.post<unknown>(`/users/${encodeURIComponent(id)}/unlock`);
+}

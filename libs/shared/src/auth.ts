@@ -1,0 +1,16 @@
+import { OrgType, Role } from './roles';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organization: { id: string; name: string; type: OrgType };
+  mustChangePassword: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  refreshToken: string;
+  user: AuthUser;
+}
