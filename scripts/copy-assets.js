@@ -1,10 +1,18 @@
-// Copies non-TypeScript assets the API reads at run time (seed CSV files, SQL) into dist.
+// Copies the data files the API reads at run time (seed CSV and text files) from src into dist.
 const fs = require('node:fs');
 const path = require('node:path');
 const root = path.resolve(__dirname, '../apps/api');
-const pairs = [['src/reference/data', 'dist/reference/data']];
-for (const [from, to] of pairs) {
-  const src = path.join(root, from);
-  if (!fs.existsSync(src)) continue;
-  fs.cpSync(src, path.join(root, to), { recursive: true });
+const ASSET = /\.(csv|txt|sql|html|hbs)$/;
+
+function copyAssets(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const from = path.join(dir, entry.name);
+    if (entry.isDirectory()) copyAssets(from);
+    else if (ASSET.test(entry.name)) {
+      const to = path.join(root, 'dist', path.relative(path.join(root, 'src'), from));
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      fs.copyFileSync(from, to);
+    }
+  }
 }
+copyAssets(path.join(root, 'src'));

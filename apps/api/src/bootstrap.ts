@@ -6,7 +6,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, bodyParserErrorHandler } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { requestContextMiddleware } from './common/http/request-context';
 import { JsonLogger } from './common/logging/json-logger';
@@ -58,6 +58,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.use(requestContextMiddleware);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(bodyParserErrorHandler);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/docs', method: RequestMethod.ALL }] });

@@ -77,8 +77,8 @@ export class AuditService {
     let checked = 0;
     for (;;) {
       const rows: Record<string, unknown>[] = await this.dataSource.query(
-        `SELECT seq::text AS seq, at, actor_user_id, actor_email, actor_org_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash
-           FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        `SELECT a.seq::text AS seq, at, actor_user_id, actor_email, actor_org_id, action, entity_type, entity_id, before, after, request_id, prev_hash, hash
+           FROM audit_log a WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
         [prevSeq.toString(), batch],
       );
       if (!rows.length) return { valid: true, checked, brokenAt: null };

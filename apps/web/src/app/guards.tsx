@@ -13,7 +13,7 @@ interface FromState {
 
 /** Signed-in only: others go to /login and come back after. */
 export function RequireAuth() {
-  const { status, retry } = useAuth();
+  const { status, retry, notice } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'error')
@@ -30,7 +30,8 @@ export function RequireAuth() {
       />
     );
   if (status === 'anonymous') {
-    const from = `${location.pathname}${location.search}`;
+    // After a deliberate logout the next user starts at the home page; otherwise come back here.
+    const from = notice && !notice.returnToPage ? undefined : `${location.pathname}${location.search}`;
     return <Navigate to="/login" replace state={{ from } satisfies FromState} />;
   }
   return <Outlet />;

@@ -10,6 +10,8 @@ interface DataTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'paginati
   page: number;
   pageSize: number;
   onPageChange: (page: number, pageSize: number) => void;
+  /** Put on a wrapper holding the table AND its pagination. */
+  'data-testid'?: string;
 }
 
 /** A compact table over a server-side paged list (`Page<T>`), with Chinese loading/empty states. */
@@ -22,9 +24,11 @@ export function DataTable<T extends object>({
   onPageChange,
   rowKey = 'id' as TableProps<T>['rowKey'],
   locale,
+  'data-testid': testId,
   ...rest
 }: DataTableProps<T>) {
   return (
+    <div data-testid={testId}>
     <Table<T>
       size="small"
       rowKey={rowKey}
@@ -44,5 +48,6 @@ export function DataTable<T extends object>({
       }}
       {...rest}
     />
+    </div>
   );
 }

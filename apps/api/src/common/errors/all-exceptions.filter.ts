@@ -23,6 +23,22 @@ const STATUS_MESSAGES: Partial<Record<number, string>> = {
   429: '请求过于频繁，请稍后再试',
 };
 
+/**
+ * Express error handler for the body parsers, which fail before Nest's routing: malformed JSON and
+ * oversized bodies answer in the one error shape too.
+ */
+export function bodyParserErrorHandler(err: { type?: string } | undefined, req: Request & { id?: string }, res: Response, next: (e?: unknown) => void) {
+  if (!err) return next();
+  const requestId = req.id ?? currentRequestId() ?? 'none';
+  if (err.type === 'entity.parse.failed') {
+    return res.status(400).json({ error: { code: CommonErrorCode.MALFORMED_JSON, message: '请求体不是合法的 JSON', requestId } });
+  }
+  if (err.type === 'entity.too.large') {
+    return res.status(413).json({ error: { code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: STATUS_MESSAGES[413], requestId } });
+  }
+  return next(err);
+}
+
 /** Maps every error to the one stable JSON shape; a 500 is logged with the request id it answers with. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -48,14 +64,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
     });
     if (exception instanceof AppException) {
       return make(exception.status, exception.code, exception.message, exception.details);
-    }
-    // body-parser: malformed JSON and oversized bodies arrive as errors with a `type`.
-    const bp = exception as { type?: string; status?: number };
-    if (bp && bp.type === 'entity.parse.failed') {
-      return make(400, CommonErrorCode.MALFORMED_JSON, '请求体不是合法的 JSON');
-    }
-    if (bp && bp.type === 'entity.too.large') {
-      return make(413, CommonErrorCode.PAYLOAD_TOO_LARGE, STATUS_MESSAGES[413]!);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -2,6 +2,8 @@ import type { LoggerService } from '@nestjs/common';
 import { currentRequestId } from '../http/request-context';
 
 const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+/** Nest's start-up chatter (one line per module and route) is debug, not info. */
+const CHATTY_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
 type Level = (typeof LEVELS)[number];
 
 /** Structured JSON logs, one object a line, carrying the request id when there is one. */
@@ -32,6 +34,7 @@ export class JsonLogger implements LoggerService {
     if (LEVELS.indexOf(level) < this.threshold) return;
     // Nest passes the context (logger name) as the last string argument.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
+    if (level === 'info' && context && CHATTY_CONTEXTS.has(context) && this.threshold > 0) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level, context };
     const requestId = currentRequestId();
     if (requestId) entry.requestId = requestId;

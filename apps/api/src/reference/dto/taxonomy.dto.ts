@@ -19,6 +19,7 @@ export class ImportTaxonomyDto {
   @IsDateString({ strict: true }, { message: '生效日期格式应为 YYYY-MM-DD' })
   effectiveFrom?: string;
 
+  @IsOptional()
   @ApiProperty({ type: 'string', format: 'binary', description: 'CSV：level1_code,level1_name,level2_code,level2_name,level3_code,level3_name,description,standards' })
   file?: unknown;
 }

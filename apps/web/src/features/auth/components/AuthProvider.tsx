@@ -7,7 +7,7 @@ import { tokenStore } from '../../../lib/token-store';
 import { fetchMe, logout } from '../api/auth-api';
 import { AuthContext, type AuthContextValue, type AuthNotice, type AuthStatus } from '../hooks/auth-context';
 
-const EXPIRED: AuthNotice = { type: 'warning', text: '登录已过期，请重新登录' };
+const EXPIRED: AuthNotice = { type: 'warning', text: '登录已过期，请重新登录', returnToPage: true };
 
 /** Holds the session: tokens in the token store, the current user in the query cache (GET /me). */
 export function AuthProvider({ children }: { children: ReactNode }) {

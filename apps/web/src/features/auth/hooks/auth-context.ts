@@ -7,6 +7,8 @@ export type AuthStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
 export interface AuthNotice {
   type: 'info' | 'success' | 'warning';
   text: string;
+  /** After signing in again, go back to the page the user was on (true when the session expired). */
+  returnToPage?: boolean;
 }
 
 export interface AuthContextValue {
