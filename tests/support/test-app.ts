@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createPlatform, Platform } from '../../apps/api/src/bootstrap';
 import { JsonLogger } from '../../apps/api/src/common/logging/json-logger';
 import { loadConfig } from '../../apps/api/src/config/app.config';
@@ -65,7 +65,7 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
   const platform = await createPlatform(config, { api: true, worker: opts.worker ?? false, logger: new JsonLogger('error') });
   await platform.app.init();
   const http = request(platform.app.getHttpServer());
-  const dataSource = platform.app.get<DataSource>(require('typeorm').DataSource);
+  const dataSource = platform.app.get(DataSource);
 
   const login = async (email: string, password: string): Promise<Session> => {
     const res = await http.post('/api/v1/auth/login').send({ email, password });

@@ -1,10 +1,13 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { passwordPolicyProblem } from '@zj/shared';
 import { AppException } from '../common/errors/app.exception';
 import { AuthErrorCode } from './auth.errors';
 
+/** Algorithm.Argon2id: a const enum, which isolated-module builds cannot read, so its value. */
+const ARGON2ID = 2 as Algorithm;
+
 /** argon2id with OWASP's recommended parameters (19 MiB, 2 passes). */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -12,9 +12,15 @@ const CODE_MESSAGES: Record<string, string> = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   PAYLOAD_TOO_LARGE: '上传的内容过大',
   INTERNAL: '服务器内部错误，请稍后再试',
-  INVALID_CREDENTIALS: '邮箱或密码错误',
-  ACCOUNT_LOCKED: '账号已被锁定，请稍后再试或联系管理员解锁',
-  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  AUTH_INVALID_CREDENTIALS: '邮箱或密码错误',
+  AUTH_ACCOUNT_LOCKED: '账号已被锁定，请稍后再试或联系管理员解锁',
+  AUTH_ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  AUTH_INVALID_REFRESH_TOKEN: '登录已过期，请重新登录',
+  AUTH_REFRESH_TOKEN_REUSED: '登录已失效，请重新登录',
+  AUTH_WEAK_PASSWORD: '密码不符合要求',
+  AUTH_WRONG_CURRENT_PASSWORD: '当前密码不正确',
+  AUTH_EMAIL_TAKEN: '该邮箱已被注册',
+  AUTH_CREDIT_CODE_TAKEN: '该统一社会信用代码已注册',
   [CLIENT_ERROR_CODES.NETWORK_ERROR]: '无法连接服务器，请检查网络后重试',
 };
 

@@ -1,6 +1,7 @@
 /** One entry of the hash-chained audit log. */
 export interface AuditEntry {
-  id: string | number;
+  /** Position in the chain, from 1 (a bigint, sent as a string). */
+  seq: string;
   /** ISO time. */
   at: string;
   actorUserId: string | null;
@@ -12,6 +13,8 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
   requestId: string | null;
+  /** The hash of the entry before (the chain link). */
+  prevHash?: string;
   hash: string;
 }
 
@@ -27,5 +30,5 @@ export interface AuditVerifyResult {
   valid: boolean;
   checked: number;
   /** The first entry whose hash does not match, or null. */
-  brokenAt: number | null;
+  brokenAt: string | number | null;
 }

@@ -9,7 +9,7 @@ function Json({ value }: { value: unknown }) {
 /** The expanded row: before/after snapshots and the chain data. */
 export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
   return (
-    <div data-testid={`audit-detail-${entry.id}`}>
+    <div data-testid={`audit-detail-${entry.seq}`}>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Typography.Text strong>变更前</Typography.Text>
@@ -27,7 +27,8 @@ export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
         items={[
           { key: 'actor', label: '操作人用户ID', children: entry.actorUserId ?? '—' },
           { key: 'org', label: '操作人机构ID', children: entry.actorOrgId ?? '—' },
-          { key: 'hash', label: '哈希', children: <span className="zj-mono">{entry.hash}</span> },
+          { key: 'prev', label: '上一条哈希', children: <span className="zj-mono">{entry.prevHash ?? '—'}</span> },
+          { key: 'hash', label: '本条哈希', children: <span className="zj-mono">{entry.hash}</span> },
         ]}
       />
     </div>

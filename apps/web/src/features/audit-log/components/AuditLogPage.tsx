@@ -1,4 +1,4 @@
-import { Card, Form, Input } from 'antd';
+import { Card, Form, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
@@ -7,16 +7,27 @@ import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
 import type { AuditEntry } from '../api/types';
 import { useAuditLog } from '../hooks/use-audit-log';
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from './action-labels';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel, auditOptions } from './action-labels';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { AuditVerifyButton, AuditVerifyResult } from './AuditVerifyButton';
 
 const FILTERS = ['entityType', 'action'] as const;
+const ENTITY_OPTIONS = auditOptions(AUDIT_ENTITY_LABELS);
+const ACTION_OPTIONS = auditOptions(AUDIT_ACTION_LABELS);
 
 const columns: ColumnsType<AuditEntry> = [
   { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v, true) },
   { title: '操作人', dataIndex: 'actorEmail', render: (v: string | null) => v ?? '系统' },
-  { title: '动作', dataIndex: 'action', render: (v: string) => auditLabel(AUDIT_ACTION_LABELS, v) },
+  { title: '序号', dataIndex: 'seq', width: 80 },
+  {
+    title: '动作',
+    dataIndex: 'action',
+    render: (v: string) => (
+      <span title={v} data-testid="audit-action">
+        {auditLabel(AUDIT_ACTION_LABELS, v)}
+      </span>
+    ),
+  },
   { title: '对象类型', dataIndex: 'entityType', render: (v: string) => auditLabel(AUDIT_ENTITY_LABELS, v) },
   { title: '对象ID', dataIndex: 'entityId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
   { title: '请求编号', dataIndex: 'requestId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
@@ -33,10 +44,24 @@ export default function AuditLogPage() {
       <Card size="small">
         <FilterBar values={list.filters} onSearch={list.setFilters} onReset={list.reset}>
           <Form.Item name="entityType" label="对象类型">
-            <Input allowClear placeholder="如 USER、ORGANIZATION" style={{ width: 200 }} data-testid="audit-filter-entity-type" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={ENTITY_OPTIONS}
+              placeholder="全部"
+              style={{ width: 200 }}
+              data-testid="audit-filter-entity-type"
+            />
           </Form.Item>
           <Form.Item name="action" label="动作">
-            <Input allowClear placeholder="如 CREATE、UPDATE" style={{ width: 180 }} data-testid="audit-filter-action" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={ACTION_OPTIONS}
+              placeholder="全部"
+              style={{ width: 260 }}
+              data-testid="audit-filter-action"
+            />
           </Form.Item>
         </FilterBar>
         <DataTable<AuditEntry>
@@ -47,6 +72,7 @@ export default function AuditLogPage() {
           page={list.page}
           pageSize={list.pageSize}
           onPageChange={list.setPage}
+          rowKey="seq"
           expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
           data-testid="audit-table"
         />

@@ -30,7 +30,7 @@ export function AuditVerifyResult() {
       type="error"
       showIcon
       className="zj-form-alert"
-      title={`审计链条已断裂：在第 ${data.brokenAt ?? '?'} 条记录处校验失败（共校验 ${formatNumber(data.checked, 0)} 条）。请立即核查。`}
+      title={`审计链条已断裂：序号 ${data.brokenAt ?? '?'} 的记录校验失败（共校验 ${formatNumber(data.checked, 0)} 条）。请立即核查。`}
       data-testid="audit-verify-result"
     />
   );

@@ -23,7 +23,7 @@ export function AuthLayout({ title, width = 420, children }: { title: string; wi
         {children}
       </Card>
       <Typography.Text type="secondary" className="zj-auth-footer">
-        湛江市地方金融管理局（市金融工作局） 主办
+        主办单位：湛江市金融工作局
       </Typography.Text>
     </Flex>
   );

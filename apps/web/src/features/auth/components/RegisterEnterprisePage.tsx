@@ -43,7 +43,7 @@ export default function RegisterEnterprisePage() {
         </Divider>
         <Row gutter={16}>
           <Col xs={24} md={24}>
-            <Form.Item name="enterpriseName" label="企业名称" rules={[{ required: true, whitespace: true, message: '请输入企业名称' }, { max: 100, message: '企业名称不超过100字' }]}>
+            <Form.Item name="enterpriseName" label="企业名称" rules={[{ required: true, whitespace: true, message: '请输入企业名称' }, { min: 2, max: 200, message: '企业名称应为2至200字' }]}>
               <Input placeholder="与营业执照一致" data-testid="register-enterprise-name" />
             </Form.Item>
           </Col>
@@ -76,7 +76,7 @@ export default function RegisterEnterprisePage() {
         </Divider>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="displayName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }, { max: 50, message: '姓名不超过50字' }]}>
+            <Form.Item name="displayName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }, { max: 100, message: '姓名不超过100字' }]}>
               <Input data-testid="register-display-name" />
             </Form.Item>
           </Col>

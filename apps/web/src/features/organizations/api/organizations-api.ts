@@ -7,6 +7,11 @@ export function listOrganizations(params: OrganizationListParams, signal?: Abort
   return api.get<Page<Organization>>('/organizations', { ...params }, signal);
 }
 
+/** GET /organizations/:id → one organisation (BUREAU: any; others: their own). */
+export function getOrganization(id: string, signal?: AbortSignal): Promise<Organization> {
+  return api.get<Organization>(`/organizations/${encodeURIComponent(id)}`, undefined, signal);
+}
+
 /** POST /organizations → the new organisation. */
 export function createOrganization(body: CreateOrganizationRequest): Promise<Organization> {
   return api.post<Organization>('/organizations', body);

@@ -1,5 +1,8 @@
 import type { InstitutionKind, OrgType } from '@zj/shared';
 
+/** A name the organisation had until the given date (`YYYY-MM-DD`). Plain strings are accepted too. */
+export type FormerName = { name: string; until?: string | null } | string;
+
 /** An organisation as GET /organizations lists it. */
 export interface Organization {
   id: string;
@@ -12,7 +15,7 @@ export interface Organization {
   /** Financial institutions only, e.g. 湛江分行. */
   branchName: string | null;
   /** Earlier names, oldest first (a renamed government unit keeps its identity). */
-  formerNames: string[];
+  formerNames: FormerName[];
   createdAt?: string;
   updatedAt?: string;
 }

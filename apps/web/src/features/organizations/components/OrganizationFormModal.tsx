@@ -79,7 +79,7 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
       if (newName !== organization.name) body.name = newName;
       if (values.divisionCode && values.divisionCode !== organization.divisionCode) body.divisionCode = values.divisionCode;
       const branch = blankToUndefined(values.branchName);
-      if (isFinancial && branch !== (organization.branchName ?? undefined)) body.branchName = branch ?? '';
+      if (isFinancial && branch && branch !== organization.branchName) body.branchName = branch;
       if (Object.keys(body).length === 0) {
         onClose();
         return;
@@ -141,7 +141,7 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
           label="机构名称"
           rules={[
             { required: true, whitespace: true, message: '请输入机构名称' },
-            { max: 100, message: '名称不超过100字' },
+            { min: 2, max: 200, message: '名称应为2至200字' },
           ]}
           extra={renaming ? '更名后，原名称将作为曾用名保留，机构的历史记录不受影响。' : undefined}
         >

@@ -3,25 +3,26 @@ import { Select, type SelectProps } from 'antd';
 import { ORG_TYPE_LABELS, type OrgType } from '@zj/shared';
 import { useDebouncedValue } from '../../../lib/debounce';
 import type { Organization } from '../api/types';
-import { useOrganizations } from '../hooks/use-organizations';
+import { useOrganization, useOrganizations } from '../hooks/use-organizations';
 
 interface OrganizationSelectProps extends Omit<SelectProps<string>, 'options' | 'onChange' | 'mode' | 'showSearch'> {
   onChange?: (id: string | undefined, organization: Organization | undefined) => void;
-  /** Shown for the selected value before the options are loaded (e.g. a name kept in the URL). */
-  selectedLabel?: string;
   type?: OrgType;
 }
 
 /** Picks an organisation by searching its name or credit code on the server. */
-export function OrganizationSelect({ onChange, selectedLabel, type, value, placeholder = '输入名称搜索机构', ...rest }: OrganizationSelectProps) {
+export function OrganizationSelect({ onChange, type, value, placeholder = '输入名称搜索机构', ...rest }: OrganizationSelectProps) {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
   const { data, isFetching } = useOrganizations({ q: q || undefined, type, page: 1, pageSize: 20 });
   const items = data?.items ?? [];
+  // A value set from outside (e.g. ?organizationId= in the URL) that the search did not return.
+  const missing = Boolean(value) && !isFetching && !items.some((o) => o.id === value);
+  const { data: selectedOrg } = useOrganization(value ?? undefined, missing);
 
   const options = items.map((o) => ({ value: o.id, label: o.name, title: ORG_TYPE_LABELS[o.type] }));
-  if (value && selectedLabel && !options.some((o) => o.value === value)) {
-    options.unshift({ value, label: selectedLabel, title: '' });
+  if (value && selectedOrg?.id === value && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: selectedOrg.name, title: ORG_TYPE_LABELS[selectedOrg.type] });
   }
 
   return (

@@ -3,9 +3,14 @@ import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, OrgType, type Page } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
-import { formatDateTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { useDivisionName } from '../../reference/hooks/use-divisions';
-import type { Organization } from '../api/types';
+import type { FormerName, Organization } from '../api/types';
+
+function formerNameText(f: FormerName): string {
+  if (typeof f === 'string') return f;
+  return f.until ? `${f.name}（至${formatDate(f.until)}）` : f.name;
+}
 
 const TYPE_COLORS: Record<OrgType, string> = {
   [OrgType.ENTERPRISE]: 'green',
@@ -37,7 +42,7 @@ export function OrganizationTable({ onEdit, ...table }: OrganizationTableProps) 
           {o.formerNames?.length ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="org-former-names">
-                曾用名：{o.formerNames.join('、')}
+                曾用名：{o.formerNames.map(formerNameText).join('、')}
               </Typography.Text>
             </div>
           ) : null}
@@ -76,7 +81,9 @@ export function OrganizationTable({ onEdit, ...table }: OrganizationTableProps) 
             编辑
           </Button>
           <Tooltip title="查看该机构的用户">
-            <Link to={`/users?${new URLSearchParams({ organizationId: o.id, organizationName: o.name })}`}>用户</Link>
+            <Link to={`/users?${new URLSearchParams({ organizationId: o.id })}`} data-testid={`org-users-${o.id}`}>
+              用户
+            </Link>
           </Tooltip>
         </Space>
       ),

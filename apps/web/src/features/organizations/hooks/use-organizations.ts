@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
-import { createOrganization, listOrganizations, updateOrganization } from '../api/organizations-api';
+import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../api/organizations-api';
 import type { CreateOrganizationRequest, OrganizationListParams, UpdateOrganizationRequest } from '../api/types';
 
 export function useOrganizations(params: OrganizationListParams, enabled = true) {
@@ -9,6 +9,15 @@ export function useOrganizations(params: OrganizationListParams, enabled = true)
     queryFn: ({ signal }) => listOrganizations(params, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+export function useOrganization(id: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.organizations.detail(id ?? ''),
+    queryFn: ({ signal }) => getOrganization(id ?? '', signal),
+    enabled: enabled && Boolean(id),
+    staleTime: 5 * 60_000,
   });
 }
 

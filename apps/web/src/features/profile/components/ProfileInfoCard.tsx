@@ -49,7 +49,7 @@ export function ProfileInfoCard() {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '姓名不超过50字' },
+            { max: 100, message: '姓名不超过100字' },
           ]}
         >
           <Input data-testid="profile-display-name" />

@@ -1,8 +1,9 @@
-import { api } from '../../../lib/api-client';
+import { api, apiRequest } from '../../../lib/api-client';
 import type { DivisionDto, TaxonomyImportFields, TaxonomyNode, TaxonomySummary } from './types';
 
-export function fetchDivisions(signal?: AbortSignal): Promise<DivisionDto[]> {
-  return api.get<DivisionDto[]>('/reference/divisions', undefined, signal);
+/** GET /reference/divisions (public; `auth: false` so the registration page never triggers a refresh). */
+export function fetchDivisions(signal?: AbortSignal, auth = true): Promise<DivisionDto[]> {
+  return apiRequest<DivisionDto[]>('/reference/divisions', { signal, auth });
 }
 
 export function fetchTaxonomies(signal?: AbortSignal): Promise<TaxonomySummary[]> {
@@ -17,12 +18,12 @@ export function fetchTaxonomyTree(version: string, signal?: AbortSignal): Promis
   );
 }
 
-/** POST multipart /reference/taxonomies (fields version, name, effectiveFrom, file). */
+/** POST multipart /reference/taxonomies (fields version, name, effectiveFrom?, file) → the new version's summary. */
 export function importTaxonomy(fields: TaxonomyImportFields): Promise<TaxonomySummary> {
   const form = new FormData();
   form.append('version', fields.version);
   form.append('name', fields.name);
-  form.append('effectiveFrom', fields.effectiveFrom);
+  if (fields.effectiveFrom) form.append('effectiveFrom', fields.effectiveFrom);
   form.append('file', fields.file, fields.file.name);
   return api.upload<TaxonomySummary>('/reference/taxonomies', form);
 }

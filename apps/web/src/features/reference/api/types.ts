@@ -7,8 +7,8 @@ export type DivisionDto = Division;
 export interface TaxonomySummary {
   version: string;
   name: string;
-  /** `YYYY-MM-DD`. */
-  effectiveFrom: string;
+  /** `YYYY-MM-DD`, or null when not given. */
+  effectiveFrom: string | null;
   /** Number of categories per level: `{ 1: 6, 2: 30, 3: 211 }`. */
   categoryCounts: Record<string, number>;
 }
@@ -19,13 +19,16 @@ export interface TaxonomyNode {
   name: string;
   level: number;
   description: string | null;
+  /** Cited standards, `&`-separated as in the catalogue CSV. */
+  standards?: string | null;
+  parentCode?: string | null;
   children: TaxonomyNode[];
 }
 
 export interface TaxonomyImportFields {
   version: string;
   name: string;
-  effectiveFrom: string;
+  effectiveFrom?: string;
   file: File;
 }
 

@@ -12,7 +12,7 @@ import { useImportTaxonomy } from '../hooks/use-taxonomies';
 interface ImportFormValues {
   version: string;
   name: string;
-  effectiveFrom: Dayjs;
+  effectiveFrom?: Dayjs | null;
   file: UploadFile[];
 }
 
@@ -43,9 +43,9 @@ export function TaxonomyImportModal({ open, onClose, onImported }: TaxonomyImpor
     if (!file) return;
     setLineErrors([]);
     setFormError(null);
-    const version = values.version.trim();
+    const version = values.version.trim().toUpperCase();
     importMutation.mutate(
-      { version, name: values.name.trim(), effectiveFrom: values.effectiveFrom.format('YYYY-MM-DD'), file },
+      { version, name: values.name.trim(), effectiveFrom: values.effectiveFrom?.format('YYYY-MM-DD'), file },
       {
         onSuccess: (taxonomy) => {
           notifySuccess('分类标准已导入');
@@ -98,13 +98,28 @@ export function TaxonomyImportModal({ open, onClose, onImported }: TaxonomyImpor
         />
       ) : null}
       <Form<ImportFormValues> form={form} layout="vertical" onFinish={onFinish} data-testid="taxonomy-import-form">
-        <Form.Item name="version" label="版本标识" rules={[{ required: true, whitespace: true, message: '请输入版本标识' }]} extra="如 2025，导入后不可修改">
+        <Form.Item
+          name="version"
+          label="版本代码"
+          rules={[
+            { required: true, whitespace: true, message: '请输入版本代码' },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/, message: '版本代码只能包含字母、数字和连字符（2至40位）' },
+          ]}
+          extra="如 GFC-2025；保存为大写，导入后不可修改"
+        >
           <Input data-testid="taxonomy-import-version" />
         </Form.Item>
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
+        <Form.Item
+          name="name"
+          label="名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入名称' },
+            { min: 2, max: 200, message: '名称应为2至200字' },
+          ]}
+        >
           <Input placeholder="如：绿色金融支持项目目录（2025年版）" data-testid="taxonomy-import-name" />
         </Form.Item>
-        <Form.Item name="effectiveFrom" label="施行日期" rules={[{ required: true, message: '请选择施行日期' }]}>
+        <Form.Item name="effectiveFrom" label="施行日期">
           <DatePicker style={{ width: '100%' }} data-testid="taxonomy-import-effective-from" />
         </Form.Item>
         <Form.Item

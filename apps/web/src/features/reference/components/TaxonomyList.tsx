@@ -17,7 +17,7 @@ const count = (t: TaxonomySummary, level: 1 | 2 | 3) => t.categoryCounts?.[level
 const columns: ColumnsType<TaxonomySummary> = [
   { title: '版本', dataIndex: 'version', render: (v: string) => <span className="zj-mono">{v}</span> },
   { title: '名称', dataIndex: 'name' },
-  { title: '施行日期', dataIndex: 'effectiveFrom', render: (v: string) => formatDate(v) },
+  { title: '施行日期', dataIndex: 'effectiveFrom', render: (v: string | null) => formatDate(v) },
   { title: '一级', key: 'l1', align: 'right', render: (_, t) => count(t, 1) },
   { title: '二级', key: 'l2', align: 'right', render: (_, t) => count(t, 2) },
   { title: '三级', key: 'l3', align: 'right', render: (_, t) => count(t, 3) },

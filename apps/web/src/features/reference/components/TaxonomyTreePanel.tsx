@@ -83,6 +83,13 @@ export function TaxonomyTreePanel({ version }: { version: string }) {
               { key: 'name', label: '名称', children: node.name },
               { key: 'level', label: '层级', children: LEVEL_LABELS[node.level] ?? node.level },
               {
+                key: 'standards',
+                label: '引用标准',
+                children: node.standards
+                  ? node.standards.split('&').map((s) => s.trim()).filter(Boolean).map((s) => <div key={s}>{s}</div>)
+                  : '—',
+              },
+              {
                 key: 'desc',
                 label: '说明',
                 children: node.description ? (

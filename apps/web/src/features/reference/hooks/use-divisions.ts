@@ -2,19 +2,16 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { CITY_CODE, DIVISIONS, type Division } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
-import { useAuth } from '../../auth/hooks/auth-context';
 import { fetchDivisions } from '../api/reference-api';
 
 /**
- * The divisions of Zhanjiang: from GET /reference/divisions when signed in, else (and while it
- * loads or if it fails) the shared DIVISIONS constant.
+ * The divisions of Zhanjiang from GET /reference/divisions (public), or, while it loads or if it
+ * fails, the shared DIVISIONS constant.
  */
 export function useDivisions(): readonly Division[] {
-  const { status } = useAuth();
   const { data } = useQuery({
     queryKey: queryKeys.reference.divisions,
-    queryFn: ({ signal }) => fetchDivisions(signal),
-    enabled: status === 'authenticated',
+    queryFn: ({ signal }) => fetchDivisions(signal, false),
     staleTime: Infinity,
     meta: { silentError: true },
   });

@@ -8,9 +8,14 @@ export interface UserSummary {
   email: string;
   displayName: string;
   role: Role;
-  organization: { id: string; name: string; type: OrgType };
+  organizationId: string;
+  organizationName?: string;
+  /** Older shape; read only as a fallback for organizationName. */
+  organization?: { id: string; name: string; type: OrgType };
   status: UserStatus;
-  /** Set while too many failed logins keep the account locked (ISO time); null when not locked. */
+  /** True while too many failed logins keep the account locked. */
+  locked?: boolean;
+  /** Until when it is locked (ISO time); null when not locked. */
   lockedUntil?: string | null;
   mustChangePassword?: boolean;
   lastLoginAt?: string | null;

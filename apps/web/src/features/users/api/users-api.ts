@@ -17,7 +17,7 @@ export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSum
   return api.patch<UserSummary>(`/users/${encodeURIComponent(id)}`, body);
 }
 
-/** POST /users/:id/unlock → 204 (or the user). */
-export function unlockUser(id: string): Promise<unknown> {
-  return api.post<unknown>(`/users/${encodeURIComponent(id)}/unlock`);
+/** POST /users/:id/unlock → the user. */
+export function unlockUser(id: string): Promise<UserSummary> {
+  return api.post<UserSummary>(`/users/${encodeURIComponent(id)}/unlock`);
 }

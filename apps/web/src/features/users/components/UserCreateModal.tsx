@@ -81,7 +81,7 @@ export function UserCreateModal({ open, onClose }: UserCreateModalProps) {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '姓名不超过50字' },
+            { max: 100, message: '姓名不超过100字' },
           ]}
         >
           <Input data-testid="user-form-display-name" />

@@ -56,7 +56,7 @@ export function UserEditModal({ user, onClose }: UserEditModalProps) {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 50, message: '姓名不超过50字' },
+            { max: 100, message: '姓名不超过100字' },
           ]}
         >
           <Input data-testid="user-edit-display-name" />

@@ -23,7 +23,7 @@ function UserActions({ user, onEdit }: { user: UserSummary; onEdit: (u: UserSumm
   const unlock = useUnlockUser();
   const active = user.status === 'ACTIVE';
   // When the list does not say whether the account is locked, the unlock action is always offered.
-  const canUnlock = !('lockedUntil' in user) || isLocked(user);
+  const canUnlock = !('locked' in user || 'lockedUntil' in user) || isLocked(user);
 
   const toggle = () =>
     update.mutateAsync({ id: user.id, body: { status: active ? 'DISABLED' : 'ACTIVE' } }).then(
@@ -66,7 +66,7 @@ export function UserTable({ onEdit, ...table }: UserTableProps) {
     { title: '姓名', dataIndex: 'displayName' },
     { title: '登录邮箱', dataIndex: 'email' },
     { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] ?? r },
-    { title: '所属机构', key: 'organization', render: (_, u) => u.organization?.name ?? '—' },
+    { title: '所属机构', key: 'organization', render: (_, u) => u.organizationName ?? u.organization?.name ?? '—' },
     { title: '状态', key: 'status', render: (_, u) => <UserStatusTags user={u} /> },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 140, render: (v?: string | null) => formatDateTime(v) },
     { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (v?: string) => formatDateTime(v) },

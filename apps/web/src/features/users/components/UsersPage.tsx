@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ALL_ROLES, ROLE_LABELS } from '@zj/shared';
@@ -12,8 +12,7 @@ import { UserCreateModal } from './UserCreateModal';
 import { UserEditModal } from './UserEditModal';
 import { UserTable } from './UserTable';
 
-/** organizationName only labels the chosen organisation in the filter; it is not sent to the API. */
-const FILTERS = ['organizationId', 'organizationName', 'role', 'q'] as const;
+const FILTERS = ['organizationId', 'role', 'q'] as const;
 const roleOptions = ALL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 interface UserFilterValues {
@@ -25,17 +24,9 @@ interface UserFilterValues {
 /** 用户管理 (BUREAU). */
 export default function UsersPage() {
   const list = useListParams(FILTERS);
-  const { organizationName, ...params } = list.params;
-  const query = useUsers(params);
+  const query = useUsers(list.params);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
-  const chosenOrgName = useRef<string | undefined>(organizationName);
-
-  const onSearch = (values: UserFilterValues) =>
-    list.setFilters({
-      ...values,
-      organizationName: values.organizationId ? (chosenOrgName.current ?? organizationName) : undefined,
-    });
 
   return (
     <PageContainer
@@ -48,17 +39,13 @@ export default function UsersPage() {
     >
       <Card size="small">
         <FilterBar<UserFilterValues>
-          values={{ organizationId: list.filters.organizationId, role: list.filters.role, q: list.filters.q }}
-          onSearch={onSearch}
+          values={list.filters}
+          onSearch={list.setFilters}
           onReset={list.reset}
         >
           <Form.Item name="organizationId" label="所属机构">
             <OrganizationSelect
               allowClear
-              selectedLabel={organizationName}
-              onChange={(_id, org) => {
-                chosenOrgName.current = org?.name;
-              }}
               style={{ width: 240 }}
               data-testid="user-filter-organization"
             />
