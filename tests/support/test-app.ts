@@ -28,6 +28,8 @@ export interface TestApp {
   /** A new organisation of the role's kind (or `organizationId`) with a new user of the role, signed in. */
   userWithRole(role: Role, opts?: { organizationId?: string; divisionCode?: string }): Promise<Session>;
   login(email: string, password: string): Promise<Session>;
+  /** Listens on a free loopback port (for browser tests); answers the base URL. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,11 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     admin,
     userWithRole,
     login,
+    async listen() {
+      await platform.app.listen(0, '127.0.0.1');
+      const { port } = platform.app.getHttpServer().address() as { port: number };
+      return `http://127.0.0.1:${port}`;
+    },
     close: () => platform.close(),
   };
 }

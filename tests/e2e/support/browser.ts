@@ -1,0 +1,74 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+/** Debian's Chromium; browser tests drive it with playwright-core (no browser download). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM_PATH);
+const WEB_DIST = path.resolve(__dirname, '../../../apps/web/dist');
+
+/**
+ * `describe` for browser scenarios. Without the Chromium binary they are skipped, and the output
+ * says why (CI installs the `chromium` package).
+ */
+export const describeBrowser: jest.Describe = hasChromium ? describe : describe.skip;
+if (!hasChromium) {
+  console.warn(`browser tests skipped: ${CHROMIUM_PATH} is not installed (apt-get install chromium)`);
+}
+
+/** The web app as the API serves it; built once when missing. */
+function ensureWebBuilt() {
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  execSync('npm run build -w @zj/web', { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
+}
+
+export interface BrowserHarness {
+  app: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (its own storage) with Chinese locale and Shanghai time zone. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHarness(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<BrowserHarness> {
+  ensureWebBuilt();
+  const app = await startTestApp({ worker: opts.worker, env: { WEB_DIST_DIR: WEB_DIST, ...opts.env } });
+  const baseUrl = await app.listen();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  return {
+    app,
+    baseUrl,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the signed-in layout. */
+export async function loginThroughUi(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** The keys of the side menu's entries, in order. */
+export async function navKeys(page: Page): Promise<string[]> {
+  const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
+  return ids.map((id) => id.slice('nav-'.length));
+}
