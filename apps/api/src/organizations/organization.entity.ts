@@ -1,10 +1,10 @@
 import { InstitutionKind, OrgType } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-/** A former name of a renamed unit: the unit keeps its id and history. */
+/** A former name of a renamed unit: the unit keeps its id and history. `until` is null when not known. */
 export interface FormerName {
   name: string;
-  until: string;
+  until: string | null;
 }
 
 @Entity('organizations')

@@ -30,14 +30,14 @@ export async function seedReference(m: EntityManager, reference: ReferenceServic
     await reference.insertTaxonomy(m, GIC_2019, categories);
     done.push(`taxonomy ${GIC_2019.version}: ${categories.length} categories`);
   }
-  const today = new Date().toISOString().slice(0, 10);
   for (const unit of GOVERNMENT_UNITS) {
     if (await m.exists(Organization, { where: { unitCode: unit.code } })) continue;
     await m.insert(Organization, {
       type: OrgType.GOVERNMENT_UNIT,
       name: unit.name,
       unitCode: unit.code,
-      formerNames: unit.formerNames.map((name) => ({ name, until: today })),
+      // The plan names these units by their former names; the date of the rename is not recorded.
+      formerNames: unit.formerNames.map((name) => ({ name, until: null })),
     });
     done.push(`unit ${unit.name}`);
   }
