@@ -26,5 +26,8 @@ echo "demo login OK"
 page=$(curl -fsS "http://127.0.0.1:$port/")
 echo "$page" | grep -q '湛江绿色金融对接平台' || { echo "web app not served"; exit 1; }
 echo "web app served"
-kill -TERM $pid; wait $pid 2>/dev/null || true
-echo "stopped cleanly"
+kill -TERM $pid
+status=0; wait $pid || status=$?
+trap 'rm -rf "$data_dir"' EXIT
+[ "$status" = 0 ] || { echo "shutdown exited with $status"; tail -20 "$log"; exit 1; }
+echo "stopped cleanly on SIGTERM"

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter, bodyParserErrorHandler } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { httpLoggingMiddleware, securityHeadersMiddleware } from './common/http/http-logging';
 import { requestContextMiddleware } from './common/http/request-context';
 import { JsonLogger } from './common/logging/json-logger';
 import { AppConfig } from './config/app.config';
@@ -56,6 +57,8 @@ function serveWeb(app: NestExpressApplication, dir: string) {
 /** Configures an HTTP app the same way for `npm start` and for the tests. */
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig) {
   app.use(requestContextMiddleware);
+  app.use(securityHeadersMiddleware);
+  app.use(httpLoggingMiddleware);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(bodyParserErrorHandler);
