@@ -5,3 +5,4 @@ export * from './errors';
 export * from './pagination';
 export * from './password';
 export * from './auth';
+export * from './foundation-types';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditVerifyResult } from '@zj/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
@@ -70,7 +71,7 @@ export class AuditService {
   }
 
   /** Walks the whole chain in batches; answers whether it is intact and where it first breaks. */
-  async verify(): Promise<{ valid: boolean; checked: number; brokenAt: string | null }> {
+  async verify(): Promise<AuditVerifyResult> {
     const batch = 2000;
     let prevHash = GENESIS_HASH;
     let prevSeq = 0n;

@@ -1,13 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, LoginResponse, OrgType, Role } from '@zj/shared';
+import { AuthUser, LoginResponse, OrgType, Role, UserStatus } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { AppConfig } from '../config/app.config';
 import { Organization } from '../organizations/organization.entity';
-import { User, UserStatus } from '../users/user.entity';
+import { User } from '../users/user.entity';
 import { AuthErrorCode } from './auth.errors';
 import { RegisterEnterpriseDto } from './dto/auth.dto';
 import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';

@@ -1,11 +1,6 @@
-import { InstitutionKind, OrgType } from '@zj/shared';
+import { FormerName, InstitutionKind, OrgType } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
-/** A former name of a renamed unit: the unit keeps its id and history. `until` is null when not known. */
-export interface FormerName {
-  name: string;
-  until: string | null;
-}
 
 @Entity('organizations')
 export class Organization {

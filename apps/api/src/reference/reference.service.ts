@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { TaxonomySummary } from '@zj/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -21,7 +22,7 @@ export class ReferenceService {
     return this.dataSource.getRepository(DivisionRecord).find({ order: { code: 'ASC' } });
   }
 
-  async taxonomies() {
+  async taxonomies(): Promise<TaxonomySummary[]> {
     const versions = await this.dataSource.getRepository(TaxonomyVersion).find({ order: { version: 'ASC' } });
     const counts: { version: string; level: number; n: string }[] = await this.dataSource.query(
       'SELECT version, level, count(*) AS n FROM taxonomy_categories GROUP BY version, level',

@@ -1,12 +1,6 @@
-export interface CategoryNode {
-  code: string;
-  name: string;
-  level: number;
-  parentCode: string | null;
-  description: string | null;
-  standards: string[];
-  children: CategoryNode[];
-}
+import type { TaxonomyNode } from '@zj/shared';
+
+type CategoryNode = TaxonomyNode;
 
 /** Builds the category tree from a flat list ordered parents-first or not at all. */
 export function buildCategoryTree(flat: Omit<CategoryNode, 'children'>[]): CategoryNode[] {

@@ -1,11 +1,6 @@
-import { Role } from '@zj/shared';
+import { Role, UserStatus } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
-
-export enum UserStatus {
-  ACTIVE = 'ACTIVE',
-  DISABLED = 'DISABLED',
-}
 
 @Entity('users')
 export class User {

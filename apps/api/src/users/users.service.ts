@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, ROLES_BY_ORG_TYPE } from '@zj/shared';
+import { AuthUser, ROLES_BY_ORG_TYPE, UserStatus, UserSummary } from '@zj/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode } from '../auth/auth.errors';
@@ -12,11 +12,11 @@ import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
 import { Organization } from '../organizations/organization.entity';
 import { ChangePasswordDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
-import { User, UserStatus } from './user.entity';
+import { User } from './user.entity';
 import { UserErrorCode } from './users.errors';
 
 /** What an administrator sees of a user: never the hash. */
-function publicUser(u: User) {
+function publicUser(u: User): UserSummary {
   return {
     id: u.id,
     email: u.email,
@@ -26,10 +26,10 @@ function publicUser(u: User) {
     organizationName: u.organization?.name,
     status: u.status,
     locked: !!u.lockedUntil && u.lockedUntil > new Date(),
-    lockedUntil: u.lockedUntil,
+    lockedUntil: u.lockedUntil?.toISOString() ?? null,
     mustChangePassword: u.mustChangePassword,
-    lastLoginAt: u.lastLoginAt,
-    createdAt: u.createdAt,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
   };
 }
 

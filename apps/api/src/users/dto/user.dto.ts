@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role } from '@zj/shared';
+import { Role, UserStatus } from '@zj/shared';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
-import { UserStatus } from '../user.entity';
 
 export class CreateUserDto {
   @ApiProperty()

@@ -8,7 +8,6 @@ import { useDivisionName } from '../../reference/hooks/use-divisions';
 import type { FormerName, Organization } from '../api/types';
 
 function formerNameText(f: FormerName): string {
-  if (typeof f === 'string') return f;
   return f.until ? `${f.name}（至${formatDate(f.until)}）` : f.name;
 }
 

@@ -85,9 +85,7 @@ export function TaxonomyTreePanel({ version }: { version: string }) {
               {
                 key: 'standards',
                 label: '引用标准',
-                children: node.standards
-                  ? node.standards.split('&').map((s) => s.trim()).filter(Boolean).map((s) => <div key={s}>{s}</div>)
-                  : '—',
+                children: node.standards.length ? node.standards.map((s) => <div key={s}>{s}</div>) : '—',
               },
               {
                 key: 'desc',

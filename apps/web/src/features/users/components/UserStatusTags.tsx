@@ -3,8 +3,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { UserSummary } from '../api/types';
 
 export function isLocked(user: UserSummary): boolean {
-  if (typeof user.locked === 'boolean') return user.locked;
-  return Boolean(user.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now());
+  return user.locked;
 }
 
 /** 启用/停用, and 已锁定 / 初始密码 when they apply. */

@@ -1,6 +1,6 @@
 import { Button, Popconfirm, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ROLE_LABELS, type Page, type Role } from '@zj/shared';
+import { ROLE_LABELS, UserStatus, type Page, type Role } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -21,12 +21,11 @@ interface UserTableProps {
 function UserActions({ user, onEdit }: { user: UserSummary; onEdit: (u: UserSummary) => void }) {
   const update = useUpdateUser();
   const unlock = useUnlockUser();
-  const active = user.status === 'ACTIVE';
-  // When the list does not say whether the account is locked, the unlock action is always offered.
-  const canUnlock = !('locked' in user || 'lockedUntil' in user) || isLocked(user);
+  const active = user.status === UserStatus.ACTIVE;
+  const canUnlock = isLocked(user);
 
   const toggle = () =>
-    update.mutateAsync({ id: user.id, body: { status: active ? 'DISABLED' : 'ACTIVE' } }).then(
+    update.mutateAsync({ id: user.id, body: { status: active ? UserStatus.DISABLED : UserStatus.ACTIVE } }).then(
       () => notifySuccess(active ? '已停用该用户' : '已启用该用户'),
       (e: unknown) => notifyError(e),
     );
@@ -66,7 +65,7 @@ export function UserTable({ onEdit, ...table }: UserTableProps) {
     { title: '姓名', dataIndex: 'displayName' },
     { title: '登录邮箱', dataIndex: 'email' },
     { title: '角色', dataIndex: 'role', render: (r: Role) => ROLE_LABELS[r] ?? r },
-    { title: '所属机构', key: 'organization', render: (_, u) => u.organizationName ?? u.organization?.name ?? '—' },
+    { title: '所属机构', key: 'organization', render: (_, u) => u.organizationName ?? '—' },
     { title: '状态', key: 'status', render: (_, u) => <UserStatusTags user={u} /> },
     { title: '最近登录', dataIndex: 'lastLoginAt', width: 140, render: (v?: string | null) => formatDateTime(v) },
     { title: '创建时间', dataIndex: 'createdAt', width: 140, render: (v?: string) => formatDateTime(v) },

@@ -1,0 +1,95 @@
+import type { InstitutionKind, OrgType, Role } from './roles';
+
+/** A name a renamed unit had; `until` (YYYY-MM-DD) is null when the date of the rename is not known. */
+export interface FormerName {
+  name: string;
+  until: string | null;
+}
+
+/** An organisation as the API answers it. */
+export interface OrganizationView {
+  id: string;
+  type: OrgType;
+  name: string;
+  formerNames: FormerName[];
+  creditCode: string | null;
+  divisionCode: string | null;
+  unitCode: string | null;
+  institutionKind: InstitutionKind | null;
+  branchName: string | null;
+  isDemo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export enum UserStatus {
+  ACTIVE = 'ACTIVE',
+  DISABLED = 'DISABLED',
+}
+
+/** A user as the bureau's user administration sees it (never the password hash). */
+export interface UserSummary {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  organizationName?: string;
+  status: UserStatus;
+  locked: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+/** One row of the hash-chained audit log. */
+export interface AuditEntryView {
+  /** Position in the chain, from 1 (a bigint, sent as a string). */
+  seq: string;
+  at: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  actorOrgId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** GET /audit-log/verify. */
+export interface AuditVerifyResult {
+  valid: boolean;
+  checked: number;
+  /** The seq of the first row that does not chain, or null. */
+  brokenAt: string | null;
+}
+
+/** A green taxonomy catalogue version with its category counts per level. */
+export interface TaxonomySummary {
+  version: string;
+  name: string;
+  effectiveFrom: string | null;
+  categoryCounts: Record<string, number>;
+}
+
+/** A taxonomy category; `children` in the tree format. */
+export interface TaxonomyNode {
+  code: string;
+  name: string;
+  level: number;
+  parentCode: string | null;
+  description: string | null;
+  standards: string[];
+  children: TaxonomyNode[];
+}
+
+/** One rejected line of an imported CSV. */
+export interface ImportLineError {
+  line: number;
+  message: string;
+}
