@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: { '^@zj/shared$': '<rootDir>/libs/shared/src' },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  setupFiles: ['<rootDir>/tests/support/setup-worker-env.ts'],
   maxWorkers: 2,
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],

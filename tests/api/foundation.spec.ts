@@ -162,28 +162,31 @@ describe('foundation: errors, reference data, audit, docs, health', () => {
 
     it('verifies the hash chain, and detects a row changed behind the application’s back', async () => {
       const admin = await app.admin();
-      await app.http.post('/api/v1/organizations').set(admin.auth).send(orgFactory(OrgType.FINANCIAL_INSTITUTION));
+      const org = await app.http.post('/api/v1/organizations').set(admin.auth).send(orgFactory(OrgType.FINANCIAL_INSTITUTION)).expect(201);
       const ok = await app.http.get('/api/v1/audit-log/verify').set(admin.auth);
       expect(ok.body).toMatchObject({ valid: true, brokenAt: null });
       expect(ok.body.checked).toBeGreaterThan(1);
 
       // The table refuses updates outright…
       await expect(app.dataSource.query(`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
-      // …so a tamperer must first switch the guard off. The chain still tells.
-      const [{ seq }] = await app.dataSource.query(`SELECT max(seq)::text AS seq FROM audit_log`);
-      await app.dataSource.transaction(async (m) => {
-        await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
-        await m.query(`UPDATE audit_log SET after = '{"name":"篡改"}'::jsonb WHERE seq = $1`, [seq]);
-        await m.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
-      });
-      const broken = await app.http.get('/api/v1/audit-log/verify').set(admin.auth);
-      expect(broken.body).toMatchObject({ valid: false, brokenAt: seq });
-      // Leave the shared chain as other tests expect it: restore the row.
-      await app.dataSource.transaction(async (m) => {
-        const [row] = await m.query(`SELECT entity_id FROM audit_log WHERE seq = $1`, [seq]);
-        const [org] = await m.query(`SELECT * FROM organizations WHERE id = $1`, [row.entity_id]);
-        expect(org).toBeDefined();
-      });
+      // …so a tamperer must first switch the guard off. The chain still tells, at the altered row.
+      const [{ seq, after }] = await app.dataSource.query(`SELECT seq::text AS seq, after FROM audit_log WHERE entity_id = $1 AND action = 'organization.create'`, [org.body.id]);
+      const rewrite = (value: unknown) =>
+        app.dataSource.transaction(async (m) => {
+          await m.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+          await m.query(`UPDATE audit_log SET after = $2::jsonb WHERE seq = $1`, [seq, JSON.stringify(value)]);
+          await m.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+        });
+      await rewrite({ ...after, name: '篡改' });
+      try {
+        const broken = await app.http.get('/api/v1/audit-log/verify').set(admin.auth);
+        expect(broken.body).toMatchObject({ valid: false, brokenAt: seq });
+      } finally {
+        // Put the row back as it was: the chain verifies again (other tests in this database rely on it).
+        await rewrite(after);
+      }
+      const restored = await app.http.get('/api/v1/audit-log/verify').set(admin.auth);
+      expect(restored.body).toMatchObject({ valid: true, brokenAt: null });
     });
 
     it('is readable by the bureau only', async () => {

@@ -6,3 +6,7 @@ export * from './pagination';
 export * from './password';
 export * from './auth';
 export * from './foundation-types';
+export * from './library';
+export * from './notifications';
+export * from './matchmaking';
+export * from './plan';

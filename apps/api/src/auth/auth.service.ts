@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { AppConfig } from '../config/app.config';
+import { accountLockedNotice } from '../notifications/notices';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { AuthErrorCode } from './auth.errors';
@@ -36,6 +38,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async login(email: string, password: string): Promise<LoginResponse> {
@@ -149,6 +152,7 @@ export class AuthService {
       const locked: Date | null = rows[0]?.locked_until ?? null;
       if (locked) {
         await this.audit.record(m, null, { action: 'user.locked', entityType: 'user', entityId: user.id, after: { lockedUntil: locked } });
+        await this.notifications.notify(m, accountLockedNotice(user, new Date(locked)));
       }
     });
   }

@@ -111,6 +111,115 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR = path.resolve(__dirname, '../../../web/dist');
 
+  // ---- notifications (apps/api/src/notifications) ----------------------------------------------
+
+  /** SMTP server for e-mail notices, e.g. smtp://localhost:1025 (Mailpit); empty: no e-mail channel. */
+  @Matches(/^(smtps?:\/\/\S+)?$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = '';
+
+  @IsString()
+  MAIL_FROM = '湛江绿色金融对接平台 <noreply@zjgf.local>';
+
+  /** The web app's address, for links in e-mails and webhooks. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  /** HTTP SMS provider (template id + parameters, HMAC-signed); empty: no SMS channel. */
+  @Matches(/^(https?:\/\/\S+)?$/, { message: 'SMS_HTTP_URL must be an http(s) URL' })
+  SMS_HTTP_URL = '';
+
+  @IsString()
+  SMS_HTTP_APP_KEY = '';
+
+  @IsString()
+  SMS_HTTP_SECRET = '';
+
+  @IsString()
+  SMS_SIGN_NAME = '湛江绿色金融';
+
+  /** How often the outbox relay looks for pending intents (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(20)
+  NOTIFY_RELAY_INTERVAL_MS = 500;
+
+  /** Intents or deliveries with no progress for this long are handed to the queue again (lost jobs after a queue outage). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  NOTIFY_RESWEEP_AFTER_MS = 60_000;
+
+  /** Attempts of one channel delivery before it becomes a dead letter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFY_MAX_ATTEMPTS = 6;
+
+  /** First retry delay (ms); doubles each attempt. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  NOTIFY_BACKOFF_MS = 5000;
+
+  /** Lock of a job being worked, and the stalled-job check (ms): a crashed worker's job is taken up again after about this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  NOTIFY_LOCK_DURATION_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  NOTIFY_STALLED_INTERVAL_MS = 30_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  NOTIFY_CONCURRENCY = 8;
+
+  /** When the daily digest goes out (cron, Asia/Shanghai). */
+  @IsString()
+  NOTIFY_DIGEST_CRON = '0 8 * * *';
+
+  /** How long matching notices to one bank are gathered before one notice lists them (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  NOTIFY_BATCH_WINDOW_MS = 10 * 60_000;
+
+  // ---- matchmaking (apps/api/src/{products,matching,cases,work-calendar}) -----------------------
+
+  /** At most this many banks take up one financing need at a time (claims and applications past it are refused). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CASE_CLAIM_CAP = 3;
+
+  /** A pending case must be answered within this many working days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  CASE_ANSWER_WORKING_DAYS = 3;
+
+  /** After accepting, the bank must make first contact within this many working days. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  CASE_CONTACT_WORKING_DAYS = 7;
+
+  /** How often overdue cases are looked for and the bureau alerted (ms); 0 switches the sweep off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CASE_OVERDUE_SWEEP_MS = 10 * 60_000;
+
+  /** The one-year loan prime rate (LPR, %), to read products priced as LPR + basis points. */
+  @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'LPR_1Y_PERCENT must be a percentage such as 3.00' })
+  LPR_1Y_PERCENT = '3.00';
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

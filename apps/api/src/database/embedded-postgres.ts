@@ -1,6 +1,7 @@
 import { Extension, PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
+import { keepSessionsInOrder } from './pglite-session-order';
 
 // The contrib entry's type declarations are ESM-only; its CommonJS build loads fine with require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,6 +25,7 @@ export async function startEmbeddedPostgres(dir: string, opts: { port?: number; 
   // search_path option; a caller that needs a schema first (BullMQ's) sets it for the instance.
   if (opts.searchPath) await db.exec(`SET search_path TO ${opts.searchPath}`);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 32 });
+  keepSessionsInOrder(server);
   await server.start();
   // getServerConn() answers "host:port" with the port the system assigned.
   const hostPort = server.getServerConn();

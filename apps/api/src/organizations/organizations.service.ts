@@ -6,6 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
+import { organizationRenamedNotice } from '../notifications/notices';
+import { NotificationsService } from '../notifications/notifications.service';
 import { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { OrganizationErrorCode } from './organizations.errors';
@@ -25,6 +27,7 @@ export class OrganizationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   list(query: ListOrganizationsQuery) {
@@ -71,6 +74,7 @@ export class OrganizationsService {
       if (dto.branchName !== undefined) org.branchName = dto.branchName;
       const saved = await m.save(org);
       await this.audit.record(m, actor, { action: dto.name && dto.name !== before.name ? 'organization.rename' : 'organization.update', entityType: 'organization', entityId: id, before, after: saved });
+      if (saved.name !== before.name) await this.notifications.notify(m, organizationRenamedNotice(saved, before.name, saved.name));
       return saved;
     });
   }

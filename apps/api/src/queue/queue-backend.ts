@@ -8,6 +8,9 @@ export type QueueBackendSettings = ({ kind: 'redis'; url: string } | { kind: 'po
 
 const PostgresClasses = withBackend(createPostgresBackend);
 
+/** Longest a PostgreSQL-backed worker waits before looking for jobs again (seconds). */
+const POSTGRES_MAX_BLOCK_SECONDS = 1;
+
 /**
  * Makes BullMQ queues and workers on the configured backend, so the rest of the code never asks
  * which one it is. One instance per process; closed on shutdown.
@@ -17,6 +20,7 @@ export class QueueBackend {
   private redis?: Redis;
   private pgPool?: Pool;
   private readonly closables: { close(): Promise<unknown> }[] = [];
+  private readonly failFastClients: Redis[] = [];
 
   constructor(readonly settings: QueueBackendSettings) {}
 
@@ -33,11 +37,24 @@ export class QueueBackend {
     return { connectionString: this.settings.url, schema: this.settings.schema, migrate: true, max: 5 } as unknown as QueueOptions['connection'];
   }
 
-  createQueue<D = unknown>(name: string, opts: Omit<QueueOptions, 'connection'> = {}): Queue<D> {
+  /**
+   * A Redis connection of its own that refuses commands while Redis is down instead of queueing
+   * them (for producers that must notice an outage, e.g. the notification outbox relay).
+   */
+  private failFastConnection(): QueueOptions['connection'] {
+    if (this.settings.kind !== 'redis') return this.connection();
+    const redis = new IORedis(this.settings.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    redis.on('error', () => undefined);
+    this.failFastClients.push(redis);
+    return redis;
+  }
+
+  createQueue<D = unknown>(name: string, opts: Omit<QueueOptions, 'connection'> = {}, extra: { failFast?: boolean } = {}): Queue<D> {
+    const connection = extra.failFast ? this.failFastConnection() : this.connection();
     const queue =
       this.settings.kind === 'redis'
-        ? new Queue<D>(name, { prefix: this.settings.prefix, ...opts, connection: this.connection() })
-        : (new PostgresClasses.Queue<D>(name, { prefix: this.settings.prefix, ...opts, connection: this.connection() } as never) as unknown as Queue<D>);
+        ? new Queue<D>(name, { prefix: this.settings.prefix, ...opts, connection })
+        : (new PostgresClasses.Queue<D>(name, { prefix: this.settings.prefix, ...opts, connection } as never) as unknown as Queue<D>);
     queue.on('error', (e) => this.logger.warn({ msg: 'queue error', queue: name, error: e.message }));
     this.closables.push(queue);
     return queue;
@@ -48,9 +65,36 @@ export class QueueBackend {
       this.settings.kind === 'redis'
         ? new Worker<D>(name, processor, { prefix: this.settings.prefix, ...opts, connection: this.connection() })
         : (new PostgresClasses.Worker<D>(name, processor as never, { prefix: this.settings.prefix, ...opts, connection: this.connection() } as never) as unknown as Worker<D>);
+    if (this.settings.kind === 'postgres') {
+      // A PostgreSQL-backed worker sleeps until its next delayed job (up to an hour) and relies on
+      // LISTEN/NOTIFY to wake for new ones; the embedded engine delivers no notifications, so a
+      // worker with a reminder days ahead would never see new jobs. Wake at least every second.
+      Object.defineProperty(worker, 'maximumBlockTimeout', { get: () => POSTGRES_MAX_BLOCK_SECONDS });
+    }
     worker.on('error', (e) => this.logger.warn({ msg: 'worker error', queue: name, error: e.message }));
     this.closables.unshift(worker);
     return worker;
+  }
+
+  private migrated?: Promise<void>;
+
+  /**
+   * PostgreSQL backend: runs BullMQ's schema migrations once, before queues and workers start. Many
+   * instances migrating at the same moment hang the embedded engine (its clients share one session,
+   * so the migration's advisory lock does not serialise them). Await this before creating workers.
+   */
+  ready(): Promise<void> {
+    if (this.settings.kind !== 'postgres') return Promise.resolve();
+    this.migrated ??= (async () => {
+      const q = new PostgresClasses.Queue('zj-migrate', { prefix: this.settings.prefix, connection: this.connection() } as never) as unknown as Queue;
+      try {
+        await q.waitUntilReady();
+      } finally {
+        await q.close().catch(() => undefined);
+      }
+    })();
+    this.migrated.catch(() => (this.migrated = undefined));
+    return this.migrated;
   }
 
   /** Answers when the backend answers; throws otherwise. Used by the health check. */
@@ -76,5 +120,6 @@ export class QueueBackend {
     for (const c of this.closables.splice(0)) await c.close().catch(() => undefined);
     await this.pgPool?.end().catch(() => undefined);
     if (this.redis) this.redis.disconnect();
+    for (const r of this.failFastClients.splice(0)) r.disconnect();
   }
 }

@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app.config';
 import { ReferenceService } from '../reference/reference.service';
+import { seedLibrary } from '../library-io/library-seed';
+import { seedPlanDemo } from '../plan/plan-demo';
+import { seedMatchmakingDemo } from '../cases/demo-matchmaking';
 import { ensureAdministrator } from './accounts-seed';
 import { DemoLogin, seedDemo } from './demo-seed';
 import { seedReference } from './reference-seed';
@@ -52,6 +55,12 @@ export class SetupService {
           report.demoLogins = logins;
           this.logger.log({ msg: 'demo data loaded', logins: logins.length });
         }
+      }
+      await seedLibrary(m, this.audit, { demo: this.config.DEMO_DATA });
+      await seedPlanDemo(m, this.audit, { demo: this.config.DEMO_DATA });
+      if (this.config.DEMO_DATA) {
+        const mm = await seedMatchmakingDemo(m);
+        if (mm.products) await this.audit.record(m, null, { action: 'system.seed_matchmaking', entityType: 'system', after: mm });
       }
       return report;
     });

@@ -10,6 +10,8 @@ import { TokenService } from '../auth/token.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
+import { accountCreatedNotice, passwordReminder, passwordReminderKey } from '../notifications/notices';
+import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
 import { ChangePasswordDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
 import { User } from './user.entity';
@@ -39,6 +41,7 @@ export class UsersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(query: ListUsersQuery) {
@@ -66,6 +69,8 @@ export class UsersService {
       const user = await m.save(m.create(User, { email: dto.email, displayName: dto.displayName, role: dto.role, organizationId: org.id, passwordHash, mustChangePassword: true }));
       user.organization = org;
       await this.audit.record(m, actor, { action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, role: user.role, organizationId: org.id } });
+      await this.notifications.notify(m, accountCreatedNotice(user, org.name, this.notifications.publicUrl));
+      await this.notifications.scheduleReminder(m, passwordReminder(user, this.notifications.publicUrl));
       return publicUser(user);
     });
   }
@@ -129,6 +134,7 @@ export class UsersService {
       await m.query('UPDATE users SET password_hash = $2, token_version = token_version + 1, must_change_password = false, updated_at = now() WHERE id = $1', [user.id, passwordHash]);
       await this.tokens.revokeAllOfUser(m, user.id, 'password_change');
       await this.audit.record(m, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id });
+      await this.notifications.cancelReminder(m, passwordReminderKey(user.id));
     });
   }
 }

@@ -1,7 +1,13 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
+import { Library1764300100000 } from './1764300100000-library';
+import { Matchmaking1764300200000 } from './1764300200000-matchmaking';
+import { Notifications1764300300000 } from './1764300300000-notifications';
+import { Plan1764300400000 } from './1764300400000-plan';
+import { NotificationsWiring1764300460000 } from './1764300460000-notifications-wiring';
+import { Performance1764300500000 } from './1764300500000-performance';
 
 /**
  * Every migration, in order. A feature adds its migration class here (timestamped file name in this
  * folder); the start and test commands run pending ones before anything else.
  */
-export const MIGRATIONS = [Foundation1764300000000];
+export const MIGRATIONS = [Foundation1764300000000, Library1764300100000, Matchmaking1764300200000, Notifications1764300300000, Plan1764300400000, NotificationsWiring1764300460000, Performance1764300500000];

@@ -4,6 +4,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@zj/shared';
 import { BrandMark } from '../../components/BrandMark';
 import { useAuth, useCurrentUser } from '../../features/auth/hooks/auth-context';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { PLATFORM_NAME } from '../brand';
 
 /** The top bar: platform name; the user, organisation and role; profile and logout. */
@@ -33,6 +34,7 @@ export function HeaderBar() {
           {ROLE_LABELS[user.role]}
         </Tag>
         <Divider orientation="vertical" className="zj-header-divider" />
+        <NotificationBell />
         <Link to="/profile" className="zj-header-link" data-testid="header-profile">
           个人资料
         </Link>

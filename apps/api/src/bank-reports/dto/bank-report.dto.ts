@@ -1,0 +1,111 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/http/pagination';
+import { IsDecimalString, Trim } from '../../common/validation/validators';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH_MSG = { message: '月份格式应为 YYYY-MM' };
+const AMOUNT = { min: 0, max: 999_999_999_999.99 };
+
+export class PutBankProfileDto {
+  @ApiPropertyOptional({ description: '修改已有资料时必填：读取时的版本号' })
+  @IsOptional()
+  @IsInt({ message: '版本号应为整数' })
+  version?: number;
+
+  @ApiProperty({ description: '已组建绿色金融服务团队' })
+  @IsBoolean({ message: '应为 true 或 false' })
+  hasGreenFinanceTeam: boolean;
+
+  @ApiPropertyOptional({ example: '2023-06-01', description: '团队组建日期（有团队时必填）' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  greenTeamSince?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '应为文字' })
+  @MaxLength(500, { message: '不能超过500字' })
+  greenTeamNote?: string;
+
+  @ApiProperty({ description: '本行为法人农商行' })
+  @IsBoolean({ message: '应为 true 或 false' })
+  isLocalRuralCommercialBank: boolean;
+
+  @ApiProperty({ description: '已开展环境信息披露' })
+  @IsBoolean({ message: '应为 true 或 false' })
+  disclosesEnvironmentalInfo: boolean;
+
+  @ApiPropertyOptional({ description: '环境信息披露报告链接' })
+  @IsOptional()
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: '应为 http(s) 链接' })
+  @MaxLength(500, { message: '不能超过500字' })
+  disclosureUrl?: string;
+
+  @ApiPropertyOptional({ description: '首次披露年度（已披露时必填）' })
+  @IsOptional()
+  @IsInt({ message: '年度应为整数' })
+  @Min(2000, { message: '年度无效' })
+  @Max(2100, { message: '年度无效' })
+  disclosureYear?: number;
+}
+
+export class PutLoanReportDto {
+  @ApiPropertyOptional({ description: '更正已报送的月报时必填：读取时的版本号' })
+  @IsOptional()
+  @IsInt({ message: '版本号应为整数' })
+  version?: number;
+
+  @ApiProperty({ example: '125000.00', description: '月末绿色贷款余额（万元）' })
+  @IsDecimalString(AMOUNT)
+  greenLoanBalance: string;
+
+  @ApiProperty({ example: '1180000.00', description: '月末各项贷款余额（万元）' })
+  @IsDecimalString({ ...AMOUNT, min: 0.01 })
+  totalLoanBalance: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '应为文字' })
+  @MaxLength(500, { message: '不能超过500字' })
+  note?: string;
+}
+
+export class MonthParam {
+  @Matches(MONTH, MONTH_MSG)
+  month: string;
+}
+
+export class ListLoanReportsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-03' })
+  @IsOptional()
+  @Matches(MONTH, MONTH_MSG)
+  month?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: '机构编号无效' })
+  bankOrgId?: string;
+}
+
+export class RatioQuery {
+  @ApiPropertyOptional({ example: '2025-01' })
+  @IsOptional()
+  @Matches(MONTH, MONTH_MSG)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-03' })
+  @IsOptional()
+  @Matches(MONTH, MONTH_MSG)
+  to?: string;
+}
+
+export class CoverageQuery {
+  @ApiProperty({ example: '2026-03' })
+  @Matches(MONTH, MONTH_MSG)
+  month: string;
+}
+

@@ -1,0 +1,86 @@
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { CASE_STATE_LABELS, CaseState, NotificationType, Role } from '@zj/shared';
+import type { EntityManager } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service';
+
+export interface CaseNoticeSubject {
+  caseId: string;
+  needId: string;
+  needTitle: string;
+  bankOrgId: string;
+  bankName: string;
+  enterpriseOrgId: string;
+}
+
+export const caseDeadlineReminderKey = (caseId: string) => `case.${caseId}.deadline`;
+
+/**
+ * Where the pipeline tells people things (notifications are issue 5). Every call runs inside the
+ * transaction that made the change, so a notice exists exactly when the change committed.
+ */
+@Injectable()
+export class CaseNotices {
+  private readonly logger = new Logger('CaseNotices');
+
+  constructor(@Optional() private readonly notifications?: NotificationsService) {}
+
+  /** A case changed state: the enterprise and the bank are told. */
+  async stateChanged(m: EntityManager, s: CaseNoticeSubject, to: CaseState): Promise<void> {
+    if (!this.notifications) return;
+    await this.notifications.notify(m, {
+      type: NotificationType.CASE_STATUS_CHANGED,
+      to: { organizations: [s.enterpriseOrgId, s.bankOrgId] },
+      vars: { needTitle: s.needTitle, bankName: s.bankName, statusLabel: CASE_STATE_LABELS[to] },
+      link: `/cases/${s.caseId}`,
+    });
+  }
+
+  /** A working-day deadline passed: the bank and the bureau are alerted. */
+  async deadlineBreached(m: EntityManager, s: CaseNoticeSubject, dueOn: string): Promise<void> {
+    if (!this.notifications) {
+      this.logger.warn({ msg: 'case overdue (no notification service)', caseId: s.caseId, dueOn });
+      return;
+    }
+    await this.notifications.notify(m, {
+      type: NotificationType.CASE_DEADLINE_BREACHED,
+      to: { organizations: [s.bankOrgId], roles: [Role.BUREAU] },
+      vars: { needTitle: s.needTitle, bankName: s.bankName, dueAt: dueOn },
+      link: `/cases/${s.caseId}`,
+    });
+  }
+
+  /** A fund-use deviation: a greenwashing (洗绿) warning for the bureau. */
+  async greenwashingWarning(m: EntityManager, s: CaseNoticeSubject, detail: string): Promise<void> {
+    if (!this.notifications) return;
+    const [e] = await m.query(`SELECT name FROM organizations WHERE id = $1`, [s.enterpriseOrgId]);
+    await this.notifications.notify(m, {
+      type: NotificationType.GREENWASHING_WARNING,
+      to: { roles: [Role.BUREAU] },
+      vars: { needTitle: s.needTitle, bankName: s.bankName, enterpriseName: e?.name ?? '', detail },
+      link: `/pipeline/warnings`,
+    });
+  }
+
+  /**
+   * The case's working-day time limit (the bank's answer while PENDING, its first contact while
+   * ACCEPTED): a reminder to the bank on the morning of the due date, 09:00 in Zhanjiang. Called
+   * whenever the case changes state: a new due date moves the reminder (same key), none cancels it.
+   */
+  async deadlineReminder(m: EntityManager, s: CaseNoticeSubject, dueOn: string | null): Promise<void> {
+    if (!this.notifications) return;
+    const key = caseDeadlineReminderKey(s.caseId);
+    if (!dueOn) {
+      await this.notifications.cancelReminder(m, key);
+      return;
+    }
+    await this.notifications.scheduleReminder(m, {
+      key,
+      type: NotificationType.CASE_DEADLINE_APPROACHING,
+      at: new Date(`${dueOn}T09:00:00+08:00`),
+      to: { organizations: [s.bankOrgId] },
+      vars: { needTitle: s.needTitle, bankName: s.bankName, dueAt: dueOn },
+      link: `/cases/${s.caseId}`,
+      subject: { type: 'matchmaking_case', id: s.caseId },
+    });
+  }
+}

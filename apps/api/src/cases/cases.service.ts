@@ -1,0 +1,614 @@
+import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ACTIVE_CASE_STATES,
+  CaseDetail,
+  CaseOrigin,
+  CaseParty,
+  CaseState,
+  CaseView,
+  FundUseResult,
+  GreenwashingStatus,
+  MASKED,
+  NeedStatus,
+  OrgType,
+  Page,
+  ProductMatch,
+  ProductStatus,
+  Role,
+} from '@zj/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, SYSTEM_ACTOR } from '../common/auth/actor';
+import { AppException } from '../common/errors/app.exception';
+import { pageBounds } from '../common/http/pagination';
+import { AppConfig } from '../config/app.config';
+import { ContactRevealRegistry } from '../financing-needs/contact-reveal';
+import { FinancingNeed } from '../financing-needs/financing-need.entity';
+import { FinancingNeedsService } from '../financing-needs/financing-needs.service';
+import { MatchingService } from '../matching/matching.service';
+import { explainMatch } from '../matching/scoring';
+import { toMatchNeed } from '../matching/candidates';
+import { Product } from '../products/product.entity';
+import { WorkCalendarService } from '../work-calendar/work-calendar.service';
+import { isOverdue, workingDaysBetween, zhanjiangDate } from '../work-calendar/working-days';
+import { allowedTargets, checkTransition, fromCents, REQUIRED_FIELDS, toCents } from './case-machine';
+import { CaseNotices, CaseNoticeSubject } from './case-notices';
+import { CaseEvent, CaseTranche, FundUseCheck, GreenwashingWarning, MatchmakingCase } from './case.entity';
+import { CaseErrorCode } from './cases.errors';
+import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, TrancheDto, TransitionDto } from './dto/case.dto';
+
+const notFound = () => AppException.notFound('对接记录', CaseErrorCode.NOT_FOUND);
+const ACTIVE = ACTIVE_CASE_STATES as CaseState[];
+/** States in which a bank has taken the need up: the enterprise's contact is revealed to it. */
+const REVEALING = [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED];
+
+export function partyOf(actor: Actor, c: { bankOrgId: string; enterpriseOrgId: string }): CaseParty | null {
+  if (actor.role === Role.BUREAU) return CaseParty.BUREAU;
+  if (actor.role === Role.BANK && actor.organizationId === c.bankOrgId) return CaseParty.BANK;
+  if (actor.role === Role.ENTERPRISE && actor.organizationId === c.enterpriseOrgId) return CaseParty.ENTERPRISE;
+  return null;
+}
+
+const CASE_SELECT = `SELECT c.*, b.name AS bank_name, e.name AS enterprise_name, p.name AS product_name, n.amount AS need_amount,
+    n.term_months AS need_term_months, n.instrument AS need_instrument, n.purpose AS need_purpose, pr.name AS project_name,
+    coalesce(pr.division_code, e.division_code) AS division_code
+  FROM matchmaking_cases c
+  JOIN organizations b ON b.id = c.bank_org_id
+  JOIN organizations e ON e.id = c.enterprise_org_id
+  JOIN financing_needs n ON n.id = c.need_id
+  LEFT JOIN projects pr ON pr.id = n.project_id
+  LEFT JOIN products p ON p.id = c.product_id`;
+
+// Raw rows of CASE_SELECT (snake_case columns), read field by field in toView.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CaseRow = Record<string, any>;
+
+@Injectable()
+export class CasesService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Cases');
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly needs: FinancingNeedsService,
+    private readonly contacts: ContactRevealRegistry,
+    private readonly calendar: WorkCalendarService,
+    private readonly matching: MatchingService,
+    private readonly notices: CaseNotices,
+  ) {}
+
+  onModuleInit() {
+    // The library masks enterprise contacts for banks unless this policy says the bank took the need up.
+    this.contacts.use({ revealedNeedIds: (bankOrgId, needIds) => this.revealedNeedIds(bankOrgId, needIds) });
+    if (this.config.CASE_OVERDUE_SWEEP_MS > 0 && this.config.NODE_ENV !== 'test') {
+      this.sweepTimer = setInterval(() => void this.sweepOverdue().catch((e) => this.logger.error({ msg: 'overdue sweep failed', err: String(e) })), this.config.CASE_OVERDUE_SWEEP_MS);
+      this.sweepTimer.unref();
+    }
+  }
+
+  onModuleDestroy() {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+
+  /** Of `needIds`, those the bank has taken up (a case accepted and not ended without business). */
+  async revealedNeedIds(bankOrgId: string, needIds: string[]): Promise<Set<string>> {
+    if (!needIds.length) return new Set();
+    const rows: { need_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT need_id FROM matchmaking_cases WHERE bank_org_id = $1 AND need_id = ANY($2::uuid[])
+         AND (state = ANY($3::text[]) OR (state = 'CLOSED' AND disbursed_total > 0))`,
+      [bankOrgId, needIds, REVEALING],
+    );
+    return new Set(rows.map((r) => r.need_id));
+  }
+
+  // ------------------------------------------------------------------ starting a case
+
+  private async lockNeed(m: EntityManager, needId: string): Promise<FinancingNeed> {
+    const need = await m.findOne(FinancingNeed, { where: { id: needId }, lock: { mode: 'pessimistic_write' } });
+    if (!need) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
+    return need;
+  }
+
+  private assertOpen(need: FinancingNeed) {
+    if (need.status !== NeedStatus.OPEN && need.status !== NeedStatus.IN_MATCHMAKING) {
+      throw AppException.conflict('该融资需求已结束，不能再对接', CaseErrorCode.NEED_NOT_OPEN, { status: need.status });
+    }
+  }
+
+  /** With the need row locked: at most CASE_CLAIM_CAP banks at a time, and one live case per bank. */
+  private async assertPlace(m: EntityManager, needId: string, bankOrgId: string, enforceCap: boolean) {
+    const rows: { bank_org_id: string }[] = await m.query(`SELECT bank_org_id FROM matchmaking_cases WHERE need_id = $1 AND state = ANY($2::text[])`, [needId, ACTIVE]);
+    if (rows.some((r) => r.bank_org_id === bankOrgId)) throw AppException.conflict('该机构已在对接此融资需求', CaseErrorCode.ALREADY_TAKEN_UP);
+    if (enforceCap && rows.length >= this.config.CASE_CLAIM_CAP) {
+      throw AppException.conflict(`该融资需求已有${this.config.CASE_CLAIM_CAP}家机构在对接，名额已满`, CaseErrorCode.CLAIM_CAP_REACHED, { cap: this.config.CASE_CLAIM_CAP });
+    }
+  }
+
+  private async liveProduct(m: EntityManager, productId: string, bankOrgId?: string): Promise<Product> {
+    const p = await m.findOne(Product, { where: { id: productId } });
+    const today = zhanjiangDate();
+    if (!p || p.status !== ProductStatus.PUBLISHED || (p.validFrom && p.validFrom > today) || (p.validUntil && p.validUntil < today) || (bankOrgId && p.bankOrgId !== bankOrgId)) {
+      throw AppException.badRequest('产品不存在或未在发布中', CaseErrorCode.PRODUCT_NOT_AVAILABLE, [{ field: 'productId', messages: ['产品不可用'] }]);
+    }
+    return p;
+  }
+
+  private async actorNames(m: EntityManager, actor: Actor): Promise<{ name: string | null; orgName: string | null }> {
+    const [row] = await m.query(
+      `SELECT u.display_name AS name, o.name AS org_name FROM organizations o LEFT JOIN users u ON u.id = $1 WHERE o.id = $2`,
+      [actor.userId, actor.organizationId],
+    );
+    return { name: row?.name ?? (actor.userId === SYSTEM_ACTOR.userId ? '系统' : null), orgName: row?.org_name ?? null };
+  }
+
+  private async addEvent(m: EntityManager, actor: Actor, caseId: string, from: CaseState | null, to: CaseState, party: CaseParty | null, comment?: string | null) {
+    const names = await this.actorNames(m, actor);
+    await m.insert(CaseEvent, {
+      caseId,
+      fromState: from,
+      toState: to,
+      party,
+      actorUserId: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
+      actorName: names.name,
+      actorOrgId: actor.userId === SYSTEM_ACTOR.userId ? null : actor.organizationId,
+      actorOrgName: names.orgName,
+      comment: comment ?? null,
+    });
+  }
+
+  private async subject(m: EntityManager, c: MatchmakingCase): Promise<CaseNoticeSubject> {
+    const [row] = await m.query(
+      `SELECT b.name AS bank_name, coalesce(pr.name, left(n.purpose, 40)) AS title FROM financing_needs n
+         JOIN organizations b ON b.id = $2 LEFT JOIN projects pr ON pr.id = n.project_id WHERE n.id = $1`,
+      [c.needId, c.bankOrgId],
+    );
+    return { caseId: c.id, needId: c.needId, needTitle: row?.title ?? '', bankOrgId: c.bankOrgId, bankName: row?.bank_name ?? '', enterpriseOrgId: c.enterpriseOrgId };
+  }
+
+  private async openCase(
+    m: EntityManager,
+    actor: Actor,
+    need: FinancingNeed,
+    o: { bankOrgId: string; origin: CaseOrigin; productId: string | null; state: CaseState.PENDING | CaseState.ACCEPTED; party: CaseParty; comment?: string; reassignedFrom?: string },
+  ): Promise<MatchmakingCase> {
+    const now = new Date();
+    const days = o.state === CaseState.PENDING ? this.config.CASE_ANSWER_WORKING_DAYS : this.config.CASE_CONTACT_WORKING_DAYS;
+    let score: number | null = null;
+    if (o.productId) {
+      const [row] = await this.matching.needRows([need.id], m);
+      const product = await m.findOneByOrFail(Product, { id: o.productId });
+      score = explainMatch(toMatchNeed(row), product, this.matching.context).score;
+    }
+    const c = await m.save(
+      m.create(MatchmakingCase, {
+        needId: need.id,
+        bankOrgId: o.bankOrgId,
+        enterpriseOrgId: need.enterpriseOrgId,
+        productId: o.productId,
+        origin: o.origin,
+        state: o.state,
+        score,
+        dueOn: await this.calendar.dueDate(now, days, m),
+        answeredAt: o.state === CaseState.ACCEPTED ? now : null,
+        reassignedFromCaseId: o.reassignedFrom ?? null,
+        createdByUserId: actor.userId,
+        stateChangedAt: now,
+      }),
+    );
+    await this.addEvent(m, actor, c.id, null, o.state, o.party, o.comment);
+    await this.audit.record(m, actor, { action: 'case.create', entityType: 'matchmaking_case', entityId: c.id, after: c });
+    if (need.status === NeedStatus.OPEN) await this.needs.markInMatchmaking(m, actor, need.id);
+    const subject = await this.subject(m, c);
+    await this.notices.stateChanged(m, subject, o.state);
+    await this.notices.deadlineReminder(m, subject, c.dueOn);
+    return c;
+  }
+
+  /** An enterprise applies for a product with one of its needs. */
+  async apply(actor: Actor, dto: ApplyDto): Promise<CaseDetail> {
+    const id = await this.dataSource.transaction(async (m) => {
+      const need = await this.lockNeed(m, dto.needId);
+      if (need.enterpriseOrgId !== actor.organizationId) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
+      this.assertOpen(need);
+      const product = await this.liveProduct(m, dto.productId);
+      await this.assertPlace(m, need.id, product.bankOrgId, true);
+      const c = await this.openCase(m, actor, need, { bankOrgId: product.bankOrgId, origin: CaseOrigin.APPLICATION, productId: product.id, state: CaseState.PENDING, party: CaseParty.ENTERPRISE, comment: dto.comment ?? `申请产品：${product.name}` });
+      return c.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** A bank claims a need shared with it: it starts accepted (the bank took it up), within the cap. */
+  async claim(actor: Actor, dto: ClaimDto): Promise<CaseDetail> {
+    const id = await this.dataSource.transaction(async (m) => {
+      const need = await this.lockNeed(m, dto.needId);
+      if (!(await this.needs.isVisibleToBank(actor.organizationId, need.id, m))) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
+      this.assertOpen(need);
+      if (dto.productId) await this.liveProduct(m, dto.productId, actor.organizationId);
+      await this.assertPlace(m, need.id, actor.organizationId, true);
+      const c = await this.openCase(m, actor, need, { bankOrgId: actor.organizationId, origin: CaseOrigin.CLAIM, productId: dto.productId ?? null, state: CaseState.ACCEPTED, party: CaseParty.BANK, comment: dto.comment ?? '认领融资需求' });
+      return c.id;
+    });
+    return this.get(actor, id);
+  }
+
+  private async assertBank(m: EntityManager, bankOrgId: string) {
+    const [org] = await m.query('SELECT type FROM organizations WHERE id = $1', [bankOrgId]);
+    if (!org || org.type !== OrgType.FINANCIAL_INSTITUTION) {
+      throw AppException.badRequest('所选机构不是金融机构', CaseErrorCode.BANK_INVALID, [{ field: 'bankOrgId', messages: ['应为金融机构'] }]);
+    }
+  }
+
+  /** The bureau pushes a need to chosen banks (推送): a pending case each; the bureau may go past the cap. */
+  async push(actor: Actor, dto: PushDto): Promise<{ created: string[] }> {
+    return this.dataSource.transaction(async (m) => {
+      const need = await this.lockNeed(m, dto.needId);
+      this.assertOpen(need);
+      const created: string[] = [];
+      for (const bankOrgId of [...new Set(dto.bankOrgIds)]) {
+        await this.assertBank(m, bankOrgId);
+        await this.assertPlace(m, need.id, bankOrgId, false);
+        const fresh = await m.findOneByOrFail(FinancingNeed, { id: need.id });
+        const c = await this.openCase(m, actor, fresh, { bankOrgId, origin: CaseOrigin.PUSH, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局推送' });
+        created.push(c.id);
+      }
+      return { created };
+    });
+  }
+
+  // ------------------------------------------------------------------ transitions
+
+  private async lockCase(m: EntityManager, actor: Actor, id: string): Promise<{ c: MatchmakingCase; party: CaseParty }> {
+    const c = await m.findOne(MatchmakingCase, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const party = c ? partyOf(actor, c) : null;
+    if (!c || !party) throw notFound();
+    return { c, party };
+  }
+
+  async transition(actor: Actor, id: string, dto: TransitionDto): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      if (dto.version !== undefined && dto.version !== c.version) {
+        throw AppException.conflict('对接记录已被他人更新，请刷新后重试', CaseErrorCode.VERSION_CONFLICT, { currentVersion: c.version });
+      }
+      const missing = (REQUIRED_FIELDS[dto.to] ?? []).filter((f) => dto[f] === undefined || dto[f] === null);
+      const check = checkTransition(c.state, dto.to, party);
+      if (!check.ok) {
+        if (check.reason === 'WRONG_PARTY') throw AppException.forbidden('您无权执行此步骤', CaseErrorCode.TRANSITION_FORBIDDEN);
+        throw AppException.conflict(`当前状态不能变更为该状态`, CaseErrorCode.TRANSITION_NOT_ALLOWED, { state: c.state, to: dto.to });
+      }
+      if (missing.length) {
+        throw new AppException(CaseErrorCode.FIELDS_REQUIRED, '请填写此步骤所需的信息', HttpStatus.BAD_REQUEST, missing.map((field) => ({ field, messages: ['此步骤必填'] })));
+      }
+      if (dto.to === CaseState.DISBURSED) {
+        await this.disburse(m, actor, c, dto.amount!, dto.disbursedOn, dto.comment);
+        return;
+      }
+      await this.move(m, actor, c, dto.to, party, dto);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Applies a checked transition and its effects. */
+  private async move(m: EntityManager, actor: Actor, c: MatchmakingCase, to: CaseState, party: CaseParty | null, dto: Partial<TransitionDto> = {}) {
+    const before = { state: c.state, version: c.version };
+    const from = c.state;
+    const now = new Date();
+    c.state = to;
+    c.stateChangedAt = now;
+    c.overdueFlaggedAt = null;
+    c.dueOn = null;
+    if (from === CaseState.PENDING && (to === CaseState.ACCEPTED || to === CaseState.DECLINED)) c.answeredAt = now;
+    if (to === CaseState.ACCEPTED) c.dueOn = await this.calendar.dueDate(now, this.config.CASE_CONTACT_WORKING_DAYS, m);
+    if (to === CaseState.DECLINED) {
+      c.declineReason = dto.reasonCode ?? null;
+      c.reasonText = dto.reasonText ?? null;
+    }
+    if (to === CaseState.REJECTED) c.reasonText = dto.reasonText ?? null;
+    if (to === CaseState.APPROVED) {
+      c.approvedAmount = dto.approvedAmount!;
+      c.approvedRatePercent = dto.ratePercent!;
+      c.approvedTermMonths = dto.termMonths!;
+    }
+    const saved = await m.save(c);
+    await this.addEvent(m, actor, c.id, from, to, party, dto.comment ?? dto.reasonText ?? null);
+    await this.audit.record(m, actor, { action: `case.${to.toLowerCase()}`, entityType: 'matchmaking_case', entityId: c.id, before, after: { state: to, version: saved.version, ...pick(dto) } });
+    const subject = await this.subject(m, c);
+    await this.notices.stateChanged(m, subject, to);
+    await this.notices.deadlineReminder(m, subject, c.dueOn);
+    if (!ACTIVE.includes(to)) await this.reopenIfIdle(m, actor, c.needId);
+  }
+
+  /** When no bank handles a need any more, it is open again for others. */
+  private async reopenIfIdle(m: EntityManager, actor: Actor, needId: string) {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM matchmaking_cases WHERE need_id = $1 AND state = ANY($2::text[])`, [needId, ACTIVE]);
+    const need = await m.findOneBy(FinancingNeed, { id: needId });
+    if (n === 0 && need?.status === NeedStatus.IN_MATCHMAKING) await this.needs.reopen(m, actor, needId);
+  }
+
+  /** Closes the need's other live cases (the enterprise went with another bank). */
+  private async closeOthers(m: EntityManager, actor: Actor, c: MatchmakingCase, comment: string) {
+    const others = await m.query(`SELECT id FROM matchmaking_cases WHERE need_id = $1 AND id <> $2 AND state = ANY($3::text[]) ORDER BY id FOR UPDATE`, [c.needId, c.id, ACTIVE]);
+    for (const { id } of others as { id: string }[]) {
+      const other = await m.findOneByOrFail(MatchmakingCase, { id });
+      await this.move(m, actor, other, CaseState.CLOSED, null, { comment });
+    }
+  }
+
+  /** A tranche; the first one moves an approved case to DISBURSED. The sum never exceeds the approval. */
+  private async disburse(m: EntityManager, actor: Actor, c: MatchmakingCase, amount: string, disbursedOn: string | undefined, note?: string | null) {
+    if (c.state !== CaseState.APPROVED && c.state !== CaseState.DISBURSED) {
+      throw AppException.conflict('只有已授信的对接可以放款', CaseErrorCode.NOT_DISBURSING, { state: c.state });
+    }
+    const total = toCents(c.disbursedTotal) + toCents(amount);
+    if (total > toCents(c.approvedAmount!)) {
+      throw AppException.conflict(`累计放款不能超过授信金额${c.approvedAmount}万元（已放款${c.disbursedTotal}万元）`, CaseErrorCode.TRANCHE_EXCEEDS_APPROVAL, {
+        approvedAmount: c.approvedAmount,
+        disbursedTotal: c.disbursedTotal,
+      });
+    }
+    const tranche = await m.save(m.create(CaseTranche, { caseId: c.id, amount, disbursedOn: disbursedOn ?? zhanjiangDate(), note: note ?? null, createdByUserId: actor.userId }));
+    c.disbursedTotal = fromCents(total);
+    await this.audit.record(m, actor, { action: 'case.tranche', entityType: 'matchmaking_case', entityId: c.id, after: { trancheId: tranche.id, amount, disbursedTotal: c.disbursedTotal } });
+    if (c.state === CaseState.APPROVED) {
+      c.chosenAt = c.chosenAt ?? new Date();
+      await this.move(m, actor, c, CaseState.DISBURSED, CaseParty.BANK, { comment: note ?? `首笔放款${amount}万元` });
+      await this.closeOthers(m, actor, c, '该融资需求已由其他机构放款');
+      const need = await m.findOneBy(FinancingNeed, { id: c.needId });
+      if (need?.status === NeedStatus.IN_MATCHMAKING) await this.needs.markSatisfied(m, actor, c.needId);
+    } else {
+      await m.save(c);
+      await this.addEvent(m, actor, c.id, c.state, c.state, CaseParty.BANK, `追加放款${amount}万元${note ? `：${note}` : ''}`);
+    }
+  }
+
+  async addTranche(actor: Actor, id: string, dto: TrancheDto): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      if (party !== CaseParty.BANK) throw AppException.forbidden('只有承办机构可以登记放款', CaseErrorCode.TRANSITION_FORBIDDEN);
+      await this.disburse(m, actor, c, dto.amount, dto.disbursedOn, dto.note);
+    });
+    return this.get(actor, id);
+  }
+
+  /** The enterprise chooses one bank's approval: its other live cases for the need close. */
+  async choose(actor: Actor, id: string): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      if (party !== CaseParty.ENTERPRISE) throw AppException.forbidden('只有企业可以选择授信方案', CaseErrorCode.TRANSITION_FORBIDDEN);
+      if (c.state !== CaseState.APPROVED) throw AppException.conflict('只能选择已授信的方案', CaseErrorCode.NOT_APPROVED, { state: c.state });
+      c.chosenAt = new Date();
+      await m.save(c);
+      await this.addEvent(m, actor, c.id, c.state, c.state, CaseParty.ENTERPRISE, '企业选择本机构的授信方案');
+      await this.audit.record(m, actor, { action: 'case.choose', entityType: 'matchmaking_case', entityId: c.id, after: { chosenAt: c.chosenAt } });
+      const [bank] = await m.query('SELECT name FROM organizations WHERE id = $1', [c.bankOrgId]);
+      await this.closeOthers(m, actor, c, `企业已选择${bank?.name ?? '其他机构'}的授信方案`);
+    });
+    return this.get(actor, id);
+  }
+
+  /** The bureau takes back a case and gives the need to another bank. */
+  async reassign(actor: Actor, id: string, dto: ReassignDto): Promise<CaseDetail> {
+    const newId = await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      const check = checkTransition(c.state, CaseState.CLOSED, party);
+      if (!check.ok) {
+        if (check.reason === 'WRONG_PARTY') throw AppException.forbidden('只有市金融工作局可以改派', CaseErrorCode.TRANSITION_FORBIDDEN);
+        throw AppException.conflict('该对接已进入审查或已结束，不能改派', CaseErrorCode.TRANSITION_NOT_ALLOWED, { state: c.state });
+      }
+      await this.assertBank(m, dto.bankOrgId);
+      const need = await this.lockNeed(m, c.needId);
+      const [bank] = await m.query('SELECT name FROM organizations WHERE id = $1', [dto.bankOrgId]);
+      await this.move(m, actor, c, CaseState.CLOSED, CaseParty.BUREAU, { comment: dto.comment ?? `超时未办理，改派至${bank.name}` });
+      await this.assertPlace(m, c.needId, dto.bankOrgId, false);
+      const fresh = await m.findOneByOrFail(FinancingNeed, { id: need.id });
+      this.assertOpen(fresh);
+      const next = await this.openCase(m, actor, fresh, { bankOrgId: dto.bankOrgId, origin: CaseOrigin.REASSIGNMENT, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局改派', reassignedFrom: c.id });
+      return next.id;
+    });
+    return this.get(actor, newId);
+  }
+
+  // ------------------------------------------------------------------ after disbursement
+
+  async addFundUseCheck(actor: Actor, id: string, dto: FundUseCheckDto): Promise<CaseDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      if (party !== CaseParty.BANK) throw AppException.forbidden('只有承办机构可以登记资金用途检查', CaseErrorCode.TRANSITION_FORBIDDEN);
+      if (toCents(c.disbursedTotal) === 0n) throw AppException.conflict('放款后才能登记资金用途检查', CaseErrorCode.NOT_DISBURSED);
+      if (dto.result === FundUseResult.DEVIATION && !dto.detail) {
+        throw AppException.badRequest('用途偏离须说明情况', CaseErrorCode.FIELDS_REQUIRED, [{ field: 'detail', messages: ['用途偏离时必填'] }]);
+      }
+      const check = await m.save(m.create(FundUseCheck, { caseId: c.id, checkedOn: dto.checkedOn, result: dto.result, detail: dto.detail ?? null, createdByUserId: actor.userId }));
+      await this.audit.record(m, actor, { action: 'case.fund_use_check', entityType: 'matchmaking_case', entityId: c.id, after: check });
+      await this.addEvent(m, actor, c.id, c.state, c.state, CaseParty.BANK, `资金用途检查（${dto.checkedOn}）：${dto.result === FundUseResult.AS_AGREED ? '按约定用途使用' : `用途偏离：${dto.detail}`}`);
+      if (dto.result === FundUseResult.DEVIATION) {
+        const w = await m.save(m.create(GreenwashingWarning, { caseId: c.id, checkId: check.id, detail: dto.detail! }));
+        await this.audit.record(m, actor, { action: 'greenwashing_warning.raise', entityType: 'greenwashing_warning', entityId: w.id, after: w });
+        await this.notices.greenwashingWarning(m, await this.subject(m, c), dto.detail!);
+      }
+    });
+    return this.get(actor, id);
+  }
+
+  async warnings(actor: Actor, q: { status?: 'OPEN' | 'RESOLVED'; page?: number; pageSize?: number }) {
+    const { page, pageSize, offset } = pageBounds(q);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (actor.role === Role.BANK) where.push(`c.bank_org_id = $${params.push(actor.organizationId)}`);
+    if (q.status) where.push(`w.status = $${params.push(q.status)}`);
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const from = `FROM greenwashing_warnings w JOIN matchmaking_cases c ON c.id = w.case_id JOIN organizations b ON b.id = c.bank_org_id JOIN organizations e ON e.id = c.enterprise_org_id ${w}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT w.id, w.case_id AS "caseId", b.name AS "bankName", e.name AS "enterpriseName", w.detail, w.status, w.created_at AS "createdAt", w.resolved_at AS "resolvedAt", w.resolution_note AS "resolutionNote"
+       ${from} ORDER BY (w.status = 'OPEN') DESC, w.created_at DESC LIMIT ${pageSize} OFFSET ${offset}`,
+      params,
+    );
+    return { items: rows, total, page, pageSize };
+  }
+
+  async resolveWarning(actor: Actor, id: string, note: string) {
+    return this.dataSource.transaction(async (m) => {
+      const w = await m.findOne(GreenwashingWarning, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!w) throw AppException.notFound('洗绿预警', CaseErrorCode.WARNING_NOT_FOUND);
+      if (w.status === GreenwashingStatus.RESOLVED) throw AppException.conflict('该预警已处理', CaseErrorCode.WARNING_RESOLVED);
+      w.status = GreenwashingStatus.RESOLVED;
+      w.resolvedAt = new Date();
+      w.resolvedByUserId = actor.userId;
+      w.resolutionNote = note;
+      const saved = await m.save(w);
+      await this.audit.record(m, actor, { action: 'greenwashing_warning.resolve', entityType: 'greenwashing_warning', entityId: id, after: saved });
+      return saved;
+    });
+  }
+
+  // ------------------------------------------------------------------ deadlines
+
+  /** Flags cases past their working-day deadline and alerts the bank and the bureau. Answers how many. */
+  async sweepOverdue(today = zhanjiangDate()): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const cases = await m.query(
+        `SELECT id FROM matchmaking_cases WHERE state IN ('PENDING','ACCEPTED') AND due_on < $1::date AND overdue_flagged_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`,
+        [today],
+      );
+      for (const { id } of cases as { id: string }[]) {
+        const c = await m.findOneByOrFail(MatchmakingCase, { id });
+        c.overdueFlaggedAt = new Date();
+        await m.save(c);
+        await this.audit.record(m, SYSTEM_ACTOR, { action: 'case.overdue', entityType: 'matchmaking_case', entityId: c.id, after: { state: c.state, dueOn: c.dueOn } });
+        await this.notices.deadlineBreached(m, await this.subject(m, c), c.dueOn!);
+      }
+      return cases.length;
+    });
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  private scopeSql(actor: Actor, params: unknown[]): string {
+    if (actor.role === Role.BUREAU) return 'true';
+    if (actor.role === Role.BANK) return `c.bank_org_id = $${params.push(actor.organizationId)}`;
+    if (actor.role === Role.ENTERPRISE) return `c.enterprise_org_id = $${params.push(actor.organizationId)}`;
+    return 'false';
+  }
+
+  private async toView(r: CaseRow, today: string, overrides: Awaited<ReturnType<WorkCalendarService['overrides']>>): Promise<CaseView> {
+    const dueOn: string | null = r.due_on ? (typeof r.due_on === 'string' ? r.due_on : zhanjiangDate(r.due_on)) : null;
+    const running = r.state === CaseState.PENDING || r.state === CaseState.ACCEPTED;
+    const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+    return {
+      id: r.id,
+      needId: r.need_id,
+      bankOrgId: r.bank_org_id,
+      bankName: r.bank_name,
+      enterpriseOrgId: r.enterprise_org_id,
+      enterpriseName: r.enterprise_name,
+      productId: r.product_id,
+      productName: r.product_name,
+      origin: r.origin,
+      state: r.state,
+      needAmount: r.need_amount,
+      needTermMonths: r.need_term_months,
+      needInstrument: r.need_instrument,
+      needPurpose: r.need_purpose,
+      projectName: r.project_name,
+      divisionCode: r.division_code,
+      declineReason: r.decline_reason,
+      reasonText: r.reason_text,
+      approvedAmount: r.approved_amount,
+      approvedRatePercent: r.approved_rate_percent,
+      approvedTermMonths: r.approved_term_months,
+      disbursedTotal: r.disbursed_total,
+      chosenAt: iso(r.chosen_at),
+      dueOn: running ? dueOn : null,
+      overdue: running && isOverdue(dueOn, today),
+      workingDaysLeft: running && dueOn ? workingDaysBetween(today, dueOn, overrides) : null,
+      score: r.score,
+      createdAt: iso(r.created_at)!,
+      updatedAt: iso(r.updated_at)!,
+      stateChangedAt: iso(r.state_changed_at)!,
+      version: r.version,
+    };
+  }
+
+  async list(actor: Actor, q: ListCasesQuery): Promise<Page<CaseView>> {
+    const { page, pageSize, offset } = pageBounds(q);
+    const today = zhanjiangDate();
+    const params: unknown[] = [today];
+    const where = ['$1::date IS NOT NULL', this.scopeSql(actor, params)];
+    if (q.state) where.push(`c.state = $${params.push(q.state)}`);
+    if (q.needId) where.push(`c.need_id = $${params.push(q.needId)}`);
+    if (q.bankOrgId && actor.role === Role.BUREAU) where.push(`c.bank_org_id = $${params.push(q.bankOrgId)}`);
+    if (q.divisionCode) where.push(`coalesce(pr.division_code, e.division_code) = $${params.push(q.divisionCode)}`);
+    const overdueSql = `(c.state IN ('PENDING','ACCEPTED') AND c.due_on < $1::date)`;
+    if (q.overdue === true) where.push(overdueSql);
+    if (q.overdue === false) where.push(`NOT ${overdueSql}`);
+    const sort = q.sort === 'createdAt' ? 'c.created_at ASC' : q.sort === '-createdAt' ? 'c.created_at DESC' : `${overdueSql} DESC, c.due_on ASC NULLS LAST, c.state_changed_at DESC`;
+    const base = `${CASE_SELECT} WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${base}) x`, params);
+    const rows: CaseRow[] = await this.dataSource.query(`${base} ORDER BY ${sort}, c.id LIMIT ${pageSize} OFFSET ${offset}`, params);
+    const overrides = await this.calendar.overrides();
+    const items = await Promise.all(rows.map((r) => this.toView(r, today, overrides)));
+    return { items, total, page, pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseDetail> {
+    const params: unknown[] = [id];
+    const [row] = await this.dataSource.query(`${CASE_SELECT} WHERE c.id = $1 AND ${this.scopeSql(actor, params)}`, params);
+    if (!row) throw notFound();
+    const party = partyOf(actor, { bankOrgId: row.bank_org_id, enterpriseOrgId: row.enterprise_org_id });
+    const [timeline, tranches, checks, profile] = await Promise.all([
+      this.dataSource.getRepository(CaseEvent).find({ where: { caseId: id }, order: { at: 'ASC' } }),
+      this.dataSource.getRepository(CaseTranche).find({ where: { caseId: id }, order: { disbursedOn: 'ASC', createdAt: 'ASC' } }),
+      this.dataSource.getRepository(FundUseCheck).find({ where: { caseId: id }, order: { checkedOn: 'ASC' } }),
+      this.dataSource.query(
+        'SELECT contact_name AS "contactName", contact_phone AS "contactPhone", contact_email AS "contactEmail" FROM enterprise_profiles WHERE organization_id = $1',
+        [row.enterprise_org_id],
+      ),
+    ]);
+    const raw = profile[0] ?? { contactName: null, contactPhone: null, contactEmail: null };
+    const revealed = party !== CaseParty.BANK || (await this.contacts.isContactRevealedTo(row.bank_org_id, row.need_id));
+    const mask = (v: string | null) => (v ? MASKED : null);
+    const contact = revealed ? { ...raw, revealed } : { contactName: mask(raw.contactName), contactPhone: mask(raw.contactPhone), contactEmail: mask(raw.contactEmail), revealed };
+    const view = await this.toView(row, zhanjiangDate(), await this.calendar.overrides());
+    return {
+      ...view,
+      timeline: timeline.map((t) => ({ id: t.id, fromState: t.fromState, toState: t.toState, party: t.party, actorUserId: t.actorUserId, actorName: t.actorName, actorOrgName: t.actorOrgName, comment: t.comment, at: t.at.toISOString() })),
+      tranches: tranches.map((t) => ({ id: t.id, amount: t.amount, disbursedOn: t.disbursedOn, note: t.note, createdAt: t.createdAt.toISOString() })),
+      fundUseChecks: checks.map((k) => ({ id: k.id, checkedOn: k.checkedOn, result: k.result, detail: k.detail, createdAt: k.createdAt.toISOString() })),
+      contact,
+      allowedTransitions: allowedTargets(row.state, party),
+    };
+  }
+
+  /** Onward referral: the next matching products for the need, from banks that have not handled it yet. */
+  async referrals(actor: Actor, id: string): Promise<ProductMatch[]> {
+    const c = await this.get(actor, id);
+    const banks: { bank_org_id: string }[] = await this.dataSource.query('SELECT DISTINCT bank_org_id FROM matchmaking_cases WHERE need_id = $1', [c.needId]);
+    const [need] = await this.matching.needRows([c.needId]);
+    const result = await this.matching.rankProducts(need, { limit: 5, excludeBankOrgIds: banks.map((b) => b.bank_org_id) });
+    return result.matches;
+  }
+
+  /** The bureau's pipeline: counts by state, and how many are overdue. */
+  async pipeline(actor: Actor) {
+    const today = zhanjiangDate();
+    const params: unknown[] = [today];
+    const scope = this.scopeSql(actor, params);
+    const rows: { state: CaseState; total: number; overdue: number }[] = await this.dataSource.query(
+      `SELECT c.state, count(*)::int AS total, count(*) FILTER (WHERE c.state IN ('PENDING','ACCEPTED') AND c.due_on < $1::date)::int AS overdue
+         FROM matchmaking_cases c WHERE ${scope} AND $1::date IS NOT NULL GROUP BY c.state`,
+      params,
+    );
+    return { byState: rows, overdue: rows.reduce((s, r) => s + r.overdue, 0) };
+  }
+}
+
+function pick(dto: Partial<TransitionDto>) {
+  const out: Record<string, unknown> = {};
+  for (const k of ['reasonCode', 'reasonText', 'approvedAmount', 'ratePercent', 'termMonths', 'comment'] as const) if (dto[k] !== undefined) out[k] = dto[k];
+  return out;
+}

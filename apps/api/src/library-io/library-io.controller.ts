@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IMPORT_MAX_BYTES, ImportJobStatus, ImportMode, Role } from '@zj/shared';
+import type { Response } from 'express';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, Roles } from '../common/auth/policy.decorators';
+import { ApiErrors } from '../common/http/api-errors.decorator';
+import { ProjectFilterDto } from '../projects/dto/project.dto';
+import { ImportQuery, ImportUploadDto } from './dto/import.dto';
+import { buildTemplate, ExportService } from './export.service';
+import { ImportService } from './import.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORTERS = [Role.COUNTY, Role.DEPARTMENT, Role.BUREAU];
+
+@ApiTags('library-io 批量导入导出')
+@ApiBearerAuth()
+@Controller()
+export class LibraryIoController {
+  constructor(
+    private readonly imports: ImportService,
+    private readonly exporter: ExportService,
+  ) {}
+
+  @Get('projects/import/template')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: '下载导入模板（企业、项目、融资需求三个工作表）' })
+  @ApiErrors(401, 403)
+  async template(@Res() res: Response) {
+    const buf = await buildTemplate();
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('绿色企业项目库导入模板.xlsx')}`);
+    res.send(buf);
+  }
+
+  @Post('projects/import')
+  @Roles(...IMPORTERS)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2 } }))
+  @ApiOperation({
+    summary: '批量导入（.xlsx）：先逐行校验，返回按行、按列的错误；有错误时只在 import-valid 下导入无误的行；重复导入不产生重复记录',
+  })
+  @ApiErrors(400, 401, 403, 413)
+  async import(
+    @CurrentActor() actor: Actor,
+    @Query() q: ImportQuery,
+    @Body() _dto: ImportUploadDto,
+    @Res({ passthrough: true }) res: Response,
+    @UploadedFile() file?: { originalname: string; buffer: Buffer },
+  ) {
+    const out = await this.imports.start(actor, file, q.mode ?? ImportMode.VALIDATE, q.async ?? false);
+    res.status(out.job.status === ImportJobStatus.RUNNING ? 202 : 200);
+    return out;
+  }
+
+  @Get('projects/import/jobs/:id')
+  @Roles(...IMPORTERS)
+  @ApiOperation({ summary: '导入任务进度与结果（仅发起人可见）' })
+  @ApiErrors(401, 403, 404)
+  job(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.imports.get(actor, id);
+  }
+
+  @Get('library/export/projects')
+  @Roles(Role.ENTERPRISE, Role.COUNTY, Role.DEPARTMENT, Role.BUREAU, Role.BANK)
+  @ApiOperation({ summary: '按筛选条件导出项目库（.xlsx，含项目、融资需求、企业；以 = + - @ 开头的单元格已作中和处理）' })
+  @ApiErrors(400, 401, 403)
+  async export(@CurrentActor() actor: Actor, @Query() f: ProjectFilterDto, @Res() res: Response) {
+    const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`绿色项目库导出-${stamp}.xlsx`)}`);
+    await this.exporter.exportProjects(actor, f, res);
+  }
+}

@@ -1,0 +1,349 @@
+import { ALL_ROLES, NotificationChannel, NotificationLocale, NotificationPriority, NotificationType, Role, UserChannel } from '@zj/shared';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Who receives a notice. Unions: every active user listed, every active user of the organisations
+ * (and those organisations' 企业微信 / webhook endpoints when the type allows), every active user of
+ * the roles city-wide (e.g. the bureau). Ids only; resolved when the notice is dispatched.
+ */
+export interface Recipients {
+  users?: string[];
+  organizations?: string[];
+  roles?: Role[];
+}
+
+export interface TemplateText {
+  subject: string;
+  body: string;
+}
+
+/** What a reminder carries when its time comes; the type decides whether it still holds. */
+export interface ReminderSubject {
+  key: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  at: Date;
+}
+
+export interface NotificationTypeDef {
+  /** Variables its templates may use, as {{name}}. Templates are checked against this list when saved. */
+  variables: readonly string[];
+  /** Channels a user gets until they choose otherwise. */
+  defaultChannels: readonly UserChannel[];
+  /** Channels a user cannot switch off (security notices). */
+  mandatoryChannels?: readonly UserChannel[];
+  /** LOW notices may go into the daily digest e-mail. */
+  priority: NotificationPriority;
+  /** Also sent to the recipient organisations' 企业微信 robots and webhooks. */
+  endpoints: boolean;
+  /** Roles that can receive it (the preferences page lists these types to these roles). */
+  audience: readonly Role[];
+  /** SMS: the provider's template id and which variables are its parameters, in order. */
+  sms?: { templateId: string; params: readonly string[] };
+  templates: Record<NotificationLocale, TemplateText>;
+  /**
+   * Reminder types: re-checked when the reminder fires; a reminder whose subject no longer needs
+   * it (project withdrawn, report submitted, password changed…) is skipped, never sent.
+   */
+  stillHolds?: (m: EntityManager, r: ReminderSubject) => Promise<boolean>;
+  /** Extra recipients computed from the database, added to those the caller named. */
+  resolveRecipients?: (m: EntityManager, vars: Record<string, string>) => Promise<Recipients>;
+}
+
+const GOV: Role[] = [Role.DEPARTMENT, Role.COUNTY, Role.BUREAU, Role.REGULATOR];
+
+/**
+ * Plan report reminders (keys `plan.period.<period>.<task>.<organisation>.<due|overdue>`, see
+ * plan/plan-notices.ts): hold while that unit's report for the period and task is not filed.
+ */
+async function planReportStillOpen(m: EntityManager, r: ReminderSubject): Promise<boolean> {
+  const k = /^plan\.period\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.(due|overdue)$/.exec(r.key);
+  if (!k) return false;
+  const [period] = await m.query(`SELECT 1 FROM plan_reporting_periods WHERE id = $1`, [k[1]]);
+  if (!period) return false;
+  const [filed] = await m.query(
+    `SELECT 1 FROM plan_reports WHERE period_id = $1 AND task_id = $2 AND organization_id = $3 AND status IN ('SUBMITTED','CONSOLIDATED','ACCEPTED')`,
+    [k[1], k[2], k[3]],
+  );
+  return !filed;
+}
+
+/**
+ * THE registry of notification types. A capability that wants to tell people something:
+ *   1. adds its type to NotificationType (+ label) in libs/shared/src/notifications.ts,
+ *   2. adds an entry here (variables, default channels, priority, templates; stillHolds for reminders),
+ *   3. calls NotificationsService.notify(m, …) / scheduleReminder(m, …) / addToBatch(m, …) inside
+ *      the transaction of its state change. See docs/NOTIFICATIONS.md.
+ */
+export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> = {
+  [NotificationType.ACCOUNT_CREATED]: {
+    variables: ['displayName', 'email', 'organizationName', 'roleLabel', 'loginUrl'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: ALL_ROLES,
+    templates: {
+      'zh-CN': {
+        subject: '您的平台账号已开通',
+        body: '{{displayName}}，您好：\n市金融工作局已为{{organizationName}}开通湛江绿色金融对接平台账号（{{roleLabel}}），登录邮箱为 {{email}}。\n首次登录后请立即修改初始密码：{{loginUrl}}',
+      },
+      en: {
+        subject: 'Your platform account is ready',
+        body: 'Dear {{displayName}},\nan account ({{roleLabel}}) of {{organizationName}} has been opened for {{email}} on the Zhanjiang Green Finance Platform.\nPlease sign in and change the initial password: {{loginUrl}}',
+      },
+    },
+  },
+  [NotificationType.ACCOUNT_LOCKED]: {
+    variables: ['displayName', 'lockedUntil'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    mandatoryChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: ALL_ROLES,
+    sms: { templateId: 'ZJ_ACCOUNT_LOCKED', params: ['lockedUntil'] },
+    templates: {
+      'zh-CN': {
+        subject: '账号因多次登录失败已被临时锁定',
+        body: '{{displayName}}，您好：\n您的账号因连续多次密码错误已被临时锁定，{{lockedUntil}} 后可再次登录。\n如非本人操作，请立即联系市金融工作局。',
+      },
+      en: {
+        subject: 'Your account has been locked',
+        body: 'Dear {{displayName}},\nyour account was locked after repeated failed sign-ins; you can sign in again after {{lockedUntil}}.\nIf this was not you, contact the Municipal Finance Bureau at once.',
+      },
+    },
+  },
+  [NotificationType.PASSWORD_CHANGE_REMINDER]: {
+    variables: ['displayName', 'loginUrl'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: false,
+    audience: ALL_ROLES,
+    templates: {
+      'zh-CN': { subject: '请尽快修改初始密码', body: '{{displayName}}，您好：\n您的账号仍在使用初始密码，为保障账号安全，请登录后修改：{{loginUrl}}' },
+      en: { subject: 'Please change your initial password', body: 'Dear {{displayName}},\nyour account still uses its initial password. Please sign in and change it: {{loginUrl}}' },
+    },
+    // Holds while the user is active and still has to change the password.
+    stillHolds: async (m, r) => {
+      if (r.subjectType !== 'user' || !r.subjectId) return false;
+      const [u] = await m.query(`SELECT must_change_password, status FROM users WHERE id = $1`, [r.subjectId]);
+      return !!u && u.must_change_password === true && u.status === 'ACTIVE';
+    },
+  },
+  [NotificationType.ORGANIZATION_RENAMED]: {
+    variables: ['oldName', 'newName'],
+    defaultChannels: [NotificationChannel.INBOX],
+    priority: NotificationPriority.LOW,
+    endpoints: true,
+    audience: ALL_ROLES,
+    templates: {
+      'zh-CN': { subject: '机构名称已变更', body: '“{{oldName}}”已更名为“{{newName}}”。历史记录保持不变，原名称可在机构资料中查询。' },
+      en: { subject: 'Organisation renamed', body: '"{{oldName}}" is now "{{newName}}". Its history is kept; the former name stays on record.' },
+    },
+  },
+  [NotificationType.LIBRARY_LISTED]: {
+    variables: ['entryKind', 'entryName', 'reviewerName'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: [Role.ENTERPRISE, Role.COUNTY],
+    templates: {
+      'zh-CN': { subject: '{{entryKind}}已入库：{{entryName}}', body: '您提交的{{entryKind}}“{{entryName}}”已由{{reviewerName}}审核通过，列入湛江市绿色{{entryKind}}库。' },
+      en: { subject: '{{entryKind}} listed: {{entryName}}', body: 'Your {{entryKind}} "{{entryName}}" was reviewed by {{reviewerName}} and listed in the Zhanjiang green library.' },
+    },
+  },
+  [NotificationType.LIBRARY_RETURNED]: {
+    variables: ['entryKind', 'entryName', 'reviewerName', 'reason'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: true,
+    audience: [Role.ENTERPRISE, Role.COUNTY],
+    templates: {
+      'zh-CN': { subject: '{{entryKind}}被退回修改：{{entryName}}', body: '您提交的{{entryKind}}“{{entryName}}”被{{reviewerName}}退回修改。\n退回原因：{{reason}}\n请修改后重新提交。' },
+      en: { subject: '{{entryKind}} returned: {{entryName}}', body: 'Your {{entryKind}} "{{entryName}}" was returned by {{reviewerName}} for correction.\nReason: {{reason}}' },
+    },
+  },
+  [NotificationType.MATCHING_NEEDS]: {
+    variables: ['count', 'list'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: [Role.BANK],
+    templates: {
+      'zh-CN': { subject: '有 {{count}} 条新的融资需求符合贵行产品', body: '以下融资需求与贵行的绿色金融产品相匹配，请及时查看并办理：\n{{list}}' },
+      en: { subject: '{{count}} new financing needs fit your products', body: 'These financing needs fit your green products:\n{{list}}' },
+    },
+  },
+  [NotificationType.NEED_EXPIRING]: {
+    variables: ['needTitle', 'wantedBy'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: false,
+    audience: [Role.ENTERPRISE],
+    templates: {
+      'zh-CN': { subject: '融资需求即将到期：{{needTitle}}', body: '您的融资需求“{{needTitle}}”期望在 {{wantedBy}} 前获得资金，目前尚未对接成功，请确认是否延期或调整。' },
+      en: { subject: 'Financing need about to expire: {{needTitle}}', body: 'Your financing need "{{needTitle}}" was wanted by {{wantedBy}} and is not yet matched.' },
+    },
+    // Holds while the need is still open (not withdrawn, satisfied, expired or taken up by a bank).
+    stillHolds: async (m, r) => {
+      if (r.subjectType !== 'financing_need' || !r.subjectId) return false;
+      const [n] = await m.query(`SELECT status FROM financing_needs WHERE id = $1`, [r.subjectId]);
+      return n?.status === 'OPEN';
+    },
+  },
+  [NotificationType.CASE_STATUS_CHANGED]: {
+    variables: ['needTitle', 'bankName', 'statusLabel'],
+    defaultChannels: [NotificationChannel.INBOX],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: [Role.ENTERPRISE, Role.BANK, Role.BUREAU],
+    templates: {
+      'zh-CN': { subject: '对接进度：{{needTitle}}（{{statusLabel}}）', body: '{{bankName}}对融资需求“{{needTitle}}”的办理状态已更新为：{{statusLabel}}。' },
+      en: { subject: 'Case update: {{needTitle}} ({{statusLabel}})', body: '{{bankName}} updated the financing need "{{needTitle}}" to: {{statusLabel}}.' },
+    },
+  },
+  [NotificationType.CASE_DEADLINE_APPROACHING]: {
+    variables: ['needTitle', 'bankName', 'dueAt'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: true,
+    audience: [Role.BANK],
+    templates: {
+      'zh-CN': { subject: '办理时限将到：{{needTitle}}', body: '{{bankName}}受理的融资需求“{{needTitle}}”须在 {{dueAt}} 前反馈办理结果。' },
+      en: { subject: 'Deadline approaching: {{needTitle}}', body: '{{bankName}} must report on "{{needTitle}}" by {{dueAt}}.' },
+    },
+    // Holds while the case still waits for the bank's answer or first contact (and is not yet flagged overdue).
+    stillHolds: async (m, r) => {
+      if (r.subjectType !== 'matchmaking_case' || !r.subjectId) return false;
+      const [c] = await m.query(`SELECT state, due_on, overdue_flagged_at FROM matchmaking_cases WHERE id = $1`, [r.subjectId]);
+      return !!c && (c.state === 'PENDING' || c.state === 'ACCEPTED') && c.due_on !== null && c.overdue_flagged_at === null;
+    },
+  },
+  [NotificationType.CASE_DEADLINE_BREACHED]: {
+    variables: ['needTitle', 'bankName', 'dueAt'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: true,
+    audience: [Role.BANK, Role.BUREAU],
+    templates: {
+      'zh-CN': { subject: '办理已超时：{{needTitle}}', body: '{{bankName}}受理的融资需求“{{needTitle}}”已超过办理时限（{{dueAt}}），请尽快处理；市金融工作局已收到提示。' },
+      en: { subject: 'Deadline missed: {{needTitle}}', body: '{{bankName}} missed the deadline ({{dueAt}}) for "{{needTitle}}"; the bureau has been told.' },
+    },
+  },
+  [NotificationType.GREENWASHING_WARNING]: {
+    variables: ['needTitle', 'bankName', 'enterpriseName', 'detail'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: [Role.BUREAU],
+    templates: {
+      'zh-CN': {
+        subject: '洗绿预警：{{enterpriseName}}（{{needTitle}}）',
+        body: '{{bankName}}在资金用途检查中发现“{{needTitle}}”的贷款资金偏离约定用途：\n{{detail}}\n请在对接管理的洗绿预警中核实处理。',
+      },
+      en: { subject: 'Greenwashing warning: {{enterpriseName}} ({{needTitle}})', body: '{{bankName}} found the funds for "{{needTitle}}" used other than agreed:\n{{detail}}' },
+    },
+  },
+  [NotificationType.PLAN_REPORT_DUE]: {
+    variables: ['taskTitle', 'dueAt'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: GOV,
+    templates: {
+      'zh-CN': { subject: '工作进展报送将到期：{{taskTitle}}', body: '请于 {{dueAt}} 前报送“{{taskTitle}}”的工作进展。' },
+      en: { subject: 'Progress report due: {{taskTitle}}', body: 'Please report progress on "{{taskTitle}}" by {{dueAt}}.' },
+    },
+    // Holds while the unit's report for the period and task is not yet filed (and the period exists).
+    stillHolds: planReportStillOpen,
+  },
+  [NotificationType.PLAN_REPORT_OVERDUE]: {
+    variables: ['taskTitle', 'dueAt'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: true,
+    audience: GOV,
+    templates: {
+      'zh-CN': { subject: '工作进展报送已逾期：{{taskTitle}}', body: '“{{taskTitle}}”的工作进展应于 {{dueAt}} 前报送，目前尚未报送，请尽快处理。' },
+      en: { subject: 'Progress report overdue: {{taskTitle}}', body: 'The progress report on "{{taskTitle}}" was due {{dueAt}} and has not been filed.' },
+    },
+    // Holds while the unit's report for the period and task is not yet filed (and the period exists).
+    stillHolds: planReportStillOpen,
+  },
+  [NotificationType.PLAN_REPORT_SUBMITTED]: {
+    variables: ['taskTitle', 'periodName', 'unitName'],
+    defaultChannels: [NotificationChannel.INBOX],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: GOV,
+    templates: {
+      'zh-CN': { subject: '工作进展报告待审核：{{taskTitle}}', body: '{{unitName}}已报送“{{taskTitle}}”{{periodName}}的工作进展报告，请及时审核。' },
+      en: { subject: 'Progress report to review: {{taskTitle}}', body: '{{unitName}} filed its {{periodName}} progress report on "{{taskTitle}}".' },
+    },
+  },
+  [NotificationType.PLAN_REPORT_RETURNED]: {
+    variables: ['taskTitle', 'periodName', 'reviewerName', 'comment'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: true,
+    audience: GOV,
+    templates: {
+      'zh-CN': { subject: '工作进展报告被退回：{{taskTitle}}', body: '您单位报送的“{{taskTitle}}”{{periodName}}工作进展报告被{{reviewerName}}退回。\n退回意见：{{comment}}\n请修改后重新报送。' },
+      en: { subject: 'Progress report returned: {{taskTitle}}', body: 'Your {{periodName}} progress report on "{{taskTitle}}" was returned by {{reviewerName}}.\nComment: {{comment}}' },
+    },
+  },
+  [NotificationType.EVENT_INVITATION]: {
+    variables: ['eventTitle', 'startsAt', 'venue'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: [Role.ENTERPRISE, Role.BANK, Role.DEPARTMENT, Role.COUNTY, Role.BUREAU, Role.REGULATOR],
+    templates: {
+      'zh-CN': { subject: '对接会邀请：{{eventTitle}}', body: '诚邀您参加“{{eventTitle}}”，时间：{{startsAt}}，地点：{{venue}}。请在平台上确认参会。' },
+      en: { subject: 'Invitation: {{eventTitle}}', body: 'You are invited to "{{eventTitle}}" at {{startsAt}}, {{venue}}. Please confirm on the platform.' },
+    },
+  },
+  [NotificationType.EVENT_REMINDER]: {
+    variables: ['eventTitle', 'startsAt', 'venue', 'when'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK, Role.DEPARTMENT, Role.COUNTY, Role.BUREAU, Role.REGULATOR],
+    sms: { templateId: 'ZJ_EVENT_REMINDER', params: ['eventTitle', 'startsAt'] },
+    templates: {
+      'zh-CN': { subject: '{{when}}开始：{{eventTitle}}', body: '“{{eventTitle}}”将于 {{startsAt}} 在{{venue}}举行，请准时参加。' },
+      en: { subject: 'Starting {{when}}: {{eventTitle}}', body: '"{{eventTitle}}" starts at {{startsAt}}, {{venue}}.' },
+    },
+    // Holds while the event is still planned (not cancelled, not yet marked held).
+    stillHolds: async (m, r) => {
+      if (r.subjectType !== 'event' || !r.subjectId) return false;
+      const [e] = await m.query(`SELECT status FROM events WHERE id = $1`, [r.subjectId]);
+      return e?.status === 'PLANNED';
+    },
+  },
+  [NotificationType.DAILY_DIGEST]: {
+    variables: ['count', 'list', 'day'],
+    defaultChannels: [NotificationChannel.EMAIL],
+    mandatoryChannels: [NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: ALL_ROLES,
+    templates: {
+      'zh-CN': { subject: '平台每日汇总（{{day}}）：{{count}} 条通知', body: '以下是您在湛江绿色金融对接平台收到的 {{count}} 条通知：\n{{list}}' },
+      en: { subject: 'Daily digest ({{day}}): {{count}} notices', body: 'Your {{count}} notices on the Zhanjiang Green Finance Platform:\n{{list}}' },
+    },
+  },
+};
+
+export function typeDef(type: NotificationType): NotificationTypeDef {
+  const def = NOTIFICATION_TYPES[type];
+  if (!def) throw new Error(`unknown notification type ${type}`);
+  return def;
+}
+
+/** The channels a user gets for a type: their choice (or the default), never without the mandatory ones. */
+export function effectiveChannels(type: NotificationType, chosen: readonly UserChannel[] | null | undefined): UserChannel[] {
+  const def = typeDef(type);
+  const set = new Set<UserChannel>(chosen ?? def.defaultChannels);
+  for (const c of def.mandatoryChannels ?? []) set.add(c);
+  return [...set];
+}

@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DeadLetterView, DeliveryStatus, NOTIFICATION_LOCALES, NotificationLocale, NotificationTemplateView, NotificationType, OutboxStats, Page } from '@zj/shared';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AppConfig } from '../config/app.config';
+import type { Actor } from '../common/auth/actor';
+import { AppException } from '../common/errors/app.exception';
+import { pageBounds } from '../common/http/pagination';
+import { DeadLetterQuery, SaveTemplateDto } from './dto/notifications.dto';
+import { NOTIFICATION_TYPES, typeDef } from './notification-types';
+import { NotificationErrorCode } from './notifications.errors';
+import { NotificationSignals } from './notification-signals';
+import { checkTemplate } from './template-render';
+import { TemplateStore } from './templates.store';
+
+/** The bureau's side: templates, dead letters and their retry, and the state of the outbox. */
+@Injectable()
+export class NotificationsAdminService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(NotificationSignals) private readonly signals: NotificationSignals,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async listTemplates(): Promise<NotificationTemplateView[]> {
+    const rows: { type: string; locale: string; updated_at: Date }[] = await this.dataSource.query(`SELECT type, locale, updated_at FROM notification_templates`);
+    const out: NotificationTemplateView[] = [];
+    for (const type of Object.keys(NOTIFICATION_TYPES) as NotificationType[]) {
+      const t = await this.templates.load(type);
+      for (const locale of NOTIFICATION_LOCALES) {
+        const row = rows.find((r) => r.type === type && r.locale === locale);
+        out.push({ type, locale, subject: t[locale].subject, body: t[locale].body, variables: [...NOTIFICATION_TYPES[type].variables], custom: t[locale].custom, updatedAt: row?.updated_at.toISOString() ?? null });
+      }
+    }
+    return out;
+  }
+
+  /** Saves a template after checking its variables against the type's declared ones. */
+  async saveTemplate(actor: Actor, type: NotificationType, locale: NotificationLocale, dto: SaveTemplateDto): Promise<NotificationTemplateView> {
+    const def = typeDef(type);
+    const problems = checkTemplate(dto, def.variables);
+    if (problems.length) {
+      throw AppException.badRequest('模板有误', NotificationErrorCode.TEMPLATE_INVALID, problems.map((p) => ({ field: p.field, messages: [p.message] })));
+    }
+    return this.dataSource.transaction(async (m) => {
+      const before = (await this.templates.load(type, m))[locale];
+      const [row] = await m.query(
+        `INSERT INTO notification_templates (type, locale, subject, body, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (type, locale) DO UPDATE SET subject = EXCLUDED.subject, body = EXCLUDED.body, updated_by = EXCLUDED.updated_by,
+           version = notification_templates.version + 1, updated_at = now()
+         RETURNING updated_at`,
+        [type, locale, dto.subject, dto.body, actor.userId],
+      );
+      await this.audit.record(m, actor, { action: 'notification.template_update', entityType: 'notification_template', entityId: `${type}/${locale}`, before, after: dto });
+      return { type, locale, subject: dto.subject, body: dto.body, variables: [...def.variables], custom: true, updatedAt: row.updated_at.toISOString() };
+    });
+  }
+
+  /** Back to the built-in template. */
+  async resetTemplate(actor: Actor, type: NotificationType, locale: NotificationLocale): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(`DELETE FROM notification_templates WHERE type = $1 AND locale = $2 RETURNING subject, body`, [type, locale]);
+      if (rows.length) await this.audit.record(m, actor, { action: 'notification.template_reset', entityType: 'notification_template', entityId: `${type}/${locale}`, before: rows[0] });
+    });
+  }
+
+  async deadLetters(query: DeadLetterQuery): Promise<Page<DeadLetterView>> {
+    if (query.sort && !['deadAt', '-deadAt'].includes(query.sort)) {
+      throw AppException.badRequest(`不支持的排序字段：${query.sort.replace(/^-/, '')}`, undefined, [{ field: 'sort', messages: ['可选：deadAt'] }]);
+    }
+    const { page, pageSize, offset } = pageBounds(query);
+    const params: unknown[] = [];
+    let where = `status = 'DEAD'`;
+    if (query.channel) where += ` AND channel = $${params.push(query.channel)}`;
+    if (query.type) where += ` AND type = $${params.push(query.type)}`;
+    const rows = await this.dataSource.query(
+      `SELECT id, intent_id, type, channel, address, attempts, retries, last_error, dead_at, created_at FROM notification_deliveries
+        WHERE ${where} ORDER BY dead_at ${query.sort === 'deadAt' ? 'ASC' : 'DESC'}, id LIMIT ${pageSize} OFFSET ${offset}`,
+      params,
+    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries WHERE ${where}`, params);
+    return {
+      items: rows.map((r: Record<string, unknown>) => ({
+        id: r.id,
+        intentId: r.intent_id,
+        type: r.type,
+        channel: r.channel,
+        address: r.address,
+        attempts: r.attempts,
+        retries: r.retries,
+        lastError: r.last_error,
+        deadAt: r.dead_at ? (r.dead_at as Date).toISOString() : null,
+        createdAt: (r.created_at as Date).toISOString(),
+      })) as DeadLetterView[],
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** Sends a dead letter again (a new job, the same delivery row: still at most one SENT). */
+  async retryDeadLetter(actor: Actor, id: string): Promise<{ id: string; status: DeliveryStatus }> {
+    await this.dataSource.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE notification_deliveries SET status = 'PENDING', attempts = 0, retries = retries + 1, dead_at = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'DEAD' RETURNING id, retries, last_error`,
+        [id],
+      );
+      if (!rows.length) throw AppException.notFound('死信', NotificationErrorCode.DEAD_LETTER_NOT_FOUND);
+      await m.query(`INSERT INTO notification_outbox (kind, payload, queue_ns) VALUES ('REDELIVER', $1, $2)`, [JSON.stringify({ deliveryId: id, retries: rows[0].retries }), this.config.QUEUE_PREFIX]);
+      await this.audit.record(m, actor, { action: 'notification.dead_letter_retry', entityType: 'notification_delivery', entityId: id, before: { status: 'DEAD', lastError: rows[0].last_error }, after: { status: 'PENDING', retries: rows[0].retries } });
+    });
+    this.signals.outboxWritten();
+    return { id, status: DeliveryStatus.PENDING };
+  }
+
+  async stats(): Promise<OutboxStats> {
+    const [o] = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending, min(created_at) FILTER (WHERE status = 'PENDING') AS oldest,
+              count(*) FILTER (WHERE kind = 'NOTIFY' AND dispatched_at IS NULL)::int AS undispatched FROM notification_outbox`,
+    );
+    const rows: { status: DeliveryStatus; n: number }[] = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status`);
+    const deliveries = Object.fromEntries(Object.values(DeliveryStatus).map((s) => [s, rows.find((r) => r.status === s)?.n ?? 0])) as Record<DeliveryStatus, number>;
+    return { pending: o.pending, oldestPendingAt: o.oldest ? new Date(o.oldest).toISOString() : null, undispatched: o.undispatched, deliveries };
+  }
+}

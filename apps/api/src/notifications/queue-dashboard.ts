@@ -1,0 +1,139 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Role } from '@zj/shared';
+import type { NextFunction, Request, Response } from 'express';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { resolveJwtSecret } from '../auth/jwt-secret';
+import type { Actor } from '../common/auth/actor';
+import { AppConfig } from '../config/app.config';
+import { NotificationQueues } from './notification-queues';
+
+export const DASHBOARD_PATH = '/api/v1/admin/queues';
+const COOKIE = 'zj_queue_dashboard';
+const TICKET_TTL_MS = 60_000;
+const SESSION_TTL_MS = 15 * 60_000;
+
+interface Claims {
+  /** ticket or session */
+  k: 't' | 's';
+  u: string;
+  tv: number;
+  exp: number;
+  n: string;
+}
+
+/**
+ * The BullMQ dashboard (bull-board) for the bureau's administrators, at /api/v1/admin/queues.
+ *
+ * A browser navigating to a page sends no bearer token, so: the signed-in web app POSTs
+ * /notifications/admin/dashboard-ticket (bearer, BUREAU) and gets a one-time ticket valid for one
+ * minute; opening the dashboard with `?ticket=` exchanges it for an HttpOnly, SameSite=Strict cookie
+ * scoped to the dashboard's path, valid 15 minutes. Every dashboard request re-checks that the user
+ * is still an active BUREAU user with the same token version (a password change or a disable ends
+ * the dashboard session too). Tokens are HMAC-signed with a key derived from the JWT secret.
+ */
+@Injectable()
+export class QueueDashboard {
+  private readonly logger = new Logger(QueueDashboard.name);
+  private readonly key: Buffer;
+  private readonly usedTickets = new Map<string, number>();
+  private router?: ReturnType<ExpressAdapter['getRouter']>;
+
+  constructor(
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NotificationQueues) private readonly queues: NotificationQueues,
+    @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
+  ) {
+    this.key = createHmac('sha256', resolveJwtSecret(config)).update('zj-queue-dashboard').digest();
+  }
+
+  mount() {
+    const adapter = this.host.httpAdapter;
+    if (!adapter || adapter.getType() !== 'express') return;
+    adapter.use(DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => void this.guard(req, res, next));
+  }
+
+  /** Built on first use, so an API process whose dashboard nobody opens holds no queue connections for it. */
+  private board(): ReturnType<ExpressAdapter['getRouter']> {
+    if (!this.router) {
+      const serverAdapter = new ExpressAdapter();
+      serverAdapter.setBasePath(DASHBOARD_PATH);
+      createBullBoard({ queues: this.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter: serverAdapter as never, options: { uiConfig: { boardTitle: '湛江绿色金融 · 队列' } } });
+      this.router = serverAdapter.getRouter();
+    }
+    return this.router;
+  }
+
+  private sign(c: Claims): string {
+    const body = Buffer.from(JSON.stringify(c)).toString('base64url');
+    return `${body}.${createHmac('sha256', this.key).update(body).digest('base64url')}`;
+  }
+
+  private verify(token: string | undefined, kind: Claims['k']): Claims | null {
+    if (!token) return null;
+    const [body, sig] = token.split('.');
+    if (!body || !sig) return null;
+    const expected = Buffer.from(createHmac('sha256', this.key).update(body).digest('base64url'));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    try {
+      const c = JSON.parse(Buffer.from(body, 'base64url').toString()) as Claims;
+      return c.k === kind && c.exp > Date.now() ? c : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** For the bearer-authenticated ticket route. */
+  async issueTicket(actor: Actor): Promise<{ url: string; expiresAt: string }> {
+    const [u] = await this.dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [actor.userId]);
+    const exp = Date.now() + TICKET_TTL_MS;
+    const ticket = this.sign({ k: 't', u: actor.userId, tv: u.token_version, exp, n: randomBytes(12).toString('base64url') });
+    return { url: `${DASHBOARD_PATH}?ticket=${encodeURIComponent(ticket)}`, expiresAt: new Date(exp).toISOString() };
+  }
+
+  private async stillAdmin(c: Claims): Promise<boolean> {
+    const [u] = await this.dataSource.query(`SELECT role, status, token_version FROM users WHERE id = $1`, [c.u]);
+    return !!u && u.role === Role.BUREAU && u.status === 'ACTIVE' && u.token_version === c.tv;
+  }
+
+  private refuse(res: Response, status: number, message: string) {
+    res.status(status).setHeader('Cache-Control', 'no-store');
+    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>队列看板</title><p style="font-family:sans-serif">${message}</p>`);
+  }
+
+  private async guard(req: Request, res: Response, next: NextFunction) {
+    try {
+      const ticketParam = typeof req.query.ticket === 'string' ? req.query.ticket : undefined;
+      if (ticketParam) {
+        const t = this.verify(ticketParam, 't');
+        const now = Date.now();
+        for (const [n, exp] of this.usedTickets) if (exp < now) this.usedTickets.delete(n);
+        if (!t || this.usedTickets.has(t.n) || !(await this.stillAdmin(t))) return this.refuse(res, 401, '链接已失效，请从平台重新打开队列看板。');
+        this.usedTickets.set(t.n, t.exp);
+        const session = this.sign({ k: 's', u: t.u, tv: t.tv, exp: now + SESSION_TTL_MS, n: randomBytes(12).toString('base64url') });
+        const secure = req.secure ? '; Secure' : '';
+        res.setHeader('Set-Cookie', `${COOKIE}=${session}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_TTL_MS / 1000}${secure}`);
+        return res.redirect(303, `${DASHBOARD_PATH}/`);
+      }
+      const cookie = (req.headers.cookie ?? '')
+        .split(';')
+        .map((p) => p.trim().split('='))
+        .find(([k]) => k === COOKIE)?.[1];
+      const s = this.verify(cookie, 's');
+      if (!s || !(await this.stillAdmin(s))) return this.refuse(res, 401, '请以市金融工作局管理员身份登录平台后，从“通知管理”打开队列看板。');
+      res.setHeader('Cache-Control', 'no-store');
+      await this.queues.init();
+      this.board()(req, res, next);
+    } catch (e) {
+      this.logger.error({ msg: 'queue dashboard guard failed', error: (e as Error).message });
+      this.refuse(res, 500, '队列看板暂不可用');
+    }
+  }
+}

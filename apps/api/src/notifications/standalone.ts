@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app.config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { QueueModule } from '../queue/queue.module';
+import type { QueueBackendSettings } from '../queue/queue-backend';
+import { NotificationsCoreModule, NotificationsWorkerModule } from './notifications.module';
+import { NotificationsWorker } from './notifications.worker';
+
+@Global()
+@Module({})
+class StandaloneConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: StandaloneConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/**
+ * The notification worker alone, without HTTP (for the benchmark and for the test that kills a
+ * worker process mid-job). Every provider of the notifications module names its injection tokens,
+ * so this also runs under `tsx`, which does not emit decorator metadata.
+ */
+export async function startNotificationsWorker(config: AppConfig, db: { databaseUrl: string; queue: QueueBackendSettings }): Promise<{ ctx: INestApplicationContext; worker: NotificationsWorker }> {
+  @Module({
+    imports: [
+      StandaloneConfigModule.forRoot(config),
+      TypeOrmModule.forRoot({ ...dataSourceOptions(db.databaseUrl), autoLoadEntities: true }),
+      QueueModule.forRoot(db.queue),
+      NotificationsCoreModule,
+      NotificationsWorkerModule,
+    ],
+  })
+  class StandaloneWorkerModule {}
+  const ctx = await NestFactory.createApplicationContext(StandaloneWorkerModule, { logger: ['error', 'warn'] });
+  ctx.enableShutdownHooks();
+  const worker = ctx.get(NotificationsWorker);
+  await worker.started();
+  return { ctx, worker };
+}

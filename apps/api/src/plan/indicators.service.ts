@@ -1,0 +1,312 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventType, IndicatorComputation, IndicatorPoint, IndicatorSource, IndicatorView, TargetStatus, type IndicatorComparison } from '@zj/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { AppException } from '../common/errors/app.exception';
+import { percent } from './decimal';
+import { CreateIndicatorDto, IndicatorValueDto, TargetDto, UpdateIndicatorDto } from './dto/plan.dto';
+import { monthEnds, shanghaiToday, targetStatus } from './indicator-rules';
+import { PlanErrorCode } from './plan.errors';
+
+export interface ComputedValue {
+  value: string | null;
+  asOf: string;
+  breakdown?: Record<string, string> | null;
+  /** Why there is no value (e.g. the tables of a capability not installed yet). */
+  note?: string;
+}
+
+interface IndicatorRow {
+  id: string;
+  code: string;
+  task_id: string;
+  task_number: number;
+  name: string;
+  unit: string;
+  source: IndicatorSource;
+  computation: IndicatorComputation | null;
+  description: string | null;
+  version: number;
+}
+
+/** Months in a computed indicator's trend. */
+const SERIES_MONTHS = 12;
+
+/**
+ * The plan's indicators: targets with comparison and deadline; values computed from the platform's
+ * own facts (events, bank reports and profiles, the library and the matchmaking pipeline) or
+ * reported (value, date, evidence) by units and the bureau.
+ *
+ * Computed indicators over other capabilities' tables (projects, green_identifications,
+ * case_tranches) check that the table exists first and answer no value otherwise.
+ */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async tableExists(m: EntityManager, table: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`public.${table}`]);
+    return row.ok === true;
+  }
+
+  /** The value of a computed indicator as of the end of `asOf` (a date in Zhanjiang). */
+  async computeAt(m: EntityManager, computation: IndicatorComputation, asOf: string): Promise<ComputedValue> {
+    // The end of asOf in Zhanjiang, as a timestamptz.
+    const end = `(($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    switch (computation) {
+      case IndicatorComputation.GREEN_LOAN_RATIO: {
+        const [row] = await m.query(
+          `SELECT to_char(month, 'YYYY-MM') AS month, sum(green_loan_balance)::text AS green, sum(total_loan_balance)::text AS total, count(*)::int AS banks
+             FROM bank_loan_reports WHERE month <= $1::date
+            GROUP BY month ORDER BY month DESC LIMIT 1`,
+          [asOf],
+        );
+        if (!row) return { value: null, asOf };
+        return { value: percent(row.green, row.total), asOf, breakdown: { month: row.month, green: row.green, total: row.total, banks: String(row.banks) } };
+      }
+      case IndicatorComputation.EVENTS_HELD: {
+        const rows: { type: EventType; n: number }[] = await m.query(
+          `SELECT type, count(*)::int AS n FROM events
+            WHERE status = 'HELD' AND starts_at < ${end}
+              AND starts_at >= (make_date(extract(year FROM $1::date)::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+            GROUP BY type`,
+          [asOf],
+        );
+        const breakdown: Record<string, string> = Object.fromEntries(Object.values(EventType).map((t) => [t, '0']));
+        let total = 0;
+        for (const r of rows) {
+          breakdown[r.type] = String(r.n);
+          total += r.n;
+        }
+        return { value: `${total}.00`, asOf, breakdown };
+      }
+      case IndicatorComputation.LIBRARY_PROJECTS: {
+        if (!(await this.tableExists(m, 'projects'))) return { value: null, asOf, note: '项目库尚未建立' };
+        const [row] = await m.query(`SELECT count(*)::int AS n FROM projects WHERE status = 'LISTED' AND listed_at < ${end}`, [asOf]);
+        return { value: `${row.n}.00`, asOf };
+      }
+      case IndicatorComputation.LIBRARY_ENTERPRISES: {
+        if (!(await this.tableExists(m, 'projects'))) return { value: null, asOf, note: '企业库尚未建立' };
+        const identified = (await this.tableExists(m, 'green_identifications'))
+          ? `UNION SELECT enterprise_org_id FROM green_identifications WHERE status = 'APPROVED' AND valid_from <= $1::date AND valid_until >= $1::date`
+          : '';
+        const [row] = await m.query(
+          `SELECT count(*)::int AS n FROM (SELECT enterprise_org_id FROM projects WHERE status = 'LISTED' AND listed_at < ${end} ${identified}) e`,
+          [asOf],
+        );
+        return { value: `${row.n}.00`, asOf };
+      }
+      case IndicatorComputation.FINANCING_DISBURSED: {
+        if (!(await this.tableExists(m, 'case_tranches'))) return { value: null, asOf, note: '对接流程尚未建立' };
+        const [row] = await m.query(
+          `SELECT coalesce(sum(amount), 0)::numeric(14,2)::text AS total, count(DISTINCT case_id)::int AS cases FROM case_tranches WHERE disbursed_on <= $1::date`,
+          [asOf],
+        );
+        return { value: row.total, asOf, breakdown: { cases: String(row.cases) } };
+      }
+      case IndicatorComputation.BANKS_WITH_GREEN_TEAM: {
+        const [row] = await m.query(
+          `SELECT count(*)::int AS n FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
+            WHERE o.type = 'FINANCIAL_INSTITUTION' AND o.institution_kind = 'BANK' AND p.has_green_finance_team AND p.green_team_since <= $1::date`,
+          [asOf],
+        );
+        return { value: `${row.n}.00`, asOf };
+      }
+      case IndicatorComputation.RURAL_BANKS_DISCLOSING: {
+        const [row] = await m.query(
+          `SELECT count(*)::int AS total,
+                  count(*) FILTER (WHERE p.discloses_environmental_info AND p.disclosure_year <= extract(year FROM $1::date))::int AS disclosed
+             FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
+            WHERE o.type = 'FINANCIAL_INSTITUTION' AND p.is_local_rural_commercial_bank`,
+          [asOf],
+        );
+        if (!row.total) return { value: null, asOf, note: '尚无法人农商行资料', breakdown: { disclosed: '0', total: '0' } };
+        return { value: percent(String(row.disclosed), String(row.total)), asOf, breakdown: { disclosed: String(row.disclosed), total: String(row.total) } };
+      }
+    }
+  }
+
+  /** The latest reported value on or before `asOf`. */
+  private async reportedAt(m: EntityManager, indicatorId: string, asOf: string) {
+    const [row] = await m.query(
+      `SELECT value::text AS value, to_char(as_of, 'YYYY-MM-DD') AS "asOf", evidence FROM plan_indicator_values
+        WHERE indicator_id = $1 AND as_of <= $2::date ORDER BY as_of DESC, created_at DESC LIMIT 1`,
+      [indicatorId, asOf],
+    );
+    return row ? { value: row.value as string, asOf: row.asOf as string, evidence: row.evidence as string | null } : { value: null, asOf: null, evidence: null };
+  }
+
+  private async valueAt(m: EntityManager, ind: IndicatorRow, asOf: string) {
+    if (ind.source === IndicatorSource.COMPUTED) return this.computeAt(m, ind.computation!, asOf);
+    return this.reportedAt(m, ind.id, asOf);
+  }
+
+  private async series(m: EntityManager, ind: IndicatorRow, today: string): Promise<IndicatorPoint[]> {
+    if (ind.source === IndicatorSource.REPORTED) {
+      const rows = await m.query(
+        `SELECT DISTINCT ON (as_of) to_char(as_of, 'YYYY-MM-DD') AS "asOf", value::text AS value FROM plan_indicator_values
+          WHERE indicator_id = $1 ORDER BY as_of, created_at DESC`,
+        [ind.id],
+      );
+      return rows;
+    }
+    if (ind.computation === IndicatorComputation.GREEN_LOAN_RATIO) {
+      const rows: { month: string; green: string; total: string }[] = await m.query(
+        `SELECT to_char(month, 'YYYY-MM') AS month, sum(green_loan_balance)::text AS green, sum(total_loan_balance)::text AS total
+           FROM bank_loan_reports GROUP BY month ORDER BY month`,
+      );
+      return rows.map((r) => ({ asOf: `${r.month}`, value: percent(r.green, r.total) ?? '0.00' }));
+    }
+    const points: IndicatorPoint[] = [];
+    for (const asOf of monthEnds(today, SERIES_MONTHS)) {
+      const v = await this.computeAt(m, ind.computation!, asOf < today ? asOf : today);
+      if (v.value !== null) points.push({ asOf: asOf < today ? asOf : today, value: v.value });
+    }
+    return points;
+  }
+
+  private async rows(m: EntityManager, where = '', params: unknown[] = []): Promise<IndicatorRow[]> {
+    return m.query(
+      `SELECT i.id, i.code, i.task_id, t.number AS task_number, i.name, i.unit, i.source, i.computation, i.description, i.version
+         FROM plan_indicators i JOIN plan_tasks t ON t.id = i.task_id ${where} ORDER BY t.number, i.position, i.created_at`,
+      params,
+    );
+  }
+
+  private async view(m: EntityManager, ind: IndicatorRow, today: string, withSeries: boolean): Promise<IndicatorView> {
+    const current = await this.valueAt(m, ind, today);
+    const targets = await m.query(
+      `SELECT id, comparison, value::text AS value, to_char(deadline, 'YYYY-MM-DD') AS deadline, note FROM plan_indicator_targets WHERE indicator_id = $1 ORDER BY deadline`,
+      [ind.id],
+    );
+    const targetViews = [];
+    for (const t of targets as { id: string; comparison: IndicatorComparison; value: string; deadline: string; note: string | null }[]) {
+      const at = t.deadline < today ? t.deadline : today;
+      const v = at === today ? current : await this.valueAt(m, ind, at);
+      targetViews.push({ ...t, valueAtDeadline: v.value, status: targetStatus(t.comparison, v.value, t.value, t.deadline, today) as TargetStatus });
+    }
+    return {
+      id: ind.id,
+      code: ind.code,
+      taskId: ind.task_id,
+      taskNumber: ind.task_number,
+      name: ind.name,
+      unit: ind.unit,
+      source: ind.source,
+      computation: ind.computation,
+      description: ind.description,
+      current: {
+        value: current.value,
+        asOf: current.asOf,
+        breakdown: 'breakdown' in current ? (current.breakdown ?? null) : null,
+        evidence: 'evidence' in current ? current.evidence : null,
+        ...('note' in current && current.note ? { note: current.note } : {}),
+      },
+      targets: targetViews,
+      series: withSeries ? await this.series(m, ind, today) : [],
+      version: ind.version,
+    };
+  }
+
+  async list(opts: { taskId?: string; series?: boolean } = {}, m: EntityManager = this.dataSource.manager): Promise<IndicatorView[]> {
+    const today = shanghaiToday();
+    const rows = opts.taskId ? await this.rows(m, 'WHERE i.task_id = $1', [opts.taskId]) : await this.rows(m);
+    const out: IndicatorView[] = [];
+    for (const r of rows) out.push(await this.view(m, r, today, opts.series ?? true));
+    return out;
+  }
+
+  async get(id: string): Promise<IndicatorView & { values: unknown[] }> {
+    const m = this.dataSource.manager;
+    const [row] = await this.rows(m, 'WHERE i.id = $1', [id]);
+    if (!row) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+    const values = await m.query(
+      `SELECT v.id, v.value::text AS value, to_char(v.as_of, 'YYYY-MM-DD') AS "asOf", v.evidence, v.report_id AS "reportId", o.name AS "organizationName", v.created_at AS "createdAt"
+         FROM plan_indicator_values v LEFT JOIN organizations o ON o.id = v.organization_id WHERE v.indicator_id = $1 ORDER BY v.as_of DESC, v.created_at DESC`,
+      [id],
+    );
+    return { ...(await this.view(m, row, shanghaiToday(), true)), values };
+  }
+
+  private checkTargets(targets: TargetDto[]) {
+    const deadlines = targets.map((t) => t.deadline);
+    if (new Set(deadlines).size !== deadlines.length) {
+      throw AppException.badRequest('同一截止日期只能有一个目标', PlanErrorCode.TARGET_DEADLINE_DUPLICATE, [{ field: 'targets', messages: ['截止日期重复'] }]);
+    }
+  }
+
+  private async insertTargets(m: EntityManager, indicatorId: string, targets: TargetDto[]) {
+    for (const t of targets) {
+      await m.query(`INSERT INTO plan_indicator_targets (indicator_id, comparison, value, deadline, note) VALUES ($1, $2, $3, $4, $5)`, [
+        indicatorId,
+        t.comparison,
+        t.value,
+        t.deadline,
+        t.note ?? null,
+      ]);
+    }
+  }
+
+  create(actor: Actor, dto: CreateIndicatorDto) {
+    if ((dto.source === IndicatorSource.COMPUTED) !== !!dto.computation) {
+      throw AppException.badRequest('平台计算的指标须指定计算方式，单位报送的指标不能指定', PlanErrorCode.INDICATOR_COMPUTATION_INVALID, [{ field: 'computation', messages: ['与来源不符'] }]);
+    }
+    this.checkTargets(dto.targets);
+    return this.dataSource.transaction(async (m) => {
+      const [task] = await m.query(`SELECT id FROM plan_tasks WHERE id = $1`, [dto.taskId]);
+      if (!task) throw AppException.notFound('重点任务', PlanErrorCode.TASK_NOT_FOUND);
+      const [row] = await m.query(
+        `INSERT INTO plan_indicators (code, task_id, name, unit, source, computation, description) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (code) DO NOTHING RETURNING id`,
+        [dto.code, dto.taskId, dto.name, dto.unit, dto.source, dto.computation ?? null, dto.description ?? null],
+      );
+      if (!row) throw AppException.conflict(`指标代码 ${dto.code} 已存在`, PlanErrorCode.INDICATOR_CODE_TAKEN);
+      await this.insertTargets(m, row.id, dto.targets);
+      await this.audit.record(m, actor, { action: 'plan_indicator.create', entityType: 'plan_indicator', entityId: row.id, after: dto });
+      const [created] = await this.rows(m, 'WHERE i.id = $1', [row.id]);
+      return this.view(m, created, shanghaiToday(), false);
+    });
+  }
+
+  update(actor: Actor, id: string, dto: UpdateIndicatorDto) {
+    if (dto.targets) this.checkTargets(dto.targets);
+    return this.dataSource.transaction(async (m) => {
+      const [before] = await m.query(`SELECT * FROM plan_indicators WHERE id = $1 FOR UPDATE`, [id]);
+      if (!before) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+      if (before.version !== dto.version) throw AppException.conflict('指标已被他人修改，请刷新后重试', PlanErrorCode.INDICATOR_VERSION_CONFLICT, { currentVersion: before.version });
+      const beforeTargets = await m.query(`SELECT comparison, value::text AS value, to_char(deadline, 'YYYY-MM-DD') AS deadline, note FROM plan_indicator_targets WHERE indicator_id = $1`, [id]);
+      await m.query(
+        `UPDATE plan_indicators SET name = coalesce($2, name), unit = coalesce($3, unit), description = coalesce($4, description), version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, dto.name ?? null, dto.unit ?? null, dto.description ?? null],
+      );
+      if (dto.targets) {
+        await m.query(`DELETE FROM plan_indicator_targets WHERE indicator_id = $1`, [id]);
+        await this.insertTargets(m, id, dto.targets);
+      }
+      await this.audit.record(m, actor, { action: 'plan_indicator.update', entityType: 'plan_indicator', entityId: id, before: { ...before, targets: beforeTargets }, after: dto });
+      const [row] = await this.rows(m, 'WHERE i.id = $1', [id]);
+      return this.view(m, row, shanghaiToday(), false);
+    });
+  }
+
+  /** The bureau records a value of a reported indicator directly (value, date, evidence). */
+  recordValue(actor: Actor, id: string, dto: IndicatorValueDto) {
+    return this.dataSource.transaction(async (m) => {
+      const [ind] = await m.query(`SELECT id, source FROM plan_indicators WHERE id = $1`, [id]);
+      if (!ind) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+      if (ind.source !== IndicatorSource.REPORTED) throw AppException.conflict('该指标由平台自动计算，不能手工填报', PlanErrorCode.INDICATOR_NOT_REPORTED);
+      const [row] = await m.query(
+        `INSERT INTO plan_indicator_values (indicator_id, value, as_of, evidence, organization_id, recorded_by_user_id) VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING id, value::text AS value, to_char(as_of, 'YYYY-MM-DD') AS "asOf", evidence`,
+        [id, dto.value, dto.asOf, dto.evidence, actor.organizationId, actor.userId],
+      );
+      await this.audit.record(m, actor, { action: 'plan_indicator.value', entityType: 'plan_indicator', entityId: id, after: row });
+      return row;
+    });
+  }
+}

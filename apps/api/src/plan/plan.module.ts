@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DashboardService } from './dashboard.service';
+import { IndicatorsService } from './indicators.service';
+import { PlanController } from './plan.controller';
+import { PlanService } from './plan.service';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Plan-wide tracking: tasks and units, indicators, progress reports, dashboard and export (issue 6). */
+@Module({
+  controllers: [PlanController, ReportsController],
+  providers: [PlanService, IndicatorsService, ReportsService, DashboardService],
+  exports: [IndicatorsService],
+})
+export class PlanModule {}

@@ -1,0 +1,19 @@
+import { likePattern } from './library-scope';
+
+/**
+ * The text keyword search reads: lower(name, location, description), kept by the database as the
+ * generated column `search_text`, which the trigram and bigram indexes cover (migration 1764300500000).
+ */
+export const PROJECT_SEARCH_TEXT = `p.search_text`;
+
+/**
+ * A keyword condition on projects aliased `p`: a case-insensitive substring match, with the bigram
+ * containment that lets two-character keywords use an index (trigram indexing needs three characters).
+ */
+export function projectKeywordSql(keyword: string): { sql: string; params: Record<string, unknown> } {
+  const kw = keyword.toLowerCase();
+  const params = { kwLike: likePattern(kw), kwText: kw };
+  const like = `${PROJECT_SEARCH_TEXT} LIKE :kwLike`;
+  if ([...kw].length === 2) return { sql: `(zj_bigrams(${PROJECT_SEARCH_TEXT}) @> zj_bigrams(:kwText) AND ${like})`, params };
+  return { sql: like, params };
+}

@@ -1,0 +1,4 @@
+export enum WorkCalendarErrorCode {
+  DAY_NOT_FOUND = 'WORK_CALENDAR_DAY_NOT_FOUND',
+  KIND_MISMATCH = 'WORK_CALENDAR_KIND_MISMATCH',
+}

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
+import { CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PageContainer } from '../../../components/PageContainer';
+import { notifyError } from '../../../lib/errors';
+import { formatDateTime } from '../../../lib/format';
+import { useCurrentUser } from '../../auth/hooks/auth-context';
+import { wanText } from '../../products/components/product-format';
+import { useAddTranche, useApply, useCase, useChoose, useFundUseCheck, useReferrals } from '../hooks/use-cases';
+import { CaseStateTag, Countdown } from './case-labels';
+import { TransitionModal } from './TransitionModal';
+
+function Referrals({ c }: { c: CaseDetail }) {
+  const refs = useReferrals(c.id, true);
+  const apply = useApply();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  return (
+    <Card size="small" title="转介：其他可申请的产品" style={{ marginTop: 16 }} data-testid="referrals">
+      {refs.data?.length ? (
+        <List
+          dataSource={refs.data}
+          renderItem={(m, i) => (
+            <List.Item
+              actions={[
+                <Button key="a" size="small" type="primary" data-testid={`referral-apply-${i}`} onClick={async () => {
+                  try {
+                    const n = await apply.mutateAsync({ needId: c.needId, productId: m.product.id });
+                    message.success('已提交申请');
+                    navigate(`/cases/${n.id}`);
+                  } catch (e) {
+                    notifyError(e);
+                  }
+                }}>
+                  申请
+                </Button>,
+              ]}
+            >
+              {m.product.bankName} · {m.product.name}（匹配度 {m.match.score}）
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty description="暂无其他匹配产品" />
+      )}
+    </Card>
+  );
+}
+
+function BankAfterDisbursement({ c }: { c: CaseDetail }) {
+  const tranche = useAddTranche();
+  const check = useFundUseCheck();
+  const { message } = App.useApp();
+  const [tForm] = Form.useForm();
+  const [cForm] = Form.useForm();
+  return (
+    <Row gutter={16} style={{ marginTop: 16 }}>
+      {c.state === CaseState.DISBURSED ? (
+        <Col span={12}>
+          <Card size="small" title="追加放款">
+            <Form form={tForm} layout="inline" onFinish={async (v) => {
+              try {
+                await tranche.mutateAsync({ id: c.id, body: v });
+                message.success('已登记放款');
+                tForm.resetFields();
+              } catch (e) {
+                notifyError(e);
+              }
+            }}>
+              <Form.Item name="amount" rules={[{ required: true, pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '金额（万元）' }]}>
+                <Input placeholder="金额（万元）" data-testid="tranche-amount" />
+              </Form.Item>
+              <Button htmlType="submit" loading={tranche.isPending} data-testid="tranche-submit">登记</Button>
+            </Form>
+          </Card>
+        </Col>
+      ) : null}
+      <Col span={12}>
+        <Card size="small" title="资金用途检查">
+          <Form form={cForm} layout="vertical" onFinish={async (v) => {
+            try {
+              await check.mutateAsync({ id: c.id, body: v });
+              message.success(v.result === FundUseResult.DEVIATION ? '已登记，洗绿预警已提交市金融工作局' : '已登记');
+              cForm.resetFields();
+            } catch (e) {
+              notifyError(e);
+            }
+          }}>
+            <Form.Item name="checkedOn" label="检查日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+              <Input placeholder="2026-06-30" />
+            </Form.Item>
+            <Form.Item name="result" label="结果" rules={[{ required: true }]}>
+              <Select options={Object.values(FundUseResult).map((r) => ({ value: r, label: FUND_USE_RESULT_LABELS[r] }))} />
+            </Form.Item>
+            <Form.Item name="detail" label="偏离情况">
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Button htmlType="submit" loading={check.isPending}>登记</Button>
+          </Form>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** One case: terms, contact (masked until the bank accepts), actions, timeline, tranches, fund-use checks. */
+export default function CaseDetailPage() {
+  const { id } = useParams();
+  const user = useCurrentUser();
+  const data = useCase(id);
+  const choose = useChoose();
+  const { message } = App.useApp();
+  const [to, setTo] = useState<CaseState | null>(null);
+  const c = data.data;
+  if (!c) return <Spin spinning={data.isLoading} />;
+  const contact = [c.contact.contactName, c.contact.contactPhone, c.contact.contactEmail].filter(Boolean).join(' / ') || '—';
+  return (
+    <PageContainer
+      title={`对接详情 · ${c.enterpriseName}`}
+      extra={
+        <Space wrap>
+          {c.allowedTransitions.map((s) => (
+            <Button key={s} type={s === CaseState.DECLINED || s === CaseState.REJECTED || s === CaseState.WITHDRAWN || s === CaseState.CLOSED ? 'default' : 'primary'} danger={s === CaseState.DECLINED || s === CaseState.REJECTED} onClick={() => setTo(s)} data-testid={`transition-${s}`}>
+              {CASE_STATE_LABELS[s]}
+            </Button>
+          ))}
+          {user.role === Role.ENTERPRISE && c.state === CaseState.APPROVED && !c.chosenAt ? (
+            <Button type="primary" data-testid="case-choose" loading={choose.isPending} onClick={async () => {
+              try {
+                await choose.mutateAsync(c.id);
+                message.success('已选择该授信方案，其他机构的对接随之结束');
+              } catch (e) {
+                notifyError(e);
+              }
+            }}>
+              选择此方案
+            </Button>
+          ) : null}
+        </Space>
+      }
+    >
+      <Card size="small">
+        <Descriptions
+          size="small"
+          column={2}
+          items={[
+            { key: 's', label: '状态', children: <Space><CaseStateTag state={c.state} /><Countdown c={c} /></Space> },
+            { key: 'o', label: '来源', children: CASE_ORIGIN_LABELS[c.origin] },
+            { key: 'b', label: '金融机构', children: c.bankName },
+            { key: 'p', label: '产品', children: c.productName ?? '—' },
+            { key: 'n', label: '融资需求', children: `${c.projectName ?? '企业整体融资'} · ${wanText(c.needAmount)} · ${c.needTermMonths}个月 · ${FINANCING_INSTRUMENT_LABELS[c.needInstrument]}` },
+            { key: 'u', label: '资金用途', children: c.needPurpose },
+            { key: 'c', label: '企业联系方式', children: <span data-testid="case-contact">{contact}{c.contact.revealed ? '' : '（受理后可见）'}</span> },
+            { key: 'sc', label: '匹配度', children: c.score ?? '—' },
+            ...(c.approvedAmount ? [{ key: 'a', label: '授信', children: <span data-testid="case-approval">{wanText(c.approvedAmount)} · 年利率 {c.approvedRatePercent}% · {c.approvedTermMonths}个月</span> }] : []),
+            { key: 'd', label: '已放款', children: <span data-testid="case-disbursed">{wanText(c.disbursedTotal)}</span> },
+            ...(c.declineReason || c.reasonText ? [{ key: 'r', label: '原因', children: `${c.declineReason ? DECLINE_REASON_LABELS[c.declineReason] : ''} ${c.reasonText ?? ''}` }] : []),
+          ]}
+        />
+      </Card>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="办理时间线">
+            <Timeline
+              data-testid="case-timeline"
+              items={c.timeline.map((t) => ({
+                children: (
+                  <div>
+                    <b>{CASE_STATE_LABELS[t.toState]}</b> · {t.party ? CASE_PARTY_LABELS[t.party] : '系统'} {t.actorName ?? ''}（{t.actorOrgName ?? ''}）
+                    <div style={{ color: '#888' }}>{formatDateTime(t.at)}</div>
+                    {t.comment ? <div>{t.comment}</div> : null}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="放款记录">
+            <Table size="small" rowKey="id" pagination={false} dataSource={c.tranches} columns={[{ title: '日期', dataIndex: 'disbursedOn' }, { title: '金额', dataIndex: 'amount', render: (v: string) => wanText(v) }, { title: '备注', dataIndex: 'note' }]} />
+          </Card>
+          <Card size="small" title="资金用途检查" style={{ marginTop: 16 }}>
+            <Table size="small" rowKey="id" pagination={false} dataSource={c.fundUseChecks} columns={[{ title: '日期', dataIndex: 'checkedOn' }, { title: '结果', dataIndex: 'result', render: (r: FundUseResult) => <Tag color={r === FundUseResult.DEVIATION ? 'red' : 'green'}>{FUND_USE_RESULT_LABELS[r]}</Tag> }, { title: '说明', dataIndex: 'detail' }]} />
+          </Card>
+        </Col>
+      </Row>
+      {user.role === Role.BANK && (c.state === CaseState.DISBURSED || (c.state === CaseState.CLOSED && Number(c.disbursedTotal) > 0)) ? <BankAfterDisbursement c={c} /> : null}
+      {user.role === Role.ENTERPRISE && (c.state === CaseState.DECLINED || c.state === CaseState.REJECTED) ? <Referrals c={c} /> : null}
+      <TransitionModal c={c} to={to} onClose={() => setTo(null)} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { Select, Space, Switch, Table } from 'antd';
+import { CASE_ORIGIN_LABELS, CASE_STATE_LABELS, CaseState, Role, type CaseView } from '@zj/shared';
+import { Link } from 'react-router-dom';
+import { PageContainer } from '../../../components/PageContainer';
+import { formatDateTime } from '../../../lib/format';
+import { useCurrentUser } from '../../auth/hooks/auth-context';
+import { wanText } from '../../products/components/product-format';
+import { useCases } from '../hooks/use-cases';
+import { CaseStateTag, Countdown } from './case-labels';
+
+/** The case inbox (bank), my applications (enterprise), all cases (bureau) — overdue first. */
+export default function CasesPage() {
+  const user = useCurrentUser();
+  const [state, setState] = useState<CaseState | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [page, setPage] = useState(1);
+  const list = useCases({ state, overdue: overdue || undefined, page, pageSize: 20 });
+  const title = user.role === Role.BANK ? '对接任务' : user.role === Role.ENTERPRISE ? '我的对接' : '对接管道';
+  return (
+    <PageContainer title={title} description="受理须在 3 个工作日内、首次联系须在受理后 7 个工作日内完成（按法定节假日与调休计算），超时的排在最前。">
+      <Space style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder="状态" style={{ width: 160 }} value={state} onChange={(v) => { setState(v); setPage(1); }} options={Object.values(CaseState).map((s) => ({ value: s, label: CASE_STATE_LABELS[s] }))} />
+        <Space>
+          仅看超时 <Switch checked={overdue} onChange={(v) => { setOverdue(v); setPage(1); }} data-testid="cases-overdue-only" />
+        </Space>
+      </Space>
+      <Table<CaseView>
+        rowKey="id"
+        data-testid="cases-table"
+        loading={list.isLoading}
+        dataSource={list.data?.items}
+        pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage }}
+        columns={[
+          { title: '企业', dataIndex: 'enterpriseName', render: (v: string, c) => <Link to={`/cases/${c.id}`} data-testid={`case-link-${c.id}`}>{v}</Link> },
+          { title: '金融机构', dataIndex: 'bankName' },
+          { title: '需求', render: (_, c) => `${wanText(c.needAmount)} · ${c.needTermMonths}个月` },
+          { title: '来源', dataIndex: 'origin', render: (o: CaseView['origin']) => CASE_ORIGIN_LABELS[o] },
+          { title: '状态', dataIndex: 'state', render: (s: CaseState) => <CaseStateTag state={s} /> },
+          { title: '时限', render: (_, c) => <Countdown c={c} /> },
+          { title: '更新', dataIndex: 'stateChangedAt', render: (v: string) => formatDateTime(v) },
+        ]}
+      />
+    </PageContainer>
+  );
+}

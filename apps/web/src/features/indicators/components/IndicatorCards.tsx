@@ -1,0 +1,73 @@
+import { useMemo } from 'react';
+import { Card, Col, Empty, Row, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
+import type * as echarts from 'echarts';
+import {
+  EVENT_TYPE_LABELS,
+  INDICATOR_COMPARISON_LABELS,
+  INDICATOR_SOURCE_LABELS,
+  TARGET_STATUS_LABELS,
+  TargetStatus,
+  type EventType,
+  type IndicatorView,
+} from '@zj/shared';
+import { EChart } from '../../../components/EChart';
+
+export const TARGET_COLORS: Record<TargetStatus, string> = {
+  [TargetStatus.MET]: 'success',
+  [TargetStatus.PENDING]: 'processing',
+  [TargetStatus.MISSED]: 'error',
+  [TargetStatus.NO_DATA]: 'default',
+};
+
+function Trend({ indicator }: { indicator: IndicatorView }) {
+  const option = useMemo<echarts.EChartsOption>(() => {
+    const target = indicator.targets[indicator.targets.length - 1];
+    return {
+      grid: { left: 36, right: 12, top: 10, bottom: 24 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: indicator.series.map((p) => p.asOf), axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
+      series: [
+        {
+          type: 'line',
+          data: indicator.series.map((p) => Number(p.value)),
+          markLine: target ? { symbol: 'none', data: [{ yAxis: Number(target.value), lineStyle: { type: 'dashed', color: '#fa8c16' } }], label: { formatter: `目标 ${target.value}` } } : undefined,
+        },
+      ],
+    };
+  }, [indicator]);
+  if (indicator.series.length < 2) return null;
+  return <EChart option={option} testId={`indicator-trend-${indicator.code}`} height={120} />;
+}
+
+/** Indicators against their targets: current value, each target's status, and the trend. */
+export function IndicatorCards({ indicators }: { indicators: IndicatorView[] }) {
+  if (!indicators.length) return <Empty description="暂无指标" />;
+  return (
+    <Row gutter={[12, 12]}>
+      {indicators.map((i) => (
+        <Col xs={24} md={12} xl={8} key={i.id}>
+          <Card size="small" data-testid={`indicator-${i.code}`} title={<Tooltip title={`任务（${i.taskNumber}）`}>{i.name}</Tooltip>} extra={<Tag>{INDICATOR_SOURCE_LABELS[i.source]}</Tag>}>
+            <Statistic value={i.current.value ?? '—'} suffix={i.current.value !== null ? i.unit : undefined} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {i.current.asOf ? `截至 ${i.current.asOf}` : '暂无数据'}
+              {i.current.breakdown && i.code === 'events-held'
+                ? `（${Object.entries(i.current.breakdown).map(([t, n]) => `${EVENT_TYPE_LABELS[t as EventType] ?? t} ${n}`).join('，')}）`
+                : ''}
+            </Typography.Text>
+            <Space wrap size={4} style={{ display: 'flex', marginTop: 8 }}>
+              {i.targets.map((t) => (
+                <Tag key={t.id} color={TARGET_COLORS[t.status]} data-testid={`indicator-${i.code}-target-${t.deadline}`}>
+                  {t.deadline.slice(0, 4)}年 {INDICATOR_COMPARISON_LABELS[t.comparison]}
+                  {t.value}
+                  {i.unit}：{TARGET_STATUS_LABELS[t.status]}
+                </Tag>
+              ))}
+            </Space>
+            <Trend indicator={i} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/query-keys';
+import { listIndicators } from '../../plan/api/plan-api';
+import * as api from '../api/indicators-api';
+
+export const useIndicators = () => useQuery({ queryKey: queryKeys.plan.indicators, queryFn: ({ signal }) => listIndicators(signal) });
+export const useIndicator = (id: string | undefined) =>
+  useQuery({ queryKey: queryKeys.plan.indicator(id ?? ''), queryFn: ({ signal }) => api.getIndicator(id!, signal), enabled: Boolean(id) });
+
+/** Indicators appear on the dashboard and in the task views: a change refreshes every plan view. */
+function useIndicatorMutation<A, R>(fn: (a: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.plan.all }) });
+}
+
+export const useCreateIndicator = () => useIndicatorMutation(api.createIndicator);
+export const useUpdateIndicator = () => useIndicatorMutation((a: { id: string; body: api.UpdateIndicatorBody }) => api.updateIndicator(a.id, a.body));
+export const useRecordIndicatorValue = () => useIndicatorMutation((a: { id: string; body: { value: string; asOf: string; evidence: string } }) => api.recordIndicatorValue(a.id, a.body));

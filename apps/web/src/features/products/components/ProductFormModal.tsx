@@ -1,0 +1,141 @@
+import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { COLLATERAL_KIND_LABELS, COUNTY_LEVEL_DIVISIONS, CollateralKind, ENTERPRISE_SIZE_LABELS, EnterpriseSize, PRODUCT_TAGS, PRODUCT_TYPE_LABELS, ProductType, RATE_KIND_LABELS, RateKind, type ProductView } from '@zj/shared';
+import { handleFormError } from '../../../lib/form-errors';
+import { testId } from '../../../lib/test-id';
+import { useSaveProduct } from '../hooks/use-products';
+
+interface Values {
+  name: string;
+  type: ProductType;
+  description: string;
+  minAmount?: string;
+  maxAmount?: string;
+  minTermMonths?: number;
+  maxTermMonths?: number;
+  rateKind: RateKind;
+  rateMinPercent?: string;
+  rateMaxPercent?: string;
+  lprBasisPointsMin?: number;
+  lprBasisPointsMax?: number;
+  collateralAccepted: CollateralKind[];
+  categoryPrefixes: string;
+  counties: string[];
+  enterpriseSizes: EnterpriseSize[];
+  minGreenGrade?: string;
+  tags: string[];
+  contactName?: string;
+  contactPhone?: string;
+}
+
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+
+/** Create or edit a product (categories are 绿色产业指导目录（2019年版） codes or prefixes, comma separated). */
+export function ProductFormModal({ product, open, onClose }: { product?: ProductView | null; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const save = useSaveProduct();
+  const { message } = App.useApp();
+  const rateKind = Form.useWatch('rateKind', form);
+  const initial: Partial<Values> = product
+    ? { ...product, minAmount: product.minAmount ?? undefined, maxAmount: product.maxAmount ?? undefined, minTermMonths: product.minTermMonths ?? undefined, maxTermMonths: product.maxTermMonths ?? undefined, rateMinPercent: product.rateMinPercent ?? undefined, rateMaxPercent: product.rateMaxPercent ?? undefined, lprBasisPointsMin: product.lprBasisPointsMin ?? undefined, lprBasisPointsMax: product.lprBasisPointsMax ?? undefined, minGreenGrade: product.minGreenGrade ?? undefined, contactName: product.contactName ?? undefined, contactPhone: product.contactPhone ?? undefined, categoryPrefixes: product.categoryRules.map((r) => r.prefix).join(', '), collateralAccepted: product.collateralAccepted as CollateralKind[], enterpriseSizes: product.enterpriseSizes as EnterpriseSize[] }
+    : { type: ProductType.LOAN, rateKind: RateKind.FIXED, collateralAccepted: [], counties: [], enterpriseSizes: [], tags: [], categoryPrefixes: '' };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const { categoryPrefixes, ...rest } = v;
+    const body = {
+      ...rest,
+      minAmount: v.minAmount || null,
+      maxAmount: v.maxAmount || null,
+      rateMinPercent: v.rateMinPercent || null,
+      rateMaxPercent: v.rateMaxPercent || null,
+      minGreenGrade: v.minGreenGrade || null,
+      categoryRules: categoryPrefixes.split(/[,，\s]+/).filter(Boolean).map((prefix) => ({ version: 'GIC-2019', prefix })),
+    };
+    try {
+      await save.mutateAsync({ id: product?.id, version: product?.version, body });
+      message.success(product ? '已保存' : '已创建产品草稿');
+      onClose();
+    } catch (e) {
+      handleFormError(form, e, true);
+    }
+  };
+
+  return (
+    <Modal open={open} title={product ? '修改产品' : '新建产品'} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} width={720} destroyOnHidden okButtonProps={testId('product-save')}>
+      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
+        <Form.Item name="name" label="产品名称" rules={[{ required: true, min: 2, max: 100 }]}>
+          <Input data-testid="product-name-input" />
+        </Form.Item>
+        <Form.Item name="type" label="产品类型" rules={[{ required: true }]}>
+          <Select options={Object.values(ProductType).map((t) => ({ value: t, label: PRODUCT_TYPE_LABELS[t] }))} />
+        </Form.Item>
+        <Form.Item name="description" label="产品介绍" rules={[{ required: true, message: '发布前须填写产品介绍' }]}>
+          <Input.TextArea rows={3} data-testid="product-description-input" />
+        </Form.Item>
+        <Form.Item label="额度（万元）" style={{ marginBottom: 0 }}>
+          <Form.Item name="minAmount" rules={[{ pattern: AMOUNT, message: '金额格式有误' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+            <Input placeholder="最低" data-testid="product-min-amount" />
+          </Form.Item>
+          <Form.Item name="maxAmount" rules={[{ pattern: AMOUNT, message: '金额格式有误' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+            <Input placeholder="最高" data-testid="product-max-amount" />
+          </Form.Item>
+        </Form.Item>
+        <Form.Item label="期限（月）" style={{ marginBottom: 0 }}>
+          <Form.Item name="minTermMonths" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+            <InputNumber min={1} max={600} placeholder="最短" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="maxTermMonths" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+            <InputNumber min={1} max={600} placeholder="最长" style={{ width: '100%' }} data-testid="product-max-term" />
+          </Form.Item>
+        </Form.Item>
+        <Form.Item name="rateKind" label="利率方式">
+          <Select options={Object.values(RateKind).map((k) => ({ value: k, label: RATE_KIND_LABELS[k] }))} />
+        </Form.Item>
+        {rateKind === RateKind.FIXED ? (
+          <Form.Item label="年利率（%）" style={{ marginBottom: 0 }}>
+            <Form.Item name="rateMinPercent" rules={[{ required: true, message: '请填写利率下限' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+              <Input placeholder="下限，如 3.10" data-testid="product-rate-min" />
+            </Form.Item>
+            <Form.Item name="rateMaxPercent" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+              <Input placeholder="上限，如 3.60" />
+            </Form.Item>
+          </Form.Item>
+        ) : null}
+        {rateKind === RateKind.LPR_PLUS ? (
+          <Form.Item label="LPR 加点（基点）" style={{ marginBottom: 0 }}>
+            <Form.Item name="lprBasisPointsMin" rules={[{ required: true, message: '请填写加点下限' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+              <InputNumber min={-500} max={2000} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="lprBasisPointsMax" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+              <InputNumber min={-500} max={2000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Form.Item>
+        ) : null}
+        <Form.Item name="collateralAccepted" label="接受的担保方式（不选为信用）">
+          <Select mode="multiple" options={Object.values(CollateralKind).map((c) => ({ value: c, label: COLLATERAL_KIND_LABELS[c] }))} />
+        </Form.Item>
+        <Form.Item name="categoryPrefixes" label="支持的绿色类别（《绿色产业指导目录（2019年版）》代码或前缀，逗号分隔；不填为不限）">
+          <Input placeholder="如 4.3, 5.2.2" data-testid="product-categories" />
+        </Form.Item>
+        <Form.Item name="counties" label="服务区县（不选为全市）">
+          <Select mode="multiple" allowClear options={COUNTY_LEVEL_DIVISIONS.map((d) => ({ value: d.code, label: d.name }))} />
+        </Form.Item>
+        <Form.Item name="enterpriseSizes" label="企业规模（不选为不限）">
+          <Select mode="multiple" options={Object.values(EnterpriseSize).map((s) => ({ value: s, label: ENTERPRISE_SIZE_LABELS[s] }))} />
+        </Form.Item>
+        <Form.Item name="minGreenGrade" label="最低绿色评级">
+          <Select allowClear options={['A', 'B', 'C', 'D'].map((g) => ({ value: g, label: `${g} 级及以上` }))} />
+        </Form.Item>
+        <Form.Item name="tags" label="标签">
+          <Select mode="tags" options={PRODUCT_TAGS.map((t) => ({ value: t, label: t }))} />
+        </Form.Item>
+        <Form.Item name="contactName" label="联系人">
+          <Input />
+        </Form.Item>
+        <Form.Item name="contactPhone" label="联系电话">
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

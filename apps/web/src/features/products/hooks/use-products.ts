@@ -1,0 +1,34 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryParams } from '../../../lib/api-client';
+import { queryKeys } from '../../../lib/query-keys';
+import { createProduct, listCatalogue, listMyProducts, publishProduct, updateProduct, withdrawProduct, type ProductBody } from '../api/products-api';
+
+export function useCatalogue(params: QueryParams) {
+  return useQuery({ queryKey: queryKeys.products.catalogue(params), queryFn: ({ signal }) => listCatalogue(params, signal), placeholderData: keepPreviousData });
+}
+
+export function useMyProducts(params: QueryParams) {
+  return useQuery({ queryKey: queryKeys.products.mine(params), queryFn: ({ signal }) => listMyProducts(params, signal), placeholderData: keepPreviousData });
+}
+
+/** Product changes change matches too: both are refreshed. */
+function useInvalidate() {
+  const qc = useQueryClient();
+  return () => Promise.all([qc.invalidateQueries({ queryKey: queryKeys.products.all }), qc.invalidateQueries({ queryKey: queryKeys.matching.all })]);
+}
+
+export function useSaveProduct() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, version, body }: { id?: string; version?: number; body: ProductBody }) => (id ? updateProduct(id, { ...body, version: version! }) : createProduct(body)),
+    onSuccess: invalidate,
+  });
+}
+
+export function useProductStatus() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, version, action }: { id: string; version: number; action: 'publish' | 'withdraw' }) => (action === 'publish' ? publishProduct(id, version) : withdrawProduct(id, version)),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,449 @@
+/**
+ * The green enterprise and project library (绿色企业库、绿色项目库) and financing needs (融资需求):
+ * enums, their Chinese labels, and limits shared by the API and the web app. See docs/LIBRARY.md.
+ */
+
+/** 企业规模 (大/中/小/微). */
+export enum EnterpriseSize {
+  LARGE = 'LARGE',
+  MEDIUM = 'MEDIUM',
+  SMALL = 'SMALL',
+  MICRO = 'MICRO',
+}
+export const ENTERPRISE_SIZE_LABELS: Record<EnterpriseSize, string> = {
+  [EnterpriseSize.LARGE]: '大型',
+  [EnterpriseSize.MEDIUM]: '中型',
+  [EnterpriseSize.SMALL]: '小型',
+  [EnterpriseSize.MICRO]: '微型',
+};
+
+/** 企业环境信用评价 (Guangdong's four levels, shown as coloured cards). */
+export enum EnvCreditRating {
+  GREEN = 'GREEN',
+  BLUE = 'BLUE',
+  YELLOW = 'YELLOW',
+  RED = 'RED',
+}
+export const ENV_CREDIT_RATING_LABELS: Record<EnvCreditRating, string> = {
+  [EnvCreditRating.GREEN]: '环保诚信（绿牌）',
+  [EnvCreditRating.BLUE]: '环保良好（蓝牌）',
+  [EnvCreditRating.YELLOW]: '环保警示（黄牌）',
+  [EnvCreditRating.RED]: '环保严重失信（红牌）',
+};
+
+/** Certifications an enterprise holds. */
+export enum CertificationKind {
+  ISO14001 = 'ISO14001',
+  ISO50001 = 'ISO50001',
+  GREEN_FACTORY = 'GREEN_FACTORY',
+  GREEN_SUPPLY_CHAIN = 'GREEN_SUPPLY_CHAIN',
+  CLEAN_PRODUCTION = 'CLEAN_PRODUCTION',
+  GREEN_PRODUCT = 'GREEN_PRODUCT',
+  OTHER = 'OTHER',
+}
+export const CERTIFICATION_KIND_LABELS: Record<CertificationKind, string> = {
+  [CertificationKind.ISO14001]: 'ISO 14001 环境管理体系',
+  [CertificationKind.ISO50001]: 'ISO 50001 能源管理体系',
+  [CertificationKind.GREEN_FACTORY]: '绿色工厂',
+  [CertificationKind.GREEN_SUPPLY_CHAIN]: '绿色供应链管理企业',
+  [CertificationKind.CLEAN_PRODUCTION]: '清洁生产审核',
+  [CertificationKind.GREEN_PRODUCT]: '绿色产品认证',
+  [CertificationKind.OTHER]: '其他',
+};
+
+export interface Certification {
+  kind: CertificationKind;
+  /** Free text for OTHER, or the certificate's title. */
+  name?: string | null;
+  number?: string | null;
+  /** ISO date. */
+  validUntil?: string | null;
+}
+
+/** 绿色企业认定: an enterprise applies, a reviewer decides with a validity period. */
+export enum GreenIdentificationStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  REVOKED = 'REVOKED',
+}
+export const GREEN_IDENTIFICATION_STATUS_LABELS: Record<GreenIdentificationStatus, string> = {
+  [GreenIdentificationStatus.PENDING]: '待审核',
+  [GreenIdentificationStatus.APPROVED]: '已认定',
+  [GreenIdentificationStatus.REJECTED]: '未通过',
+  [GreenIdentificationStatus.REVOKED]: '已撤销',
+};
+
+export enum ScorecardStatus {
+  DRAFT = 'DRAFT',
+  ACTIVE = 'ACTIVE',
+  RETIRED = 'RETIRED',
+}
+export const SCORECARD_STATUS_LABELS: Record<ScorecardStatus, string> = {
+  [ScorecardStatus.DRAFT]: '草稿',
+  [ScorecardStatus.ACTIVE]: '启用中',
+  [ScorecardStatus.RETIRED]: '已停用',
+};
+
+/** What a scorecard indicator measures; each kind turns enterprise data into 0–100 points. */
+export enum ScorecardIndicatorKind {
+  /** 100 while a green identification (绿色企业认定) is valid. */
+  GREEN_IDENTIFICATION = 'GREEN_IDENTIFICATION',
+  /** Points per environmental credit rating (`points` map). */
+  ENV_CREDIT_RATING = 'ENV_CREDIT_RATING',
+  /** Points per certification kind held and valid (`points` map), capped at 100. */
+  CERTIFICATIONS = 'CERTIFICATIONS',
+  /** 100 when environmental information is disclosed. */
+  DISCLOSURE = 'DISCLOSURE',
+  /** Carbon account reported for a recent year (`maxAgeYears`), else 0. */
+  CARBON_ACCOUNT = 'CARBON_ACCOUNT',
+  /** Carbon intensity bands: the first band with intensity <= `max` gives its points. */
+  CARBON_INTENSITY = 'CARBON_INTENSITY',
+  /** Listed (入库) green projects: the first band with count >= `min` gives its points. */
+  LISTED_PROJECTS = 'LISTED_PROJECTS',
+}
+export const SCORECARD_INDICATOR_KIND_LABELS: Record<ScorecardIndicatorKind, string> = {
+  [ScorecardIndicatorKind.GREEN_IDENTIFICATION]: '绿色企业认定',
+  [ScorecardIndicatorKind.ENV_CREDIT_RATING]: '环境信用评价',
+  [ScorecardIndicatorKind.CERTIFICATIONS]: '绿色认证',
+  [ScorecardIndicatorKind.DISCLOSURE]: '环境信息披露',
+  [ScorecardIndicatorKind.CARBON_ACCOUNT]: '碳账户',
+  [ScorecardIndicatorKind.CARBON_INTENSITY]: '碳排放强度',
+  [ScorecardIndicatorKind.LISTED_PROJECTS]: '入库绿色项目',
+};
+
+export interface ScorecardIndicator {
+  key: string;
+  label: string;
+  kind: ScorecardIndicatorKind;
+  /** Weight in percent; the weights of a scorecard add up to 100. */
+  weight: number;
+  /** ENV_CREDIT_RATING: rating → points; CERTIFICATIONS: kind → points. */
+  points?: Record<string, number>;
+  /** CARBON_INTENSITY: [{ max, points }] ascending; LISTED_PROJECTS: [{ min, points }] descending. */
+  bands?: { max?: number; min?: number; points: number }[];
+  /** CARBON_ACCOUNT: how old the reported year may be. */
+  maxAgeYears?: number;
+}
+
+/** Grade bands, best first: the first band whose minScore the score reaches. */
+export interface ScorecardBand {
+  grade: string;
+  label: string;
+  minScore: number;
+}
+
+/** One line of a grade's explanation: what was found, and the points it earned. */
+export interface GradeBreakdownLine {
+  key: string;
+  label: string;
+  weight: number;
+  /** 0–100 before weighting. */
+  points: number;
+  /** points × weight / 100, 2 decimals. */
+  weighted: number;
+  explanation: string;
+}
+
+/** 项目阶段. */
+export enum ProjectStage {
+  PLANNED = 'PLANNED',
+  UNDER_CONSTRUCTION = 'UNDER_CONSTRUCTION',
+  OPERATING = 'OPERATING',
+}
+export const PROJECT_STAGE_LABELS: Record<ProjectStage, string> = {
+  [ProjectStage.PLANNED]: '拟建',
+  [ProjectStage.UNDER_CONSTRUCTION]: '在建',
+  [ProjectStage.OPERATING]: '已投运',
+};
+
+/** A project's place in the review workflow. */
+export enum ProjectStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  UNDER_REVIEW = 'UNDER_REVIEW',
+  LISTED = 'LISTED',
+  RETURNED = 'RETURNED',
+  ARCHIVED = 'ARCHIVED',
+}
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  [ProjectStatus.DRAFT]: '草稿',
+  [ProjectStatus.SUBMITTED]: '已提交',
+  [ProjectStatus.UNDER_REVIEW]: '审核中',
+  [ProjectStatus.LISTED]: '已入库',
+  [ProjectStatus.RETURNED]: '已退回',
+  [ProjectStatus.ARCHIVED]: '已归档',
+};
+
+/** Who reviews a submitted project now: the submitting county first (if it submitted it), then the department. */
+export enum ReviewStage {
+  COUNTY = 'COUNTY',
+  DEPARTMENT = 'DEPARTMENT',
+}
+export const REVIEW_STAGE_LABELS: Record<ReviewStage, string> = {
+  [ReviewStage.COUNTY]: '县区初审',
+  [ReviewStage.DEPARTMENT]: '行业主管部门审核',
+};
+
+/** How a project came into the library. */
+export enum ProjectSource {
+  SELF_REGISTERED = 'SELF_REGISTERED',
+  DEPARTMENT_RECOMMENDED = 'DEPARTMENT_RECOMMENDED',
+  COUNTY_SUBMITTED = 'COUNTY_SUBMITTED',
+}
+export const PROJECT_SOURCE_LABELS: Record<ProjectSource, string> = {
+  [ProjectSource.SELF_REGISTERED]: '企业自主申报',
+  [ProjectSource.DEPARTMENT_RECOMMENDED]: '行业主管部门推荐',
+  [ProjectSource.COUNTY_SUBMITTED]: '县（市、区）报送',
+};
+
+/** A step of the review workflow, as kept on a project's timeline. */
+export enum ReviewAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  SUBMIT = 'SUBMIT',
+  WITHDRAW = 'WITHDRAW',
+  START_REVIEW = 'START_REVIEW',
+  /** The county's first review passes the project on to the department. */
+  PASS = 'PASS',
+  LIST = 'LIST',
+  RETURN = 'RETURN',
+  ARCHIVE = 'ARCHIVE',
+}
+export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
+  [ReviewAction.CREATE]: '创建',
+  [ReviewAction.UPDATE]: '修改',
+  [ReviewAction.SUBMIT]: '提交审核',
+  [ReviewAction.WITHDRAW]: '撤回',
+  [ReviewAction.START_REVIEW]: '受理审核',
+  [ReviewAction.PASS]: '县区初审通过',
+  [ReviewAction.LIST]: '审核通过入库',
+  [ReviewAction.RETURN]: '退回修改',
+  [ReviewAction.ARCHIVE]: '归档',
+};
+
+/** Reviewer actions callable through POST /projects/:id/review. */
+export const REVIEWER_ACTIONS = [ReviewAction.START_REVIEW, ReviewAction.PASS, ReviewAction.LIST, ReviewAction.RETURN] as const;
+export type ReviewerAction = (typeof REVIEWER_ACTIONS)[number];
+
+/** Suggested project tags; free tags are allowed too (up to 10, each up to 20 characters). */
+export const PROJECT_TAGS = ['红树林', '蓝碳', '碳汇', '预制菜', '重大基础设施', '绿色建筑', '海上风电', '分布式光伏', '海洋牧场', '储能', '新能源汽车', '节水'] as const;
+export type ProjectTag = (typeof PROJECT_TAGS)[number];
+export const MAX_PROJECT_TAGS = 10;
+export const MAX_TAG_LENGTH = 20;
+
+/** 绿色建筑星级 (task 十一's library is of 二星 and above). */
+export const GREEN_BUILDING_STAR_LABELS: Record<number, string> = { 1: '一星级', 2: '二星级', 3: '三星级' };
+
+/** Kinds of project attachment. */
+export enum AttachmentKind {
+  FEASIBILITY_STUDY = 'FEASIBILITY_STUDY',
+  APPROVAL = 'APPROVAL',
+  EIA = 'EIA',
+  ENERGY_ASSESSMENT = 'ENERGY_ASSESSMENT',
+  GREEN_CERTIFICATE = 'GREEN_CERTIFICATE',
+  OTHER = 'OTHER',
+}
+export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
+  [AttachmentKind.FEASIBILITY_STUDY]: '可行性研究报告',
+  [AttachmentKind.APPROVAL]: '立项（备案、核准）文件',
+  [AttachmentKind.EIA]: '环境影响评价批复',
+  [AttachmentKind.ENERGY_ASSESSMENT]: '节能审查意见',
+  [AttachmentKind.GREEN_CERTIFICATE]: '绿色认证或评价证书',
+  [AttachmentKind.OTHER]: '其他',
+};
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_MAX_PER_PROJECT = 20;
+/** Accepted attachment types: checked by extension, declared type and the file's first bytes. */
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** 融资方式. */
+export enum FinancingInstrument {
+  LOAN = 'LOAN',
+  BOND = 'BOND',
+  INSURANCE = 'INSURANCE',
+  LEASE = 'LEASE',
+  EQUITY = 'EQUITY',
+  SUPPLY_CHAIN = 'SUPPLY_CHAIN',
+}
+export const FINANCING_INSTRUMENT_LABELS: Record<FinancingInstrument, string> = {
+  [FinancingInstrument.LOAN]: '贷款',
+  [FinancingInstrument.BOND]: '债券',
+  [FinancingInstrument.INSURANCE]: '保险',
+  [FinancingInstrument.LEASE]: '融资租赁',
+  [FinancingInstrument.EQUITY]: '股权融资',
+  [FinancingInstrument.SUPPLY_CHAIN]: '供应链金融',
+};
+
+/** 可提供的担保方式. */
+export enum CollateralKind {
+  NONE = 'NONE',
+  REAL_ESTATE = 'REAL_ESTATE',
+  EQUIPMENT = 'EQUIPMENT',
+  RECEIVABLES = 'RECEIVABLES',
+  CARBON_CREDITS = 'CARBON_CREDITS',
+  SUBSIDY_RIGHTS = 'SUBSIDY_RIGHTS',
+  GUARANTEE = 'GUARANTEE',
+  EQUITY_PLEDGE = 'EQUITY_PLEDGE',
+  OTHER = 'OTHER',
+}
+export const COLLATERAL_KIND_LABELS: Record<CollateralKind, string> = {
+  [CollateralKind.NONE]: '无（信用）',
+  [CollateralKind.REAL_ESTATE]: '不动产抵押',
+  [CollateralKind.EQUIPMENT]: '设备抵押',
+  [CollateralKind.RECEIVABLES]: '应收账款（收费权）质押',
+  [CollateralKind.CARBON_CREDITS]: '碳排放权（碳汇）质押',
+  [CollateralKind.SUBSIDY_RIGHTS]: '补贴收益权质押',
+  [CollateralKind.GUARANTEE]: '保证担保',
+  [CollateralKind.EQUITY_PLEDGE]: '股权质押',
+  [CollateralKind.OTHER]: '其他',
+};
+
+/** A financing need's life. IN_MATCHMAKING and SATISFIED are set by the matchmaking pipeline. */
+export enum NeedStatus {
+  OPEN = 'OPEN',
+  IN_MATCHMAKING = 'IN_MATCHMAKING',
+  SATISFIED = 'SATISFIED',
+  WITHDRAWN = 'WITHDRAWN',
+  EXPIRED = 'EXPIRED',
+}
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  [NeedStatus.OPEN]: '待对接',
+  [NeedStatus.IN_MATCHMAKING]: '对接中',
+  [NeedStatus.SATISFIED]: '已满足',
+  [NeedStatus.WITHDRAWN]: '已撤回',
+  [NeedStatus.EXPIRED]: '已过期',
+};
+
+/** The enterprise's consent to share a need with banks. */
+export enum NeedSharing {
+  NOT_SHARED = 'NOT_SHARED',
+  ALL_BANKS = 'ALL_BANKS',
+  SELECTED_BANKS = 'SELECTED_BANKS',
+}
+export const NEED_SHARING_LABELS: Record<NeedSharing, string> = {
+  [NeedSharing.NOT_SHARED]: '暂不共享',
+  [NeedSharing.ALL_BANKS]: '向全部金融机构共享',
+  [NeedSharing.SELECTED_BANKS]: '仅向指定金融机构共享',
+};
+
+/** Library import modes (POST /projects/import?mode=…). */
+export enum ImportMode {
+  VALIDATE = 'validate',
+  IMPORT_VALID = 'import-valid',
+  IMPORT_ALL = 'import-all',
+}
+export const IMPORT_MODE_LABELS: Record<ImportMode, string> = {
+  [ImportMode.VALIDATE]: '仅校验',
+  [ImportMode.IMPORT_VALID]: '仅导入无误的行',
+  [ImportMode.IMPORT_ALL]: '全部导入（有错误则不导入）',
+};
+
+export enum ImportJobStatus {
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  REJECTED = 'REJECTED',
+  FAILED = 'FAILED',
+}
+
+/** The sheets of the import template. */
+export enum ImportSheet {
+  ENTERPRISES = '企业',
+  PROJECTS = '项目',
+  NEEDS = '融资需求',
+}
+
+/** One problem of an uploaded spreadsheet: sheet, row number as Excel shows it, column header. */
+export interface ImportRowError {
+  sheet: string;
+  row: number;
+  column: string;
+  value?: string | null;
+  message: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface ImportJobView {
+  id: string;
+  status: ImportJobStatus;
+  mode: ImportMode;
+  fileName: string;
+  phase: 'reading' | 'validating' | 'importing' | 'done';
+  totalRows: number;
+  processedRows: number;
+  errorCount: number;
+  errors: ImportRowError[];
+  /** Errors beyond this many are counted but not listed. */
+  errorsTruncated: boolean;
+  result: { enterprises: ImportCounts; projects: ImportCounts; needs: ImportCounts } | null;
+  message: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 50_000;
+export const IMPORT_MAX_LISTED_ERRORS = 1000;
+
+/** Sensible bounds for amounts in 万元 (a project above 1,000 亿元 is a typo). */
+export const MAX_AMOUNT_WAN = 10_000_000;
+export const MAX_TERM_MONTHS = 360;
+export const MAX_RATE_PERCENT = 36;
+
+/** Masked contact details shown to a bank before it has taken up the need. */
+export const MASKED = '***';
+
+/** 国民经济行业分类 (GB/T 4754-2017) sections. */
+export const INDUSTRY_SECTIONS: Record<string, string> = {
+  A: '农、林、牧、渔业',
+  B: '采矿业',
+  C: '制造业',
+  D: '电力、热力、燃气及水生产和供应业',
+  E: '建筑业',
+  F: '批发和零售业',
+  G: '交通运输、仓储和邮政业',
+  H: '住宿和餐饮业',
+  I: '信息传输、软件和信息技术服务业',
+  J: '金融业',
+  K: '房地产业',
+  L: '租赁和商务服务业',
+  M: '科学研究和技术服务业',
+  N: '水利、环境和公共设施管理业',
+  O: '居民服务、修理和其他服务业',
+  P: '教育',
+  Q: '卫生和社会工作',
+  R: '文化、体育和娱乐业',
+  S: '公共管理、社会保障和社会组织',
+  T: '国际组织',
+};
+
+/** GB/T 4754-2017: the two-digit divisions each section spans. */
+export const INDUSTRY_SECTION_DIVISIONS: Record<string, [number, number]> = {
+  A: [1, 5], B: [6, 12], C: [13, 43], D: [44, 46], E: [47, 50], F: [51, 52], G: [53, 60], H: [61, 62], I: [63, 65],
+  J: [66, 69], K: [70, 70], L: [71, 72], M: [73, 75], N: [76, 79], O: [80, 82], P: [83, 83], Q: [84, 85], R: [86, 90],
+  S: [91, 96], T: [97, 97],
+};
+
+/** Whether a two-digit division belongs to a section. */
+export function industryDivisionMatches(section: string, division: string): boolean {
+  const span = INDUSTRY_SECTION_DIVISIONS[section];
+  if (!span || !/^\d{2}$/.test(division)) return false;
+  const n = Number(division);
+  return n >= span[0] && n <= span[1];
+}
+
+/** Category code prefix filter: '5' or '5.2' or '5.2.1'. */
+export const CATEGORY_PREFIX_PATTERN = /^\d{1,2}(\.\d{1,2}){0,2}$/;

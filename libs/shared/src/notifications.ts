@@ -1,0 +1,178 @@
+import type { Page } from './pagination';
+
+/**
+ * Every kind of notice the platform sends. The API's registry
+ * (apps/api/src/notifications/notification-types.ts) gives each one its variables, default
+ * channels, priority and templates; a new capability adds its type here AND there.
+ */
+export enum NotificationType {
+  ACCOUNT_CREATED = 'ACCOUNT_CREATED',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  PASSWORD_CHANGE_REMINDER = 'PASSWORD_CHANGE_REMINDER',
+  ORGANIZATION_RENAMED = 'ORGANIZATION_RENAMED',
+  LIBRARY_LISTED = 'LIBRARY_LISTED',
+  LIBRARY_RETURNED = 'LIBRARY_RETURNED',
+  MATCHING_NEEDS = 'MATCHING_NEEDS',
+  NEED_EXPIRING = 'NEED_EXPIRING',
+  CASE_STATUS_CHANGED = 'CASE_STATUS_CHANGED',
+  CASE_DEADLINE_APPROACHING = 'CASE_DEADLINE_APPROACHING',
+  CASE_DEADLINE_BREACHED = 'CASE_DEADLINE_BREACHED',
+  GREENWASHING_WARNING = 'GREENWASHING_WARNING',
+  PLAN_REPORT_DUE = 'PLAN_REPORT_DUE',
+  PLAN_REPORT_OVERDUE = 'PLAN_REPORT_OVERDUE',
+  PLAN_REPORT_SUBMITTED = 'PLAN_REPORT_SUBMITTED',
+  PLAN_REPORT_RETURNED = 'PLAN_REPORT_RETURNED',
+  EVENT_INVITATION = 'EVENT_INVITATION',
+  EVENT_REMINDER = 'EVENT_REMINDER',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+}
+
+export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
+  [NotificationType.ACCOUNT_CREATED]: '账号开通',
+  [NotificationType.ACCOUNT_LOCKED]: '账号锁定',
+  [NotificationType.PASSWORD_CHANGE_REMINDER]: '修改初始密码提醒',
+  [NotificationType.ORGANIZATION_RENAMED]: '机构更名',
+  [NotificationType.LIBRARY_LISTED]: '入库通知',
+  [NotificationType.LIBRARY_RETURNED]: '退回修改通知',
+  [NotificationType.MATCHING_NEEDS]: '新的匹配融资需求',
+  [NotificationType.NEED_EXPIRING]: '融资需求即将到期',
+  [NotificationType.CASE_STATUS_CHANGED]: '对接进度变化',
+  [NotificationType.CASE_DEADLINE_APPROACHING]: '对接办理时限将到',
+  [NotificationType.CASE_DEADLINE_BREACHED]: '对接办理已超时',
+  [NotificationType.GREENWASHING_WARNING]: '洗绿预警（资金用途偏离）',
+  [NotificationType.PLAN_REPORT_DUE]: '工作进展报送将到期',
+  [NotificationType.PLAN_REPORT_OVERDUE]: '工作进展报送已逾期',
+  [NotificationType.PLAN_REPORT_SUBMITTED]: '工作进展报告已报送',
+  [NotificationType.PLAN_REPORT_RETURNED]: '工作进展报告被退回',
+  [NotificationType.EVENT_INVITATION]: '对接会邀请',
+  [NotificationType.EVENT_REMINDER]: '对接会提醒',
+  [NotificationType.DAILY_DIGEST]: '每日汇总',
+};
+
+/** Where a notice goes. INBOX/EMAIL/SMS are a user's; WECOM/WEBHOOK are an organisation's endpoints. */
+export enum NotificationChannel {
+  INBOX = 'INBOX',
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  WECOM = 'WECOM',
+  WEBHOOK = 'WEBHOOK',
+}
+
+export const NOTIFICATION_CHANNEL_LABELS: Record<NotificationChannel, string> = {
+  [NotificationChannel.INBOX]: '站内消息',
+  [NotificationChannel.EMAIL]: '电子邮件',
+  [NotificationChannel.SMS]: '短信',
+  [NotificationChannel.WECOM]: '企业微信群机器人',
+  [NotificationChannel.WEBHOOK]: '机构系统回调（Webhook）',
+};
+
+export const USER_CHANNELS = [NotificationChannel.INBOX, NotificationChannel.EMAIL, NotificationChannel.SMS] as const;
+export const ENDPOINT_CHANNELS = [NotificationChannel.WECOM, NotificationChannel.WEBHOOK] as const;
+export type UserChannel = (typeof USER_CHANNELS)[number];
+export type EndpointChannel = (typeof ENDPOINT_CHANNELS)[number];
+
+/** LOW notices may be grouped into the daily digest e-mail instead of one e-mail each. */
+export enum NotificationPriority {
+  HIGH = 'HIGH',
+  NORMAL = 'NORMAL',
+  LOW = 'LOW',
+}
+
+export const NOTIFICATION_LOCALES = ['zh-CN', 'en'] as const;
+export type NotificationLocale = (typeof NOTIFICATION_LOCALES)[number];
+
+/** One notice in a user's in-app inbox. */
+export interface InboxItem {
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  /** A path inside the web app, e.g. /projects/…; null when there is nothing to open. */
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface InboxPage extends Page<InboxItem> {
+  unread: number;
+}
+
+/** Pushed on the live stream (GET /notifications/stream, server-sent events `unread`). */
+export interface InboxStreamEvent {
+  unread: number;
+  latest: string | null;
+}
+
+export interface NotificationPreferenceItem {
+  type: NotificationType;
+  channels: UserChannel[];
+  /** E-mail of this type goes into the daily digest instead of one e-mail each (LOW priority only). */
+  digest: boolean;
+  defaultChannels: UserChannel[];
+  /** Channels that cannot be switched off for this type (security notices). */
+  mandatoryChannels: UserChannel[];
+  digestAllowed: boolean;
+  priority: NotificationPriority;
+}
+
+export interface NotificationPreferences {
+  locale: NotificationLocale;
+  mobile: string | null;
+  /** Channels the platform can deliver right now (e-mail needs SMTP, SMS a provider). */
+  availableChannels: UserChannel[];
+  items: NotificationPreferenceItem[];
+}
+
+export interface NotificationEndpointView {
+  id: string;
+  channel: EndpointChannel;
+  name: string;
+  url: string;
+  /** null: every type the organisation receives. */
+  types: NotificationType[] | null;
+  enabled: boolean;
+  hasSecret: boolean;
+  version: number;
+  createdAt: string;
+  /** Only in the answer to creation (or a secret rotation): shown once. */
+  secret?: string;
+}
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  SENDING = 'SENDING',
+  SENT = 'SENT',
+  DEAD = 'DEAD',
+  DIGEST = 'DIGEST',
+  DIGESTED = 'DIGESTED',
+}
+
+export interface DeadLetterView {
+  id: string;
+  intentId: string;
+  type: NotificationType;
+  channel: NotificationChannel;
+  address: string;
+  attempts: number;
+  retries: number;
+  lastError: string | null;
+  deadAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationTemplateView {
+  type: NotificationType;
+  locale: NotificationLocale;
+  subject: string;
+  body: string;
+  variables: string[];
+  custom: boolean;
+  updatedAt: string | null;
+}
+
+export interface OutboxStats {
+  pending: number;
+  oldestPendingAt: string | null;
+  undispatched: number;
+  deliveries: Record<DeliveryStatus, number>;
+}
