@@ -11,16 +11,15 @@
  * Services are constructed directly (tsx emits no decorator metadata for Nest's injector).
  */
 import { COUNTY_LEVEL_DIVISIONS, ImportMode, OrgType, Role, withCreditCodeCheckChar } from '@zj/shared';
+import { benchDatabase } from './bench-database';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { AuditService } from '../src/audit/audit.service';
 import type { Actor } from '../src/common/auth/actor';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { EnterpriseProfile } from '../src/enterprises/enterprise-profile.entity';
 import { GreenIdentification } from '../src/enterprises/green-identification.entity';
 import { GreenGrade, Scorecard } from '../src/enterprises/scorecard.entity';
@@ -34,6 +33,9 @@ import { ReferenceService } from '../src/reference/reference.service';
 import { DivisionRecord, TaxonomyCategory, TaxonomyVersion } from '../src/reference/taxonomy.entity';
 import { seedReference } from '../src/setup/reference-seed';
 import { User } from '../src/users/user.entity';
+import type { AppConfig } from '../src/config/app.config';
+import type { NotificationSignals } from '../src/notifications/notification-signals';
+import { NotificationsService } from '../src/notifications/notifications.service';
 
 const PROJECTS = 100_000;
 const FILE_PROJECT_ROWS = 10_000;
@@ -60,31 +62,7 @@ function creditCode(i: number): string {
 }
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let cleanup: () => Promise<void>;
-  const engine = url ? 'PostgreSQL server' : 'embedded (PGlite)';
-  if (url) {
-    const server = new URL(url);
-    const name = `zj_bench_${Date.now().toString(36)}`;
-    const admin = new Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(server.toString());
-    u.pathname = `/${name}`;
-    url = u.toString();
-    cleanup = async () => {
-      if (process.env.BENCH_KEEP) return console.log(`kept database ${name}`);
-      const c = new Client({ connectionString: server.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const e = await startEmbeddedPostgres('memory://');
-    url = e.url;
-    cleanup = () => e.stop();
-  }
+  const { url, engine, cleanup } = await benchDatabase('zj_bench');
   const ds = new DataSource({
     ...dataSourceOptions(url, [
       Organization, User, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory, EnterpriseProfile, GreenIdentification, Scorecard, GreenGrade,
@@ -100,7 +78,9 @@ async function main() {
       await seedReference(m, new ReferenceService(ds, audit));
       await ProjectsService.seedDefaultRoutes(m);
     });
-    const projects = new ProjectsService(ds, audit);
+    const config = { PUBLIC_URL: 'http://localhost:3000', QUEUE_PREFIX: 'bench', LPR_1Y_PERCENT: '3.00' } as unknown as AppConfig;
+    const notifications = new NotificationsService({ outboxWritten() {} } as unknown as NotificationSignals, config);
+    const projects = new ProjectsService(ds, audit, notifications, config);
     const importer = new ImportService(ds, audit);
     console.log(`engine: ${engine}`);
 

@@ -15,13 +15,12 @@
  * Services are constructed directly (tsx emits no decorator metadata for Nest's injector).
  */
 import { COUNTY_LEVEL_DIVISIONS, ProductType } from '@zj/shared';
-import { Client } from 'pg';
+import { benchDatabase } from './bench-database';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { AuditService } from '../src/audit/audit.service';
 import type { AppConfig } from '../src/config/app.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { bankScanSql, productCandidatesSql, toMatchNeed } from '../src/matching/candidates';
 import { MatchingService } from '../src/matching/matching.service';
 import { Organization } from '../src/organizations/organization.entity';
@@ -53,31 +52,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function main() {
-  let url = process.env.DATABASE_URL;
-  let cleanup: () => Promise<void>;
-  const engine = url ? 'PostgreSQL server' : 'embedded (PGlite)';
-  if (url) {
-    const server = new URL(url);
-    const name = `zj_mbench_${Date.now().toString(36)}`;
-    const admin = new Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(server.toString());
-    u.pathname = `/${name}`;
-    url = u.toString();
-    cleanup = async () => {
-      if (process.env.BENCH_KEEP) return console.log(`kept database ${name}`);
-      const c = new Client({ connectionString: server.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const e = await startEmbeddedPostgres('memory://');
-    url = e.url;
-    cleanup = () => e.stop();
-  }
+  const { url, engine, cleanup } = await benchDatabase('zj_mbench');
   const ds = new DataSource({ ...dataSourceOptions(url, [Organization, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory, Product]), extra: { max: 4 } } as ConstructorParameters<typeof DataSource>[0]);
   try {
     await ds.initialize();

@@ -11,6 +11,7 @@
  * machine, a bare BullMQ no-op job loop, with the ratio (target: inbox ≥ 1/3 of the bare rate).
  */
 import 'reflect-metadata';
+import { serverScratchDatabase } from './bench-database';
 import { NotificationType, OrgType } from '@zj/shared';
 import { Queue, Worker } from 'bullmq';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -18,7 +19,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app.config';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
@@ -45,22 +45,9 @@ async function freePort(): Promise<number> {
 
 /** A new database on the server of `serverUrl`, dropped at the end. */
 async function scratchDatabase(serverUrl: string, prefix: string, started: { stop(): Promise<void> }[]): Promise<string> {
-  const name = `${prefix}_${Date.now().toString(36)}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  started.push({
-    stop: async () => {
-      const c = new Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const db = await serverScratchDatabase(serverUrl, prefix);
+  started.push({ stop: db.drop });
+  return db.url;
 }
 
 async function until(fn: () => Promise<boolean>, timeoutMs = 600_000, pollMs = 20) {

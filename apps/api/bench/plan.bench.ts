@@ -13,14 +13,13 @@
  * Services are constructed directly (tsx emits no decorator metadata for Nest's injector).
  */
 import { ReportingFrequency, Role } from '@zj/shared';
-import { Client } from 'pg';
+import { benchDatabase } from './bench-database';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { AuditService } from '../src/audit/audit.service';
 import type { Actor } from '../src/common/auth/actor';
 import type { AppConfig } from '../src/config/app.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import type { NotificationSignals } from '../src/notifications/notification-signals';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { Organization } from '../src/organizations/organization.entity';
@@ -43,29 +42,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main() {
-  let url: string;
-  let cleanup: () => Promise<void>;
-  if (process.env.DATABASE_URL) {
-    const server = new URL(process.env.DATABASE_URL);
-    const name = `zj_bench_plan_${Date.now().toString(36)}`;
-    const admin = new Client({ connectionString: server.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(server.toString());
-    u.pathname = `/${name}`;
-    url = u.toString();
-    cleanup = async () => {
-      const c = new Client({ connectionString: server.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
-  } else {
-    const e = await startEmbeddedPostgres('memory://');
-    url = e.url;
-    cleanup = () => e.stop();
-  }
+  const { url, cleanup } = await benchDatabase('zj_bench_plan');
   const ds = new DataSource({ ...dataSourceOptions(url, [Organization, User, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory]), extra: { max: 4 } } as ConstructorParameters<
     typeof DataSource
   >[0]);
