@@ -14,8 +14,6 @@ const WEB_DIST = path.resolve(__dirname, '../../../apps/web/dist');
  * says why (CI installs the `chromium` package).
  */
 export const describeBrowser: jest.Describe = hasChromium ? describe : describe.skip;
-// A browser scenario is a whole user journey of many steps, each of which may wait (see newPage).
-if (hasChromium) jest.setTimeout(240_000);
 if (!hasChromium) {
   console.warn(`browser tests skipped: ${CHROMIUM_PATH} is not installed (apt-get install chromium)`);
 }
@@ -50,9 +48,7 @@ export async function startBrowserHarness(opts: { worker?: boolean; env?: Record
     browser,
     async newPage() {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
-      // Generous: without servers, both Jest workers' embedded databases run on the one thread of the
-      // Jest parent process, so a step can wait behind another file's heavy test on a 2-core machine.
-      context.setDefaultTimeout(40_000);
+      context.setDefaultTimeout(15_000);
       return context.newPage();
     },
     async close() {
