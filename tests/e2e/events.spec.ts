@@ -3,21 +3,9 @@ import type { Page } from 'playwright-core';
 import { uniq } from '../support/library-factories';
 import { waitFor } from '../support/notifications-helpers';
 import { TEST_ADMIN, TEST_PASSWORD } from '../support/test-app';
-import { BrowserHarness, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
+import { BrowserHarness, chooseOption, describeBrowser, loginThroughUi, openDropdown, selectText, startBrowserHarness } from './support/browser';
 
 const DAY = 24 * 3600_000;
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-const selectText = (page: Page, testId: string) => page.getByTestId(testId).evaluate((el) => (el.closest('.ant-select') ?? el).textContent ?? '');
-
-/** Chooses an option of an antd Select (by `data-testid`), trying again when the dropdown closed as it opened. */
-async function chooseOption(page: Page, testId: string, option: string) {
-  for (let attempt = 0; attempt < 4 && !(await selectText(page, testId)).includes(option); attempt++) {
-    if (!(await openDropdown(page).count())) await page.getByTestId(testId).click();
-    await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: option }).click({ timeout: 3000 }).catch(() => undefined);
-    await page.waitForTimeout(200);
-  }
-  expect(await selectText(page, testId)).toContain(option);
-}
 
 /** Searches the invitee select for `name` on the server and picks it. */
 async function inviteOrganization(page: Page, name: string) {

@@ -61,7 +61,11 @@ describeBrowser('matchmaking: a bank publishes, the enterprise applies, the bank
     const step = async (to: string, fill?: () => Promise<void>) => {
       await bp.getByTestId(`transition-${to}`).click();
       if (fill) await fill();
-      await bp.getByTestId('transition-confirm').click();
+      const [res] = await Promise.all([
+        bp.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/v1/cases/${caseId}/transitions`)),
+        bp.getByTestId('transition-confirm').click(),
+      ]);
+      expect({ to, status: res.status() }).toEqual({ to, status: 200 });
       await bp.getByTestId(`transition-${to}`).waitFor({ state: 'detached' });
     };
     await step('ACCEPTED');

@@ -2,7 +2,7 @@ import { Role } from '@zj/shared';
 import type { Locator, Page } from 'playwright-core';
 import { taskByNumber } from '../support/plan-factories';
 import { TEST_ADMIN, TEST_PASSWORD } from '../support/test-app';
-import { BrowserHarness, describeBrowser, loginThroughUi, navKeys, startBrowserHarness } from './support/browser';
+import { BrowserHarness, chooseOption, describeBrowser, loginThroughUi, navKeys, startBrowserHarness } from './support/browser';
 
 /** Types a date into an antd DatePicker (wrapped by `data-testid`) and confirms it. */
 async function pickDate(page: Page, testId: string, date: string) {
@@ -11,26 +11,6 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-}
-
-/**
- * Chooses an option of an antd Select (by `data-testid`) and checks that it was taken. The dropdown
- * sometimes closes again while it opens (under load), so a choice that did not take is tried again.
- */
-async function chooseOption(page: Page, testId: string, option: string) {
-  const select = page.getByTestId(testId);
-  const shown = () => select.evaluate((el) => (el.closest('.ant-select') ?? el).textContent ?? '');
-  for (let attempt = 0; attempt < 4 && !(await shown()).includes(option); attempt++) {
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    if (!(await open.count())) await select.click();
-    await open
-      .locator('.ant-select-item-option')
-      .filter({ hasText: option })
-      .click({ timeout: 3000 })
-      .catch(() => undefined);
-    await page.waitForTimeout(200);
-  }
-  expect(await shown()).toContain(option);
 }
 
 /** Waits until an input's value is `value`. */

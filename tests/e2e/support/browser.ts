@@ -10,6 +10,13 @@ export const hasChromium = existsSync(CHROMIUM_PATH);
 const WEB_DIST = path.resolve(__dirname, '../../../apps/web/dist');
 
 /**
+ * A browser scenario walks through several pages and sign-ins: about 30 s alone, up to 80 s measured
+ * while two scenarios (two browsers, two apps) share this 2-core machine. Each step still has its own
+ * 15 s limit (`newPage`), so a step that hangs fails as soon as that runs out.
+ */
+jest.setTimeout(180_000);
+
+/**
  * `describe` for browser scenarios. Without the Chromium binary they are skipped, and the output
  * says why (CI installs the `chromium` package).
  */
@@ -28,7 +35,11 @@ export interface BrowserHarness {
   app: TestApp;
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context (its own storage) with Chinese locale and Shanghai time zone. */
+  /**
+   * A fresh browser context (its own storage) with Chinese locale and Shanghai time zone. It asks
+   * for reduced motion, so dialogs open without antd's zoom: a click sent while a dialog is still
+   * growing can land beside its button (mouse down on the button, mouse up on the backdrop).
+   */
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -47,7 +58,7 @@ export async function startBrowserHarness(opts: { worker?: boolean; env?: Record
     baseUrl,
     browser,
     async newPage() {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 }, reducedMotion: 'reduce' });
       context.setDefaultTimeout(15_000);
       return context.newPage();
     },
@@ -71,4 +82,23 @@ export async function loginThroughUi(page: Page, email: string, password: string
 export async function navKeys(page: Page): Promise<string[]> {
   const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
   return ids.map((id) => id.slice('nav-'.length));
+}
+
+/** The open dropdown of an antd Select. */
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** What an antd Select (by `data-testid`) shows as chosen. */
+export const selectText = (page: Page, testId: string) => page.getByTestId(testId).evaluate((el) => (el.closest('.ant-select') ?? el).textContent ?? '');
+
+/**
+ * Chooses an option of an antd Select (by `data-testid`) and checks that it was taken. A dropdown
+ * that closed again as it opened (under load) is opened and tried again.
+ */
+export async function chooseOption(page: Page, testId: string, option: string) {
+  for (let attempt = 0; attempt < 4 && !(await selectText(page, testId)).includes(option); attempt++) {
+    if (!(await openDropdown(page).count())) await page.getByTestId(testId).click();
+    await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: option }).click({ timeout: 3000 }).catch(() => undefined);
+    await page.waitForTimeout(200);
+  }
+  expect(await selectText(page, testId)).toContain(option);
 }

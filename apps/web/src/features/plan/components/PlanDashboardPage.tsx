@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Role, WORK_ITEM_STATUS_COLORS, WORK_ITEM_STATUS_LABELS, WorkItemStatus, type UnitRankingRow } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
@@ -16,7 +16,9 @@ const CHINESE = '一二三四五六';
 export default function PlanDashboardPage() {
   const { user } = useAuth();
   const { message } = App.useApp();
-  const [year, setYear] = useState<number | undefined>(undefined);
+  // The year is in the address (`/plan?year=2023`), so a link shows the same list; without it, the API's default year.
+  const [params, setParams] = useSearchParams();
+  const year = Number(params.get('year')) || undefined;
   const dashboard = useDashboard(year);
   const tasks = usePlanTasks(undefined);
   const years = [...new Set((tasks.data ?? []).flatMap((t) => t.keyWorks.flatMap((k) => k.workItems.map((i) => i.year))))].sort();
@@ -32,7 +34,7 @@ export default function PlanDashboardPage() {
           <Select
             style={{ width: 140 }}
             value={d?.year}
-            onChange={setYear}
+            onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
             options={years.map((y) => ({ value: y, label: `${y}年工作清单` }))}
             data-testid="plan-year"
           />
