@@ -1,5 +1,6 @@
 import { ImportJobStatus, Role } from '@zj/shared';
 import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
 import { creditCodeFactory } from '../support/factories';
 import { departmentUser, importFile, uniq } from '../support/library-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
@@ -178,6 +179,40 @@ describe('library import: template, validation, modes, idempotence, bad files; e
     expect(job).toMatchObject({ status: 'DONE', phase: 'done', processedRows: 2, totalRows: 2 });
     // another user cannot read the job
     expect((await app.http.get(`/api/v1/projects/import/jobs/${job.id}`).set(other.auth)).status).toBe(404);
+  });
+
+  it('a job is read back from any API process, and one whose process died is reported as interrupted', async () => {
+    const code = creditCodeFactory(DIV);
+    const started = await post(county, await importFile({ enterprises: [enterpriseRow(code)], projects: [projectRow(code, `多进程项目${uniq()}`)] }), 'import-all', 'x.xlsx', '&async=true');
+    let job = started.body.job;
+    for (let i = 0; i < 100 && job.status === 'RUNNING'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await app.http.get(`/api/v1/projects/import/jobs/${job.id}`).set(county.auth)).body.job;
+    }
+    expect(job.status).toBe('DONE');
+    // A second API process on the same database (as behind a load balancer, or after a restart) answers the poll.
+    const second = await startTestApp();
+    try {
+      const there = await second.http.get(`/api/v1/projects/import/jobs/${job.id}`).set(county.auth);
+      expect(there.status).toBe(200);
+      expect(there.body.job).toEqual(job);
+      expect(there.body.projectIds).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+
+    // The row a process leaves when it dies mid-import: still running, its heartbeat two minutes old.
+    const dead = { ...job, id: randomUUID(), status: 'RUNNING', phase: 'importing', processedRows: 500, totalRows: 2000, result: null, message: null, finishedAt: null };
+    await app.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view, heartbeat_at) VALUES ($1, $2, 'RUNNING', $3::jsonb, now() - interval '2 minutes')`, [dead.id, county.user.id, JSON.stringify(dead)]);
+    const polled = await app.http.get(`/api/v1/projects/import/jobs/${dead.id}`).set(county.auth);
+    expect(polled.body.job).toMatchObject({ status: 'FAILED', phase: 'done', processedRows: 500, message: expect.stringContaining('中断') });
+    expect(polled.body.job.finishedAt).toEqual(expect.any(String));
+    const [row] = await app.dataSource.query(`SELECT status FROM import_jobs WHERE id = $1`, [dead.id]);
+    expect(row.status).toBe('FAILED');
+    // A job still beating is left running.
+    const alive = { ...dead, id: randomUUID() };
+    await app.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view, heartbeat_at) VALUES ($1, $2, 'RUNNING', $3::jsonb, now() - interval '5 seconds')`, [alive.id, county.user.id, JSON.stringify(alive)]);
+    expect((await app.http.get(`/api/v1/projects/import/jobs/${alive.id}`).set(county.auth)).body.job.status).toBe('RUNNING');
   });
 
   it('a department imports into its review queue directly; the export neutralises formula-looking cells', async () => {

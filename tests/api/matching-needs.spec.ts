@@ -51,6 +51,13 @@ describe('matching: explained matches for a need, a product and a bank', () => {
     const after = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
     expect([...after.body.matches, ...after.body.nearMisses].map((m: { product: { id: string } }) => m.product.id)).not.toContain(small.id);
 
+    // The bureau renames bank A: its products' matches name it as it is now called.
+    const bureau = await app.userWithRole(Role.BUREAU);
+    const newName = `湛江测试银行更名${Date.now()}`;
+    expect((await app.http.patch(`/api/v1/organizations/${bankA.organizationId}`).set(bureau.auth).send({ name: newName })).status).toBe(200);
+    const renamed = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
+    expect(renamed.body.matches.find((m: { product: { id: string } }) => m.product.id === exact.id).product.bankName).toBe(newName);
+
     // A bank sees only its own products for the need; another enterprise does not see the need at all.
     const asBank = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(bankA.auth);
     expect(asBank.status).toBe(200);

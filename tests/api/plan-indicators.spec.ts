@@ -1,6 +1,6 @@
 import { InstitutionKind, OrgType, Role } from '@zj/shared';
 import { orgFactory } from '../support/factories';
-import { bankUser } from '../support/plan-factories';
+import { bankUser, createPeriod, itemsFor, taskByNumber, unitUser } from '../support/plan-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
 interface Indicator {
@@ -263,5 +263,57 @@ describe('plan: indicators computed from events, bank reports and profiles, the 
     expect((await app.http.get(`/api/v1/plan/indicators/${created.body.id}`).set(regulator.auth)).body.description).toBe('投保企业数 ÷ 生态环境局认定的高风险企业数');
     const audits = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity_type = 'plan_indicator' AND entity_id = $1 ORDER BY seq`, [created.body.id]);
     expect(audits.map((a: { action: string }) => a.action)).toEqual(['plan_indicator.create', 'plan_indicator.update']);
+  });
+
+  it('lets the bureau move an indicator to another task and delete one it no longer follows; recorded values and reports keep it', async () => {
+    const t16 = await taskByNumber(app, bureau, 16);
+    const t5 = await taskByNumber(app, bureau, 5);
+    const code = `retired-${Date.now().toString(36)}`;
+    const created = await app.http
+      .post('/api/v1/plan/indicators')
+      .set(bureau.auth)
+      .send({ taskId: t16.id, code, name: '绿色保险保额（删除测试）', unit: '万元', source: 'REPORTED', targets: [{ comparison: 'AT_LEAST', value: '1000.00', deadline: '2030-12-31' }] });
+    expect(created.status).toBe(201);
+    expect((await app.http.post(`/api/v1/plan/indicators/${created.body.id}/values`).set(bureau.auth).send({ value: '800.00', asOf: '2026-06-30', evidence: '保险机构报送（测试）' })).status).toBe(201);
+
+    // Moved to task 5: it is listed there, and the regulator's report form for task 5 asks for it.
+    expect((await app.http.patch(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth).send({ version: 1, taskId: '00000000-0000-4000-8000-000000000000' })).body.error.code).toBe('PLAN_TASK_NOT_FOUND');
+    const moved = await app.http.patch(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth).send({ version: 1, taskId: t5.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ taskId: t5.id, taskNumber: 5, version: 2, archivedAt: null });
+    expect((await indicator(code)).current.value).toBe('800.00');
+    const nfra = await unitUser(app, 'nfra-zhanjiang');
+    const period = await createPeriod(app, bureau, new Date(Date.now() + 10 * 24 * 3600_000));
+    const form = async () => (await app.http.get(`/api/v1/plan/periods/${period.id}/tasks/${t5.id}/report`).set(nfra.auth)).body.indicators.map((i: { id: string }) => i.id);
+    expect(await form()).toContain(created.body.id);
+    const report = (body: object) => app.http.put(`/api/v1/plan/periods/${period.id}/tasks/${t5.id}/report`).set(nfra.auth).send(body);
+    const draft = await report({ summary: '草稿', items: itemsFor(t5, 'ON_TRACK', '推进中'), indicatorValues: [{ indicatorId: created.body.id, value: '900.00', asOf: '2026-09-30' }] });
+    expect(draft.status).toBe(200);
+
+    // Only the bureau deletes, at the version it read.
+    expect((await app.http.delete(`/api/v1/plan/indicators/${created.body.id}`).set(nfra.auth).send({ version: 2 })).status).toBe(403);
+    const stale = await app.http.delete(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth).send({ version: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('PLAN_INDICATOR_VERSION_CONFLICT');
+    expect((await app.http.delete(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth).send({ version: 2 })).status).toBe(200);
+
+    // Gone from the list, the dashboard and the report form; read by id it is marked deleted, with its values.
+    expect(await indicator(code)).toBeUndefined();
+    const dashboard = (await app.http.get('/api/v1/plan/dashboard').set(bureau.auth)).body;
+    expect(dashboard.indicators.map((i: { code: string }) => i.code)).not.toContain(code);
+    expect(await form()).not.toContain(created.body.id);
+    const detail = (await app.http.get(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth)).body;
+    expect(detail.archivedAt).toEqual(expect.any(String));
+    expect(detail.values.map((v: { value: string }) => v.value)).toEqual(['800.00']);
+    // The draft keeps what was reported; it can no longer report against the deleted indicator.
+    expect((await app.http.get(`/api/v1/plan/reports/${draft.body.id}`).set(nfra.auth)).body.indicatorValues).toMatchObject([{ indicatorId: created.body.id, value: '900.00' }]);
+    const again = await report({ version: draft.body.version, summary: '草稿', items: itemsFor(t5, 'ON_TRACK', '推进中'), indicatorValues: [{ indicatorId: created.body.id, value: '950.00', asOf: '2026-09-30' }] });
+    expect(again.body.error.code).toBe('PLAN_REPORT_INDICATOR_INVALID');
+
+    // Nothing more is changed or recorded on it; every step is in the audit log.
+    expect((await app.http.patch(`/api/v1/plan/indicators/${created.body.id}`).set(bureau.auth).send({ version: 3, name: '改名' })).body.error.code).toBe('PLAN_INDICATOR_ARCHIVED');
+    expect((await app.http.post(`/api/v1/plan/indicators/${created.body.id}/values`).set(bureau.auth).send({ value: '1.00', asOf: '2026-10-31', evidence: '保险机构报送（测试）' })).body.error.code).toBe('PLAN_INDICATOR_ARCHIVED');
+    const audits = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity_type = 'plan_indicator' AND entity_id = $1 ORDER BY seq`, [created.body.id]);
+    expect(audits.map((a: { action: string }) => a.action)).toEqual(['plan_indicator.create', 'plan_indicator.value', 'plan_indicator.update', 'plan_indicator.archive']);
   });
 });

@@ -162,6 +162,26 @@ describeBrowser('plan admin: the bureau keeps a task’s work list and indicator
     await last.waitFor({ state: 'detached' });
     const after = (await h.app.http.get('/api/v1/plan/tasks').query({ year: 2024 }).set(bureau.auth)).body.find((t: { id: string }) => t.id === t5.id);
     expect(after.workItems).not.toContain(edited);
+
+    // 9. The indicator moves to task (十六) through its edit form, then the bureau deletes it there after
+    //    confirming: neither task nor the dashboard shows it any more.
+    await page.getByTestId(`indicator-edit-${code}`).click();
+    // Eighteen tasks: the list shows a few at a time, so type to find the one wanted.
+    await page.getByTestId('indicator-task').click();
+    await page.keyboard.type('（16）');
+    await chooseOption(page, 'indicator-task', '（16）');
+    await page.getByTestId('indicator-save').click();
+    await page.getByTestId(`task-indicator-${code}`).waitFor({ state: 'detached' });
+    await page.goto('/plan/tasks?task=16&year=2024');
+    await page.getByTestId(`task-indicator-${code}-value`).getByText('35.50%').waitFor();
+    await page.getByTestId(`indicator-delete-${code}`).click();
+    await page.getByTestId(`indicator-delete-confirm-${code}`).click();
+    await page.getByTestId(`task-indicator-${code}`).waitFor({ state: 'detached' });
+    await page.goto('/plan');
+    await page.getByTestId('plan-task-16').waitFor();
+    expect(await page.getByTestId(`indicator-${code}`).count()).toBe(0);
+    const kept = (await h.app.http.get('/api/v1/plan/indicators').set(bureau.auth)).body.find((i: { code: string }) => i.code === code);
+    expect(kept).toBeUndefined();
     await page.context().close();
   });
 });

@@ -165,7 +165,9 @@ async function main() {
 
     // ---------------------------------------------------------------- import
     const [{ id: countyOrg }] = await ds.query(`SELECT id FROM organizations WHERE unit_code = 'county-440811'`);
-    const countyActor: Actor = { userId: randomUUID(), email: 'bench@local', role: Role.COUNTY, organizationId: countyOrg, organizationType: OrgType.COUNTY };
+    // Import jobs belong to a user who can read them back (import_jobs.user_id).
+    const [{ id: countyUser }] = await ds.query(`INSERT INTO users (email, display_name, role, organization_id, password_hash) VALUES ('bench-county@local', '基准县区用户', 'COUNTY', $1, 'x') RETURNING id`, [countyOrg]);
+    const countyActor: Actor = { userId: countyUser, email: 'bench-county@local', role: Role.COUNTY, organizationId: countyOrg, organizationType: OrgType.COUNTY };
     global.gc?.();
     const base = process.memoryUsage();
     let peakRss = base.rss;

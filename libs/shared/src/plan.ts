@@ -262,6 +262,8 @@ export interface IndicatorView {
   targets: IndicatorTargetView[];
   series: IndicatorPoint[];
   version: number;
+  /** When the bureau deleted it (ISO, UTC); only an indicator read by id can be archived. */
+  archivedAt: string | null;
 }
 
 export interface GreenLoanRatioPoint {

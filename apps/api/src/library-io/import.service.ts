@@ -26,20 +26,16 @@ import { longestPrefixRoute } from '../projects/review-routing';
 import { ENTERPRISE_COLUMNS, NEED_COLUMNS, PROJECT_COLUMNS } from './columns';
 import { LibraryIoErrorCode } from './library-io.errors';
 import { EnterpriseRecord, NeedRecord, parseEnterpriseRow, parseNeedRow, parseProjectRow, ProjectRecord } from './row-rules';
+import { ImportJobAnswer, ImportJobStore, RunningImportJob } from './import-jobs';
 import { readImportFile, SpreadsheetError } from './xlsx-reader';
 
 const GIC = 'GIC-2019';
 const BATCH = 500;
 /** Serialises the write batches of concurrent imports, so two imports of one file create nothing twice. */
 const IMPORT_LOCK = 7_261_003;
-const JOB_TTL_MS = 3600_000;
 
-interface Job {
-  view: ImportJobView;
-  userId: string;
-  /** Projects created or updated (and submitted) by the import: the importer may pass them on at once. */
-  projectIds: string[];
-  notices: string[];
+/** A job run by this process: its projectIds are the projects created or updated (and submitted), which the importer may pass on at once. */
+interface Job extends RunningImportJob {
   failureCode: string | null;
   done: Promise<void>;
 }
@@ -63,21 +59,22 @@ export function needImportKey(n: Pick<NeedRecord, 'creditCode' | 'projectName' |
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger('LibraryImport');
-  private readonly jobs = new Map<string, Job>();
+  private readonly store: ImportJobStore;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.store = new ImportJobStore(dataSource);
+  }
 
   /** Checks the upload, starts the job; waits for it unless `async`. */
-  async start(actor: Actor, file: { originalname: string; buffer: Buffer } | undefined, mode: ImportMode, async: boolean): Promise<{ job: ImportJobView; projectIds: string[]; notices: string[] }> {
+  async start(actor: Actor, file: { originalname: string; buffer: Buffer } | undefined, mode: ImportMode, async: boolean): Promise<ImportJobAnswer> {
     if (!file) throw AppException.badRequest('请选择要导入的文件', LibraryIoErrorCode.FILE_REQUIRED, [{ field: 'file', messages: ['请选择要导入的文件'] }]);
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
     if (!/\.xlsx$/i.test(name)) throw AppException.badRequest('只支持 .xlsx 格式的 Excel 文件，请使用平台提供的模板', LibraryIoErrorCode.FILE_TYPE, [{ field: 'file', messages: ['只支持 .xlsx 文件'] }]);
     if (!file.buffer.length) throw AppException.badRequest('文件是空的', LibraryIoErrorCode.FILE_EMPTY, [{ field: 'file', messages: ['文件是空的'] }]);
     if (!looksLikeZip(file.buffer)) throw AppException.badRequest('文件已损坏或不是有效的 Excel（.xlsx）文件', LibraryIoErrorCode.FILE_CORRUPT, [{ field: 'file', messages: ['文件内容不是 .xlsx'] }]);
-    this.sweep();
     const view: ImportJobView = {
       id: randomUUID(),
       status: ImportJobStatus.RUNNING,
@@ -95,15 +92,17 @@ export class ImportService {
       finishedAt: null,
     };
     const job: Job = { view, userId: actor.userId, projectIds: [], notices: [], failureCode: null, done: Promise.resolve() };
-    this.jobs.set(view.id, job);
-    job.done = this.run(job, actor, file.buffer).catch((e) => {
-      if (e instanceof SpreadsheetError) this.logger.warn({ msg: 'import file refused', jobId: view.id, reason: e.code });
-      else this.logger.error({ msg: 'import failed', jobId: view.id, err: e instanceof Error ? e.stack : String(e) });
-      view.status = ImportJobStatus.FAILED;
-      job.failureCode = e instanceof SpreadsheetError ? SPREADSHEET_CODES[e.code] : null;
-      view.message = e instanceof AppException || e instanceof SpreadsheetError ? e.message : '导入失败，请稍后重试';
-      view.finishedAt = new Date().toISOString();
-    });
+    await this.store.open(job);
+    job.done = this.run(job, actor, file.buffer)
+      .catch((e) => {
+        if (e instanceof SpreadsheetError) this.logger.warn({ msg: 'import file refused', jobId: view.id, reason: e.code });
+        else this.logger.error({ msg: 'import failed', jobId: view.id, err: e instanceof Error ? e.stack : String(e) });
+        view.status = ImportJobStatus.FAILED;
+        job.failureCode = e instanceof SpreadsheetError ? SPREADSHEET_CODES[e.code] : null;
+        view.message = e instanceof AppException || e instanceof SpreadsheetError ? e.message : '导入失败，请稍后重试';
+        view.finishedAt = new Date().toISOString();
+      })
+      .finally(() => this.store.close(job));
     if (!async) {
       await job.done;
       if (view.status === ImportJobStatus.FAILED && job.failureCode) {
@@ -113,21 +112,15 @@ export class ImportService {
     return this.viewOf(job);
   }
 
-  get(actor: Actor, id: string) {
-    const job = this.jobs.get(id);
-    if (!job || job.userId !== actor.userId) throw AppException.notFound('导入任务', LibraryIoErrorCode.JOB_NOT_FOUND);
-    return this.viewOf(job);
+  /** A job of the caller, from any API process (the one running it writes its progress as it goes). */
+  async get(actor: Actor, id: string): Promise<ImportJobAnswer> {
+    const found = await this.store.find(id, actor.userId);
+    if (!found) throw AppException.notFound('导入任务', LibraryIoErrorCode.JOB_NOT_FOUND);
+    return found;
   }
 
-  private viewOf(job: Job) {
+  private viewOf(job: Job): ImportJobAnswer {
     return { job: { ...job.view, errors: [...job.view.errors] }, projectIds: job.view.status === ImportJobStatus.RUNNING ? [] : job.projectIds, notices: job.notices };
-  }
-
-  private sweep() {
-    const now = Date.now();
-    for (const [id, j] of this.jobs) {
-      if (j.view.finishedAt && now - Date.parse(j.view.finishedAt) > JOB_TTL_MS) this.jobs.delete(id);
-    }
   }
 
   private addErrors(job: Job, errors: ImportRowError[]) {
@@ -140,10 +133,14 @@ export class ImportService {
 
   private async run(job: Job, actor: Actor, content: Buffer) {
     const v = job.view;
-    const read = await readImportFile(content, (n) => (v.processedRows = n));
+    const read = await readImportFile(content, (n) => {
+      v.processedRows = n;
+      void this.store.write(job);
+    });
     v.totalRows = read.rows[ImportSheet.ENTERPRISES].length + read.rows[ImportSheet.PROJECTS].length + read.rows[ImportSheet.NEEDS].length;
     v.phase = 'validating';
     v.processedRows = 0;
+    void this.store.write(job, true);
     this.addErrors(job, read.headerErrors);
     const plan = read.headerErrors.length ? null : await this.validate(job, actor, read.rows);
     v.errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet.localeCompare(b.sheet)));
@@ -163,6 +160,7 @@ export class ImportService {
     v.phase = 'importing';
     v.processedRows = 0;
     v.totalRows = plan.enterprises.length + plan.projects.length + plan.needs.length;
+    void this.store.write(job, true);
     const result = { enterprises: counts(), projects: counts(), needs: counts() };
     await this.writeEnterprises(job, actor, plan.enterprises, result.enterprises);
     await this.writeProjects(job, actor, plan, result.projects);
@@ -320,6 +318,7 @@ export class ImportService {
       await this.audit.record(m, actor, { action: 'library.import', entityType: 'import_job', entityId: job.view.id, after: { sheet, rows, mode: job.view.mode, fileName: job.view.fileName, ids } });
       job.view.processedRows += rows;
     });
+    void this.store.write(job);
   }
 
   private async writeEnterprises(job: Job, actor: Actor, records: EnterpriseRecord[], c: ImportCounts) {

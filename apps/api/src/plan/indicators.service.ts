@@ -29,6 +29,7 @@ interface IndicatorRow {
   computation: IndicatorComputation | null;
   description: string | null;
   version: number;
+  archived_at: Date | null;
 }
 
 /** Months in a computed indicator's trend. */
@@ -170,9 +171,10 @@ export class IndicatorsService {
     return points;
   }
 
-  private async rows(m: EntityManager, where = '', params: unknown[] = []): Promise<IndicatorRow[]> {
+  /** Indicators in the plan's order; archived ones only when asked for by id (`where` given). */
+  private async rows(m: EntityManager, where = 'WHERE i.archived_at IS NULL', params: unknown[] = []): Promise<IndicatorRow[]> {
     return m.query(
-      `SELECT i.id, i.code, i.task_id, t.number AS task_number, i.name, i.unit, i.source, i.computation, i.description, i.version
+      `SELECT i.id, i.code, i.task_id, t.number AS task_number, i.name, i.unit, i.source, i.computation, i.description, i.version, i.archived_at
          FROM plan_indicators i JOIN plan_tasks t ON t.id = i.task_id ${where} ORDER BY t.number, i.position, i.created_at`,
       params,
     );
@@ -210,12 +212,13 @@ export class IndicatorsService {
       targets: targetViews,
       series: withSeries ? await this.series(m, ind, today) : [],
       version: ind.version,
+      archivedAt: ind.archived_at ? new Date(ind.archived_at).toISOString() : null,
     };
   }
 
   async list(opts: { taskId?: string; series?: boolean } = {}, m: EntityManager = this.dataSource.manager): Promise<IndicatorView[]> {
     const today = shanghaiToday();
-    const rows = opts.taskId ? await this.rows(m, 'WHERE i.task_id = $1', [opts.taskId]) : await this.rows(m);
+    const rows = opts.taskId ? await this.rows(m, 'WHERE i.archived_at IS NULL AND i.task_id = $1', [opts.taskId]) : await this.rows(m);
     const out: IndicatorView[] = [];
     for (const r of rows) out.push(await this.view(m, r, today, opts.series ?? true));
     return out;
@@ -258,8 +261,7 @@ export class IndicatorsService {
     }
     this.checkTargets(dto.targets);
     return this.dataSource.transaction(async (m) => {
-      const [task] = await m.query(`SELECT id FROM plan_tasks WHERE id = $1`, [dto.taskId]);
-      if (!task) throw AppException.notFound('重点任务', PlanErrorCode.TASK_NOT_FOUND);
+      await this.assertTask(m, dto.taskId);
       const [row] = await m.query(
         `INSERT INTO plan_indicators (code, task_id, name, unit, source, computation, description) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (code) DO NOTHING RETURNING id`,
@@ -273,16 +275,30 @@ export class IndicatorsService {
     });
   }
 
+  /** Locks a live indicator for a change at the version the caller read. */
+  private async lockLive(m: EntityManager, id: string, version: number) {
+    const [before] = await m.query(`SELECT * FROM plan_indicators WHERE id = $1 FOR UPDATE`, [id]);
+    if (!before) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+    if (before.version !== version) throw AppException.conflict('指标已被他人修改，请刷新后重试', PlanErrorCode.INDICATOR_VERSION_CONFLICT, { currentVersion: before.version });
+    if (before.archived_at) throw AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
+    return before;
+  }
+
+  private async assertTask(m: EntityManager, taskId: string) {
+    const [task] = await m.query(`SELECT id FROM plan_tasks WHERE id = $1`, [taskId]);
+    if (!task) throw AppException.notFound('重点任务', PlanErrorCode.TASK_NOT_FOUND);
+  }
+
   update(actor: Actor, id: string, dto: UpdateIndicatorDto) {
     if (dto.targets) this.checkTargets(dto.targets);
     return this.dataSource.transaction(async (m) => {
-      const [before] = await m.query(`SELECT * FROM plan_indicators WHERE id = $1 FOR UPDATE`, [id]);
-      if (!before) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
-      if (before.version !== dto.version) throw AppException.conflict('指标已被他人修改，请刷新后重试', PlanErrorCode.INDICATOR_VERSION_CONFLICT, { currentVersion: before.version });
+      const before = await this.lockLive(m, id, dto.version);
+      if (dto.taskId && dto.taskId !== before.task_id) await this.assertTask(m, dto.taskId);
       const beforeTargets = await m.query(`SELECT comparison, value::text AS value, to_char(deadline, 'YYYY-MM-DD') AS deadline, note FROM plan_indicator_targets WHERE indicator_id = $1`, [id]);
       await m.query(
-        `UPDATE plan_indicators SET name = coalesce($2, name), unit = coalesce($3, unit), description = coalesce($4, description), version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, dto.name ?? null, dto.unit ?? null, dto.description ?? null],
+        `UPDATE plan_indicators SET name = coalesce($2, name), unit = coalesce($3, unit), description = coalesce($4, description), task_id = coalesce($5, task_id),
+                version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, dto.name ?? null, dto.unit ?? null, dto.description ?? null, dto.taskId ?? null],
       );
       if (dto.targets) {
         await m.query(`DELETE FROM plan_indicator_targets WHERE indicator_id = $1`, [id]);
@@ -297,8 +313,9 @@ export class IndicatorsService {
   /** The bureau records a value of a reported indicator directly (value, date, evidence). */
   recordValue(actor: Actor, id: string, dto: IndicatorValueDto) {
     return this.dataSource.transaction(async (m) => {
-      const [ind] = await m.query(`SELECT id, source FROM plan_indicators WHERE id = $1`, [id]);
+      const [ind] = await m.query(`SELECT id, source, archived_at FROM plan_indicators WHERE id = $1`, [id]);
       if (!ind) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+      if (ind.archived_at) throw AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
       if (ind.source !== IndicatorSource.REPORTED) throw AppException.conflict('该指标由平台自动计算，不能手工填报', PlanErrorCode.INDICATOR_NOT_REPORTED);
       const [row] = await m.query(
         `INSERT INTO plan_indicator_values (indicator_id, value, as_of, evidence, organization_id, recorded_by_user_id) VALUES ($1, $2, $3, $4, $5, $6)
@@ -307,6 +324,20 @@ export class IndicatorsService {
       );
       await this.audit.record(m, actor, { action: 'plan_indicator.value', entityType: 'plan_indicator', entityId: id, after: row });
       return row;
+    });
+  }
+
+  /**
+   * The bureau deletes an indicator it no longer follows: it leaves the task views, the dashboard, the
+   * export and the report forms; its targets and recorded values stay, and reports already made still
+   * show them.
+   */
+  archive(actor: Actor, id: string, version: number) {
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.lockLive(m, id, version);
+      await m.query(`UPDATE plan_indicators SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [id]);
+      await this.audit.record(m, actor, { action: 'plan_indicator.archive', entityType: 'plan_indicator', entityId: id, before });
+      return { archived: id };
     });
   }
 }

@@ -112,6 +112,14 @@ export class PlanController {
     return this.indicators.update(actor, id, dto);
   }
 
+  @Delete('indicators/:id')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '删除指标（归档：不再显示和填报，已登记的数值与报告保留）' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  archiveIndicator(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionDto) {
+    return this.indicators.archive(actor, id, dto.version);
+  }
+
   @Post('indicators/:id/values')
   @Roles(Role.BUREAU)
   @ApiOperation({ summary: '登记报送类指标的数值（数值、日期、佐证）' })

@@ -371,7 +371,7 @@ export class ReportsService {
       role,
       addressee: addresseeFor(role),
       workItems: (await this.workItems(m, taskId, p.work_year)).map((w) => ({ id: w.id, text: w.text, keyWork: w.key_work })),
-      indicators: await m.query(`SELECT id, code, name, unit FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' ORDER BY position`, [taskId]),
+      indicators: await m.query(`SELECT id, code, name, unit FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' AND archived_at IS NULL ORDER BY position`, [taskId]),
       report: r ? await this.detail(m, actor, r.id) : null,
       contributions: role === UnitRole.LEAD ? await this.contributions(m, periodId, taskId) : [],
     };
@@ -524,7 +524,7 @@ export class ReportsService {
       const values = dto.indicatorValues ?? [];
       if (values.length) {
         const allowed = new Set<string>(
-          (await m.query(`SELECT id FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED'`, [taskId])).map((r: { id: string }) => r.id),
+          (await m.query(`SELECT id FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' AND archived_at IS NULL`, [taskId])).map((r: { id: string }) => r.id),
         );
         values.forEach((v, i) => {
           if (!allowed.has(v.indicatorId) || values.findIndex((x) => x.indicatorId === v.indicatorId) !== i) {

@@ -165,6 +165,11 @@ export class CreateIndicatorDto {
 }
 
 export class UpdateIndicatorDto extends VersionDto {
+  @ApiPropertyOptional({ description: '移至另一项重点任务（已登记的数值随指标保留）' })
+  @IsOptional()
+  @IsUUID('all', { message: '重点任务编号无效' })
+  taskId?: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()

@@ -39,6 +39,8 @@ export interface CreateIndicatorBody {
 
 export interface UpdateIndicatorBody {
   version: number;
+  /** Moves the indicator to another task. */
+  taskId?: string;
   name?: string;
   unit?: string;
   description?: string;
@@ -50,3 +52,4 @@ export const createIndicator = (body: CreateIndicatorBody) => apiRequest<Indicat
 export const updateIndicator = (id: string, body: UpdateIndicatorBody) => apiRequest<IndicatorView>(`/plan/indicators/${id}`, { method: 'PATCH', body });
 export const recordIndicatorValue = (id: string, body: { value: string; asOf: string; evidence: string }) =>
   apiRequest<{ id: string; value: string; asOf: string; evidence: string }>(`/plan/indicators/${id}/values`, { method: 'POST', body });
+export const archiveIndicator = (id: string, version: number) => apiRequest<{ archived: string }>(`/plan/indicators/${id}`, { method: 'DELETE', body: { version } });

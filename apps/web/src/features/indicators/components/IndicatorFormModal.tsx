@@ -28,6 +28,7 @@ interface TargetValues {
 }
 
 interface Values {
+  taskId: string;
   code: string;
   name: string;
   unit: string;
@@ -58,10 +59,23 @@ export interface IndicatorTask {
 }
 
 /**
- * Create an indicator of a task, or edit one (name, unit, description, targets). The source
- * (reported by units or computed by the platform) and the code are fixed once created.
+ * Create an indicator of a task, or edit one (task it belongs to, name, unit, description, targets).
+ * The source (reported by units or computed by the platform) and the code are fixed once created.
  */
-export function IndicatorFormModal({ open, task, indicator, onClose }: { open: boolean; task: IndicatorTask; indicator?: IndicatorView | null; onClose: () => void }) {
+export function IndicatorFormModal({
+  open,
+  task,
+  tasks,
+  indicator,
+  onClose,
+}: {
+  open: boolean;
+  task: IndicatorTask;
+  /** The tasks an edited indicator may move to. */
+  tasks: IndicatorTask[];
+  indicator?: IndicatorView | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const create = useCreateIndicator();
@@ -73,6 +87,7 @@ export function IndicatorFormModal({ open, task, indicator, onClose }: { open: b
 
   const initial: Partial<Values> = indicator
     ? {
+        taskId: indicator.taskId,
         name: indicator.name,
         unit: indicator.unit,
         description: indicator.description ?? '',
@@ -87,7 +102,10 @@ export function IndicatorFormModal({ open, task, indicator, onClose }: { open: b
       if (indicator) {
         await update.mutateAsync({
           id: indicator.id,
-          body: { version: indicator.version, name: v.name.trim(), unit: v.unit.trim(), description: (v.description ?? '').trim(), targets: toTargets(v.targets ?? []) },
+          body: {
+            version: indicator.version,
+            ...(v.taskId !== indicator.taskId ? { taskId: v.taskId } : {}),
+            name: v.name.trim(), unit: v.unit.trim(), description: (v.description ?? '').trim(), targets: toTargets(v.targets ?? []) },
         });
         message.success('指标已保存');
       } else {
@@ -126,6 +144,11 @@ export function IndicatorFormModal({ open, task, indicator, onClose }: { open: b
     >
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12, whiteSpace: 'pre-line' }} data-testid="indicator-form-error" /> : null}
       <Form form={form} layout="vertical" initialValues={initial} preserve={false} name="indicator">
+        {indicator && tasks.length ? (
+          <Form.Item name="taskId" label="所属重点任务（移至另一任务时，已登记的数值随指标保留）" rules={[{ required: true, message: '请选择重点任务' }]}>
+            <Select data-testid="indicator-task" showSearch optionFilterProp="label" options={tasks.map((t) => ({ value: t.id, label: `（${t.number}）${t.title}` }))} />
+          </Form.Item>
+        ) : null}
         {indicator ? (
           <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label="指标代码">{indicator.code}</Descriptions.Item>

@@ -1,20 +1,31 @@
 import { useState } from 'react';
-import { Button, Card, Drawer, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined, HistoryOutlined, PlusOutlined, FormOutlined } from '@ant-design/icons';
+import { Button, Card, Drawer, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined, FormOutlined } from '@ant-design/icons';
 import { INDICATOR_COMPARISON_LABELS, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, IndicatorSource, TARGET_STATUS_LABELS, type IndicatorView } from '@zj/shared';
+import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { testId } from '../../../lib/test-id';
 import type { IndicatorValueRecord } from '../api/indicators-api';
-import { useIndicator } from '../hooks/use-indicators';
+import { useArchiveIndicator, useIndicator } from '../hooks/use-indicators';
 import { withUnit } from './decimal';
 import { IndicatorFormModal, type IndicatorTask } from './IndicatorFormModal';
 import { TARGET_COLORS } from './IndicatorCards';
 import { IndicatorValueModal } from './IndicatorValueModal';
 
-/** The indicators of one task: current value against each target; the bureau creates, edits and records values. */
-export function TaskIndicators({ task, indicators, editable }: { task: IndicatorTask; indicators: IndicatorView[]; editable: boolean }) {
+/**
+ * The indicators of one task: current value against each target; the bureau creates, edits (or moves
+ * to another of `tasks`), deletes and records values.
+ */
+export function TaskIndicators({ task, tasks, indicators, editable }: { task: IndicatorTask; tasks: IndicatorTask[]; indicators: IndicatorView[]; editable: boolean }) {
   const [editing, setEditing] = useState<IndicatorView | null | undefined>(undefined);
   const [recording, setRecording] = useState<IndicatorView | null>(null);
   const [history, setHistory] = useState<IndicatorView | null>(null);
+  const archive = useArchiveIndicator();
+  const remove = (i: IndicatorView) =>
+    archive.mutateAsync({ id: i.id, version: i.version }).then(
+      () => notifySuccess(`已删除指标：${i.name}`),
+      (e: unknown) => notifyError(e),
+    );
 
   return (
     <Card
@@ -76,13 +87,27 @@ export function TaskIndicators({ task, indicators, editable }: { task: Indicator
                       修改
                     </Button>
                   ) : null}
+                  {editable ? (
+                    <Popconfirm
+                      title="删除该指标？"
+                      description="删除后不再显示和填报；已登记的数值和已报送的报告保留。"
+                      okText="删除"
+                      cancelText="取消"
+                      okButtonProps={{ danger: true, ...testId(`indicator-delete-confirm-${i.code}`) }}
+                      onConfirm={() => remove(i)}
+                    >
+                      <Button size="small" danger icon={<DeleteOutlined />} data-testid={`indicator-delete-${i.code}`}>
+                        删除
+                      </Button>
+                    </Popconfirm>
+                  ) : null}
                 </Space>
               </Flex>
             </Card>
           ))}
         </Flex>
       )}
-      {editing !== undefined ? <IndicatorFormModal open task={task} indicator={editing} onClose={() => setEditing(undefined)} /> : null}
+      {editing !== undefined ? <IndicatorFormModal open task={task} tasks={tasks} indicator={editing} onClose={() => setEditing(undefined)} /> : null}
       <IndicatorValueModal indicator={recording} onClose={() => setRecording(null)} />
       <ValuesDrawer indicator={history} onClose={() => setHistory(null)} />
     </Card>

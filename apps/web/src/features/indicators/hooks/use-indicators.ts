@@ -16,3 +16,4 @@ function useIndicatorMutation<A, R>(fn: (a: A) => Promise<R>) {
 export const useCreateIndicator = () => useIndicatorMutation(api.createIndicator);
 export const useUpdateIndicator = () => useIndicatorMutation((a: { id: string; body: api.UpdateIndicatorBody }) => api.updateIndicator(a.id, a.body));
 export const useRecordIndicatorValue = () => useIndicatorMutation((a: { id: string; body: { value: string; asOf: string; evidence: string } }) => api.recordIndicatorValue(a.id, a.body));
+export const useArchiveIndicator = () => useIndicatorMutation((a: { id: string; version: number }) => api.archiveIndicator(a.id, a.version));

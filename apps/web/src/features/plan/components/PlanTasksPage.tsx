@@ -138,6 +138,7 @@ export default function PlanTasksPage() {
                 year={year}
                 bureau={bureau}
                 indicators={(indicators.data ?? []).filter((i) => i.taskId === task.id)}
+                allTasks={tasks.data ?? []}
                 onAdd={(keyWorkId) => setItemEditor({ keyWorkId })}
                 onEdit={(item) => setItemEditor({ item })}
                 onWithdraw={withdraw}
@@ -167,6 +168,7 @@ function TaskDetail({
   year,
   bureau,
   indicators,
+  allTasks,
   onAdd,
   onEdit,
   onWithdraw,
@@ -175,6 +177,7 @@ function TaskDetail({
   year: number | undefined;
   bureau: boolean;
   indicators: Parameters<typeof TaskIndicators>[0]['indicators'];
+  allTasks: PlanTaskView[];
   onAdd: (keyWorkId?: string) => void;
   onEdit: (item: PlanWorkItemView) => void;
   onWithdraw: (item: PlanWorkItemView) => Promise<unknown>;
@@ -276,7 +279,7 @@ function TaskDetail({
           ))}
         </Flex>
       </Card>
-      <TaskIndicators task={{ id: task.id, number: task.number, title: task.title }} indicators={indicators} editable={bureau} />
+      <TaskIndicators task={{ id: task.id, number: task.number, title: task.title }} tasks={allTasks} indicators={indicators} editable={bureau} />
     </Space>
   );
 }

@@ -53,8 +53,9 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
     version: report?.version,
     summary,
     items,
+    // Only the task's current indicators: a draft may hold a value of one the bureau has since deleted or moved.
     indicatorValues: Object.entries(values)
-      .filter(([, v]) => v.value.trim() !== '')
+      .filter(([id, v]) => v.value.trim() !== '' && data.indicators.some((ind) => ind.id === id))
       .map(([indicatorId, v]) => ({ indicatorId, value: v.value.trim(), asOf: v.asOf, ...(v.note ? { note: v.note } : {}) })),
   });
   const doSave = async () => {

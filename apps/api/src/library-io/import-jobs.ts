@@ -1,0 +1,109 @@
+import { Logger } from '@nestjs/common';
+import { ImportJobStatus, ImportJobView } from '@zj/shared';
+import { DataSource } from 'typeorm';
+
+/** A running job writes its progress at most this often… */
+const PROGRESS_WRITE_MS = 1_000;
+/** …and at least this often (its heartbeat), also while it only computes. */
+export const HEARTBEAT_MS = 10_000;
+/** A running job that has not written for this long died with the process that ran it. */
+export const STALE_AFTER_SECONDS = 60;
+/** Finished jobs (with their row errors) can be read back for a week. */
+const KEEP_DAYS = 7;
+
+export const INTERRUPTED_MESSAGE = '导入因服务重启而中断，请重新上传文件（已导入的行不会重复导入）';
+
+/** What a job's reader gets: its view, and once it has ended, the projects it created or updated and its notices. */
+export interface ImportJobAnswer {
+  job: ImportJobView;
+  projectIds: string[];
+  notices: string[];
+}
+
+/** A job as the process running it holds it. */
+export interface RunningImportJob {
+  view: ImportJobView;
+  userId: string;
+  projectIds: string[];
+  notices: string[];
+}
+
+interface Writer {
+  /** Writes, in order: each write carries a snapshot taken when it was asked for. */
+  chain: Promise<void>;
+  writtenAt: number;
+  heartbeat: NodeJS.Timeout;
+}
+
+/** The view a reader sees of a job that was running when its process died. */
+export function interruptedView(view: ImportJobView, now: Date): ImportJobView {
+  return { ...view, status: ImportJobStatus.FAILED, phase: 'done', message: INTERRUPTED_MESSAGE, finishedAt: now.toISOString() };
+}
+
+/**
+ * Import jobs in the database (table import_jobs): the process running a job writes its view as it
+ * goes, so any API process answers a poll, after a restart too.
+ */
+export class ImportJobStore {
+  private readonly logger = new Logger('LibraryImport');
+  private readonly writers = new Map<string, Writer>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records a new running job and starts its heartbeat; drops jobs older than a week. */
+  async open(job: RunningImportJob): Promise<void> {
+    await this.dataSource.query(`DELETE FROM import_jobs WHERE created_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
+    await this.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view) VALUES ($1, $2, $3, $4::jsonb)`, [job.view.id, job.userId, job.view.status, JSON.stringify(job.view)]);
+    const heartbeat = setInterval(() => void this.write(job, true), HEARTBEAT_MS);
+    heartbeat.unref();
+    this.writers.set(job.view.id, { chain: Promise.resolve(), writtenAt: Date.now(), heartbeat });
+  }
+
+  /** Writes the job's progress, unless it was written less than a second ago (`force` writes anyway). */
+  write(job: RunningImportJob, force = false): Promise<void> {
+    const w = this.writers.get(job.view.id);
+    if (!w) return Promise.resolve();
+    const now = Date.now();
+    if (!force && now - w.writtenAt < PROGRESS_WRITE_MS) return w.chain;
+    w.writtenAt = now;
+    const params = [job.view.id, job.view.status, JSON.stringify(job.view), [...job.projectIds], JSON.stringify(job.notices)];
+    w.chain = w.chain
+      .then(() => this.dataSource.query(`UPDATE import_jobs SET status = $2, view = $3::jsonb, project_ids = $4::uuid[], notices = $5::jsonb, heartbeat_at = now() WHERE id = $1`, params))
+      .then(
+        () => undefined,
+        (e: unknown) => this.logger.warn({ msg: 'import job progress not written', jobId: job.view.id, error: e instanceof Error ? e.message : String(e) }),
+      );
+    return w.chain;
+  }
+
+  /** Writes the ended job and stops its heartbeat. */
+  async close(job: RunningImportJob): Promise<void> {
+    const w = this.writers.get(job.view.id);
+    if (!w) return;
+    clearInterval(w.heartbeat);
+    await this.write(job, true);
+    this.writers.delete(job.view.id);
+  }
+
+  /**
+   * A job of the user, as last written; a running job whose heartbeat stopped is reported (and
+   * recorded, once) as interrupted.
+   */
+  async find(id: string, userId: string): Promise<ImportJobAnswer | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT view, project_ids AS "projectIds", notices, status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $3) AS stale, now() AS now
+         FROM import_jobs WHERE id = $1 AND user_id = $2`,
+      [id, userId, STALE_AFTER_SECONDS],
+    );
+    if (!row) return null;
+    let view = row.view as ImportJobView;
+    if (row.stale) {
+      view = interruptedView(view, row.now);
+      await this.dataSource.query(
+        `UPDATE import_jobs SET status = $2, view = $3::jsonb WHERE id = $1 AND status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $4)`,
+        [id, view.status, JSON.stringify(view), STALE_AFTER_SECONDS],
+      );
+    }
+    return { job: view, projectIds: view.status === ImportJobStatus.RUNNING ? [] : row.projectIds, notices: row.notices };
+  }
+}
