@@ -202,16 +202,19 @@ describe('library import: template, validation, modes, idempotence, bad files; e
     }
 
     // The row a process leaves when it dies mid-import: still running, its heartbeat two minutes old.
-    const dead = { ...job, id: randomUUID(), status: 'RUNNING', phase: 'importing', processedRows: 500, totalRows: 2000, result: null, message: null, finishedAt: null };
-    await app.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view, heartbeat_at) VALUES ($1, $2, 'RUNNING', $3::jsonb, now() - interval '2 minutes')`, [dead.id, county.user.id, JSON.stringify(dead)]);
+    const leftRunning = async (heartbeatAgo: string) => {
+      const view = { ...job, id: randomUUID(), status: 'RUNNING', phase: 'importing', processedRows: 500, totalRows: 2000, result: null, message: null, finishedAt: null };
+      await app.dataSource.query(`INSERT INTO import_jobs (id, user_id, view, heartbeat_at) VALUES ($1, $2, $3::jsonb, now() - $4::interval)`, [view.id, county.user.id, JSON.stringify(view), heartbeatAgo]);
+      return view;
+    };
+    const dead = await leftRunning('2 minutes');
     const polled = await app.http.get(`/api/v1/projects/import/jobs/${dead.id}`).set(county.auth);
     expect(polled.body.job).toMatchObject({ status: 'FAILED', phase: 'done', processedRows: 500, message: expect.stringContaining('中断') });
     expect(polled.body.job.finishedAt).toEqual(expect.any(String));
-    const [row] = await app.dataSource.query(`SELECT status FROM import_jobs WHERE id = $1`, [dead.id]);
+    const [row] = await app.dataSource.query(`SELECT view->>'status' AS status FROM import_jobs WHERE id = $1`, [dead.id]);
     expect(row.status).toBe('FAILED');
     // A job still beating is left running.
-    const alive = { ...dead, id: randomUUID() };
-    await app.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view, heartbeat_at) VALUES ($1, $2, 'RUNNING', $3::jsonb, now() - interval '5 seconds')`, [alive.id, county.user.id, JSON.stringify(alive)]);
+    const alive = await leftRunning('5 seconds');
     expect((await app.http.get(`/api/v1/projects/import/jobs/${alive.id}`).set(county.auth)).body.job.status).toBe('RUNNING');
   });
 

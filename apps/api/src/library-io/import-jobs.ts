@@ -11,6 +11,9 @@ export const STALE_AFTER_SECONDS = 60;
 /** Finished jobs (with their row errors) can be read back for a week. */
 const KEEP_DAYS = 7;
 
+/** A running job whose heartbeat stopped (the limit in seconds bound at $3). */
+const STALE = `view->>'status' = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $3)`;
+
 export const INTERRUPTED_MESSAGE = '导入因服务重启而中断，请重新上传文件（已导入的行不会重复导入）';
 
 /** What a job's reader gets: its view, and once it has ended, the projects it created or updated and its notices. */
@@ -53,7 +56,7 @@ export class ImportJobStore {
   /** Records a new running job and starts its heartbeat; drops jobs older than a week. */
   async open(job: RunningImportJob): Promise<void> {
     await this.dataSource.query(`DELETE FROM import_jobs WHERE created_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
-    await this.dataSource.query(`INSERT INTO import_jobs (id, user_id, status, view) VALUES ($1, $2, $3, $4::jsonb)`, [job.view.id, job.userId, job.view.status, JSON.stringify(job.view)]);
+    await this.dataSource.query(`INSERT INTO import_jobs (id, user_id, view) VALUES ($1, $2, $3::jsonb)`, [job.view.id, job.userId, JSON.stringify(job.view)]);
     const heartbeat = setInterval(() => void this.write(job, true), HEARTBEAT_MS);
     heartbeat.unref();
     this.writers.set(job.view.id, { chain: Promise.resolve(), writtenAt: Date.now(), heartbeat });
@@ -66,9 +69,9 @@ export class ImportJobStore {
     const now = Date.now();
     if (!force && now - w.writtenAt < PROGRESS_WRITE_MS) return w.chain;
     w.writtenAt = now;
-    const params = [job.view.id, job.view.status, JSON.stringify(job.view), [...job.projectIds], JSON.stringify(job.notices)];
+    const params = [job.view.id, JSON.stringify(job.view), [...job.projectIds], JSON.stringify(job.notices)];
     w.chain = w.chain
-      .then(() => this.dataSource.query(`UPDATE import_jobs SET status = $2, view = $3::jsonb, project_ids = $4::uuid[], notices = $5::jsonb, heartbeat_at = now() WHERE id = $1`, params))
+      .then(() => this.dataSource.query(`UPDATE import_jobs SET view = $2::jsonb, project_ids = $3::uuid[], notices = $4::jsonb, heartbeat_at = now() WHERE id = $1`, params))
       .then(
         () => undefined,
         (e: unknown) => this.logger.warn({ msg: 'import job progress not written', jobId: job.view.id, error: e instanceof Error ? e.message : String(e) }),
@@ -91,18 +94,14 @@ export class ImportJobStore {
    */
   async find(id: string, userId: string): Promise<ImportJobAnswer | null> {
     const [row] = await this.dataSource.query(
-      `SELECT view, project_ids AS "projectIds", notices, status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $3) AS stale, now() AS now
-         FROM import_jobs WHERE id = $1 AND user_id = $2`,
+      `SELECT view, project_ids AS "projectIds", notices, ${STALE} AS stale, now() AS now FROM import_jobs WHERE id = $1 AND user_id = $2`,
       [id, userId, STALE_AFTER_SECONDS],
     );
     if (!row) return null;
     let view = row.view as ImportJobView;
     if (row.stale) {
       view = interruptedView(view, row.now);
-      await this.dataSource.query(
-        `UPDATE import_jobs SET status = $2, view = $3::jsonb WHERE id = $1 AND status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $4)`,
-        [id, view.status, JSON.stringify(view), STALE_AFTER_SECONDS],
-      );
+      await this.dataSource.query(`UPDATE import_jobs SET view = $2::jsonb WHERE id = $1 AND ${STALE}`, [id, JSON.stringify(view), STALE_AFTER_SECONDS]);
     }
     return { job: view, projectIds: view.status === ImportJobStatus.RUNNING ? [] : row.projectIds, notices: row.notices };
   }

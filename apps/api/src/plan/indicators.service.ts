@@ -32,6 +32,8 @@ interface IndicatorRow {
   archived_at: Date | null;
 }
 
+const archivedConflict = () => AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
+
 /** Months in a computed indicator's trend. */
 const SERIES_MONTHS = 12;
 
@@ -171,11 +173,12 @@ export class IndicatorsService {
     return points;
   }
 
-  /** Indicators in the plan's order; archived ones only when asked for by id (`where` given). */
-  private async rows(m: EntityManager, where = 'WHERE i.archived_at IS NULL', params: unknown[] = []): Promise<IndicatorRow[]> {
+  /** Indicators in the plan's order: one by id (archived too), or the live ones (of a task). */
+  private async rows(m: EntityManager, by: { id?: string; taskId?: string } = {}): Promise<IndicatorRow[]> {
+    const [where, params] = by.id ? ['i.id = $1', [by.id]] : by.taskId ? ['i.archived_at IS NULL AND i.task_id = $1', [by.taskId]] : ['i.archived_at IS NULL', []];
     return m.query(
       `SELECT i.id, i.code, i.task_id, t.number AS task_number, i.name, i.unit, i.source, i.computation, i.description, i.version, i.archived_at
-         FROM plan_indicators i JOIN plan_tasks t ON t.id = i.task_id ${where} ORDER BY t.number, i.position, i.created_at`,
+         FROM plan_indicators i JOIN plan_tasks t ON t.id = i.task_id WHERE ${where} ORDER BY t.number, i.position, i.created_at`,
       params,
     );
   }
@@ -218,7 +221,7 @@ export class IndicatorsService {
 
   async list(opts: { taskId?: string; series?: boolean } = {}, m: EntityManager = this.dataSource.manager): Promise<IndicatorView[]> {
     const today = shanghaiToday();
-    const rows = opts.taskId ? await this.rows(m, 'WHERE i.archived_at IS NULL AND i.task_id = $1', [opts.taskId]) : await this.rows(m);
+    const rows = await this.rows(m, { taskId: opts.taskId });
     const out: IndicatorView[] = [];
     for (const r of rows) out.push(await this.view(m, r, today, opts.series ?? true));
     return out;
@@ -226,7 +229,7 @@ export class IndicatorsService {
 
   async get(id: string): Promise<IndicatorView & { values: unknown[] }> {
     const m = this.dataSource.manager;
-    const [row] = await this.rows(m, 'WHERE i.id = $1', [id]);
+    const [row] = await this.rows(m, { id });
     if (!row) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
     const values = await m.query(
       `SELECT v.id, v.value::text AS value, to_char(v.as_of, 'YYYY-MM-DD') AS "asOf", v.evidence, v.report_id AS "reportId", o.name AS "organizationName", v.created_at AS "createdAt"
@@ -270,7 +273,7 @@ export class IndicatorsService {
       if (!row) throw AppException.conflict(`指标代码 ${dto.code} 已存在`, PlanErrorCode.INDICATOR_CODE_TAKEN);
       await this.insertTargets(m, row.id, dto.targets);
       await this.audit.record(m, actor, { action: 'plan_indicator.create', entityType: 'plan_indicator', entityId: row.id, after: dto });
-      const [created] = await this.rows(m, 'WHERE i.id = $1', [row.id]);
+      const [created] = await this.rows(m, { id: row.id });
       return this.view(m, created, shanghaiToday(), false);
     });
   }
@@ -280,7 +283,7 @@ export class IndicatorsService {
     const [before] = await m.query(`SELECT * FROM plan_indicators WHERE id = $1 FOR UPDATE`, [id]);
     if (!before) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
     if (before.version !== version) throw AppException.conflict('指标已被他人修改，请刷新后重试', PlanErrorCode.INDICATOR_VERSION_CONFLICT, { currentVersion: before.version });
-    if (before.archived_at) throw AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
+    if (before.archived_at) throw archivedConflict();
     return before;
   }
 
@@ -305,7 +308,7 @@ export class IndicatorsService {
         await this.insertTargets(m, id, dto.targets);
       }
       await this.audit.record(m, actor, { action: 'plan_indicator.update', entityType: 'plan_indicator', entityId: id, before: { ...before, targets: beforeTargets }, after: dto });
-      const [row] = await this.rows(m, 'WHERE i.id = $1', [id]);
+      const [row] = await this.rows(m, { id });
       return this.view(m, row, shanghaiToday(), false);
     });
   }
@@ -315,7 +318,7 @@ export class IndicatorsService {
     return this.dataSource.transaction(async (m) => {
       const [ind] = await m.query(`SELECT id, source, archived_at FROM plan_indicators WHERE id = $1`, [id]);
       if (!ind) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
-      if (ind.archived_at) throw AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
+      if (ind.archived_at) throw archivedConflict();
       if (ind.source !== IndicatorSource.REPORTED) throw AppException.conflict('该指标由平台自动计算，不能手工填报', PlanErrorCode.INDICATOR_NOT_REPORTED);
       const [row] = await m.query(
         `INSERT INTO plan_indicator_values (indicator_id, value, as_of, evidence, organization_id, recorded_by_user_id) VALUES ($1, $2, $3, $4, $5, $6)

@@ -84,6 +84,11 @@ export function periodDates(frequency: ReportingFrequency, year: number, index: 
  * bureau accepts or returns. Every change keeps a history row (with a snapshot on submission) and an
  * audit row. Units act for their own organisation only.
  */
+/** The indicators units report on a task: its reported ones, not deleted. */
+function reportableIndicators(m: EntityManager, taskId: string): Promise<{ id: string; code: string; name: string; unit: string }[]> {
+  return m.query(`SELECT id, code, name, unit FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' AND archived_at IS NULL ORDER BY position`, [taskId]);
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -371,7 +376,7 @@ export class ReportsService {
       role,
       addressee: addresseeFor(role),
       workItems: (await this.workItems(m, taskId, p.work_year)).map((w) => ({ id: w.id, text: w.text, keyWork: w.key_work })),
-      indicators: await m.query(`SELECT id, code, name, unit FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' AND archived_at IS NULL ORDER BY position`, [taskId]),
+      indicators: await reportableIndicators(m, taskId),
       report: r ? await this.detail(m, actor, r.id) : null,
       contributions: role === UnitRole.LEAD ? await this.contributions(m, periodId, taskId) : [],
     };
@@ -524,7 +529,7 @@ export class ReportsService {
       const values = dto.indicatorValues ?? [];
       if (values.length) {
         const allowed = new Set<string>(
-          (await m.query(`SELECT id FROM plan_indicators WHERE task_id = $1 AND source = 'REPORTED' AND archived_at IS NULL`, [taskId])).map((r: { id: string }) => r.id),
+          (await reportableIndicators(m, taskId)).map((r) => r.id),
         );
         values.forEach((v, i) => {
           if (!allowed.has(v.indicatorId) || values.findIndex((x) => x.indicatorId === v.indicatorId) !== i) {

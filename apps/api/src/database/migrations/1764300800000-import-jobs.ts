@@ -15,8 +15,7 @@ export class ImportJobs1764300800000 implements MigrationInterface {
       CREATE TABLE import_jobs (
         id uuid PRIMARY KEY,
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        status varchar(20) NOT NULL CHECK (status IN ('RUNNING','DONE','REJECTED','FAILED')),
-        view jsonb NOT NULL,
+        view jsonb NOT NULL CHECK (view->>'status' IN ('RUNNING','DONE','REJECTED','FAILED')),
         project_ids uuid[] NOT NULL DEFAULT '{}',
         notices jsonb NOT NULL DEFAULT '[]'::jsonb,
         heartbeat_at timestamptz NOT NULL DEFAULT now(),

@@ -105,7 +105,11 @@ export function IndicatorFormModal({
           body: {
             version: indicator.version,
             ...(v.taskId !== indicator.taskId ? { taskId: v.taskId } : {}),
-            name: v.name.trim(), unit: v.unit.trim(), description: (v.description ?? '').trim(), targets: toTargets(v.targets ?? []) },
+            name: v.name.trim(),
+            unit: v.unit.trim(),
+            description: (v.description ?? '').trim(),
+            targets: toTargets(v.targets ?? []),
+          },
         });
         message.success('指标已保存');
       } else {
