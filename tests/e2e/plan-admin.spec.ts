@@ -137,7 +137,7 @@ describeBrowser('plan admin: the bureau keeps a task’s work list and indicator
     await page.getByText('2023年已有工作清单，请在清单中逐项新增或修改').waitFor();
     await page.getByTestId('work-list-year').fill('2061');
     await page.getByTestId('work-list-mode').getByText('空白清单').click();
-    await expect(page.getByTestId('work-list-lines-5-1').inputValue()).resolves.toBe('');
+    await valueIs(page.getByTestId('work-list-lines-5-1'), '');
     await page.getByTestId('work-list-save').click();
     await expect(page.getByTestId('work-list-error').innerText()).resolves.toContain('请至少填写一项工作');
     await page.getByRole('button', { name: /取\s*消/ }).click();
