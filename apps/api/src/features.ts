@@ -15,7 +15,7 @@ import { MatchingModule } from './matching/matching.module';
 import { ProductsModule } from './products/products.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 import { PlanModule } from './plan/plan.module';
-import { EventsModule } from './events/events.module';
+import { EventsModule, EventsWorkerModule } from './events/events.module';
 import { BankReportsModule } from './bank-reports/bank-reports.module';
 
 /**
@@ -25,4 +25,4 @@ import { BankReportsModule } from './bank-reports/bank-reports.module';
 export const API_MODULES: Type[] = [AuthModule, UsersModule, OrganizationsModule, ReferenceModule, HealthModule, SetupModule, ProjectsModule, FinancingNeedsModule, EnterprisesModule, LibraryIoModule, NotificationsModule, WorkCalendarModule, ProductsModule, MatchingModule, CasesModule, EventsModule, BankReportsModule, PlanModule];
 
 /** Queue consumers: loaded by the worker entry point, and by `npm start` in the same process. */
-export const WORKER_MODULES: Type[] = [NotificationsWorkerModule];
+export const WORKER_MODULES: Type[] = [NotificationsWorkerModule, EventsWorkerModule];

@@ -10,3 +10,4 @@ export * from './library';
 export * from './notifications';
 export * from './matchmaking';
 export * from './plan';
+export * from './events';

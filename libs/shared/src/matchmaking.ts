@@ -260,12 +260,15 @@ export enum CaseOrigin {
   CLAIM = 'CLAIM',
   PUSH = 'PUSH',
   REASSIGNMENT = 'REASSIGNMENT',
+  /** A letter of intent signed at a 对接会 (the case links back to the event and the meeting). */
+  EVENT = 'EVENT',
 }
 export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
   [CaseOrigin.APPLICATION]: '企业申请产品',
   [CaseOrigin.CLAIM]: '金融机构认领',
   [CaseOrigin.PUSH]: '金融局推送',
   [CaseOrigin.REASSIGNMENT]: '金融局改派',
+  [CaseOrigin.EVENT]: '对接会签约意向',
 };
 
 export enum DeclineReason {

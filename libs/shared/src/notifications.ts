@@ -24,6 +24,12 @@ export enum NotificationType {
   PLAN_REPORT_RETURNED = 'PLAN_REPORT_RETURNED',
   EVENT_INVITATION = 'EVENT_INVITATION',
   EVENT_REMINDER = 'EVENT_REMINDER',
+  EVENT_REGISTRATION = 'EVENT_REGISTRATION',
+  EVENT_MEETING_REQUEST = 'EVENT_MEETING_REQUEST',
+  EVENT_MEETING_ANSWERED = 'EVENT_MEETING_ANSWERED',
+  EVENT_AGENDA = 'EVENT_AGENDA',
+  EVENT_MEETING_ADDED = 'EVENT_MEETING_ADDED',
+  EVENT_OUTCOME_RECORDED = 'EVENT_OUTCOME_RECORDED',
   DAILY_DIGEST = 'DAILY_DIGEST',
 }
 
@@ -46,6 +52,12 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   [NotificationType.PLAN_REPORT_RETURNED]: '工作进展报告被退回',
   [NotificationType.EVENT_INVITATION]: '对接会邀请',
   [NotificationType.EVENT_REMINDER]: '对接会提醒',
+  [NotificationType.EVENT_REGISTRATION]: '对接会报名结果',
+  [NotificationType.EVENT_MEETING_REQUEST]: '对接会一对一会谈邀约',
+  [NotificationType.EVENT_MEETING_ANSWERED]: '会谈邀约的答复',
+  [NotificationType.EVENT_AGENDA]: '对接会个人日程',
+  [NotificationType.EVENT_MEETING_ADDED]: '现场加排会谈',
+  [NotificationType.EVENT_OUTCOME_RECORDED]: '会谈结果待确认',
   [NotificationType.DAILY_DIGEST]: '每日汇总',
 };
 

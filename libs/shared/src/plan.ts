@@ -153,29 +153,6 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
   [TargetStatus.NO_DATA]: '暂无数据',
 };
 
-/** 宣讲 / 推介 / 对接会. */
-export enum EventType {
-  AWARENESS = 'AWARENESS',
-  SHOWCASE = 'SHOWCASE',
-  MATCHMAKING = 'MATCHMAKING',
-}
-export const EVENT_TYPE_LABELS: Record<EventType, string> = {
-  [EventType.AWARENESS]: '绿色金融知识宣讲',
-  [EventType.SHOWCASE]: '绿色金融产品推介',
-  [EventType.MATCHMAKING]: '融资对接会',
-};
-
-export enum EventStatus {
-  PLANNED = 'PLANNED',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
-  [EventStatus.PLANNED]: '计划中',
-  [EventStatus.HELD]: '已举办',
-  [EventStatus.CANCELLED]: '已取消',
-};
-
 /** Evidence files of a progress report. */
 export const PLAN_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const PLAN_EVIDENCE_MAX_PER_REPORT = 10;

@@ -62,6 +62,13 @@ export class MatchmakingCase {
   @Column({ type: 'uuid', nullable: true })
   reassignedFromCaseId: string | null;
 
+  /** Origin EVENT: the 对接会 whose letter of intent opened it, and the intent (events module's ids). */
+  @Column({ type: 'uuid', nullable: true })
+  sourceEventId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  sourceRef: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

@@ -1,4 +1,4 @@
-import { EventStatus, EventType } from '@zj/shared';
+import { EventAgendaItem, EventStatus, EventType } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A knowledge session, product showcase or matchmaking event the finance bureau runs (宣讲 / 推介 / 对接会). */
@@ -16,13 +16,47 @@ export class MatchmakingEvent {
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 
+  @Column({ type: 'timestamptz', nullable: true })
+  endsAt: Date | null;
+
   @Column({ type: 'varchar', length: 200 })
   venue: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  onlineLink: string | null;
+
+  /** Organisations admitted (REGISTERED); further registrations wait on the list. Null: no limit. */
+  @Column({ type: 'integer', nullable: true })
+  capacity: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registrationDeadline: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  requiresApproval: boolean;
+
+  /** Any enterprise or bank may register (true), or only invited organisations (false). */
+  @Column({ type: 'boolean', default: true })
+  isPublic: boolean;
+
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  coOrganizerOrgIds: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  agenda: EventAgendaItem[];
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** When the 1:1 schedule was last published to the participants. */
+  @Column({ type: 'timestamptz', nullable: true })
+  schedulePublishedAt: Date | null;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Column({ type: 'varchar', length: 10, default: EventStatus.PLANNED })
+  /** As stored; readers show `effectiveStatus` (event-status.ts). */
+  @Column({ type: 'varchar', length: 20, default: EventStatus.DRAFT })
   status: EventStatus;
 
   /** Why it was cancelled, or a note on how it went. */

@@ -1,13 +1,46 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases/cases.module';
+import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
+import { MatchingModule } from '../matching/matching.module';
 import { MatchmakingEvent } from './event.entity';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
+import { EventMeeting, EventSlot, EventUnavailability, MeetingRequest, ScheduleRun } from './meetings/meeting.entities';
+import { MeetingRequestsController } from './meetings/meeting-requests.controller';
+import { MeetingRequestsService } from './meetings/meeting-requests.service';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
+import { ScheduleProcessor } from './meetings/schedule.processor';
+import { ScheduleService } from './meetings/schedule.service';
+import { EventReportService } from './outcomes/event-report.service';
+import { EventIntent } from './outcomes/intent.entity';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesService } from './outcomes/outcomes.service';
+import { InvitationsService } from './registrations/invitations.service';
+import { EventRegistration } from './registrations/registration.entity';
+import { RegistrationsController } from './registrations/registrations.controller';
+import { RegistrationsService } from './registrations/registrations.service';
 
+const ENTITIES = [MatchmakingEvent, EventRegistration, EventSlot, EventUnavailability, MeetingRequest, ScheduleRun, EventMeeting, EventIntent];
+
+/**
+ * The bureau's events (宣讲 / 推介 / 对接会) and, for a 对接会, the whole day: registrations and
+ * invitations (registrations/), 1:1 requests, slots, the schedule and its edits (meetings/, solved by
+ * scheduling/), check-in, outcomes, letters of intent and the report (outcomes/). It owns the
+ * event_* tables; intents open cases through CasesService.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchmakingEvent])],
-  controllers: [EventsController],
-  providers: [EventsService],
+  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, FinancingNeedsModule, MatchingModule],
+  controllers: [EventsController, RegistrationsController, MeetingRequestsController, MeetingsController, OutcomesController],
+  providers: [EventsService, RegistrationsService, InvitationsService, MeetingRequestsService, MeetingsService, ScheduleService, OutcomesService, EventReportService],
   exports: [EventsService],
 })
 export class EventsModule {}
+
+/** The schedule solver's queue consumer (loaded with the worker; solves in a worker thread). */
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES)],
+  providers: [ScheduleProcessor],
+})
+export class EventsWorkerModule {}

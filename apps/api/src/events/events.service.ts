@@ -10,6 +10,7 @@ import { shanghaiDateTime } from '../notifications/notices';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CreateEventDto, EventStatusDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { MatchmakingEvent } from './event.entity';
+import { isLive } from './event-status';
 import { EventErrorCode } from './events.errors';
 
 /** Reminders before an event starts: a day and an hour ahead (keys `event.<id>.<name>`). */
@@ -100,7 +101,7 @@ export class EventsService {
     for (const r of EVENT_REMINDERS) {
       const key = `${eventReminderPrefix(e.id)}${r.name}`;
       const at = new Date(e.startsAt.getTime() - r.beforeMs);
-      if (!invitees.length || e.status !== EventStatus.PLANNED || at.getTime() <= Date.now()) {
+      if (!invitees.length || !isLive(e) || e.status === EventStatus.IN_PROGRESS || at.getTime() <= Date.now()) {
         await this.notifications.cancelReminder(m, key);
         continue;
       }
@@ -167,7 +168,7 @@ export class EventsService {
   update(actor: Actor, id: string, dto: UpdateEventDto) {
     return this.dataSource.transaction(async (m) => {
       const e = await this.lock(m, id, dto.version);
-      if (e.status !== EventStatus.PLANNED) throw AppException.conflict('只能修改计划中的活动', EventErrorCode.STATE_CONFLICT);
+      if (!isLive(e) && e.status !== EventStatus.DRAFT) throw AppException.conflict('只能修改未结束的活动', EventErrorCode.STATE_CONFLICT);
       const before = this.view({ ...e }, await this.invitees(m, id));
       if (dto.type !== undefined) e.type = dto.type;
       if (dto.title !== undefined) e.title = dto.title;
@@ -189,7 +190,7 @@ export class EventsService {
   setStatus(actor: Actor, id: string, dto: EventStatusDto) {
     return this.dataSource.transaction(async (m) => {
       const e = await this.lock(m, id, dto.version);
-      if (e.status !== EventStatus.PLANNED) throw AppException.conflict('活动已举办或已取消', EventErrorCode.STATE_CONFLICT);
+      if (!isLive(e) && e.status !== EventStatus.DRAFT) throw AppException.conflict('活动已举办或已取消', EventErrorCode.STATE_CONFLICT);
       if (dto.status === EventStatus.HELD && e.startsAt.getTime() > Date.now()) {
         throw new AppException(EventErrorCode.NOT_YET_STARTED, '活动尚未开始，不能标记为已举办', HttpStatus.CONFLICT);
       }

@@ -313,11 +313,78 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '{{when}}开始：{{eventTitle}}', body: '“{{eventTitle}}”将于 {{startsAt}} 在{{venue}}举行，请准时参加。' },
       en: { subject: 'Starting {{when}}: {{eventTitle}}', body: '"{{eventTitle}}" starts at {{startsAt}}, {{venue}}.' },
     },
-    // Holds while the event is still planned (not cancelled, not yet marked held).
+    // Holds while the event is announced and not over (not cancelled, not yet marked held).
     stillHolds: async (m, r) => {
       if (r.subjectType !== 'event' || !r.subjectId) return false;
       const [e] = await m.query(`SELECT status FROM events WHERE id = $1`, [r.subjectId]);
-      return e?.status === 'PLANNED';
+      return ['PUBLISHED', 'REGISTRATION_CLOSED'].includes(e?.status);
+    },
+  },
+  [NotificationType.EVENT_REGISTRATION]: {
+    variables: ['eventTitle', 'startsAt', 'statusLabel', 'detail'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK],
+    templates: {
+      'zh-CN': { subject: '{{eventTitle}}：报名{{statusLabel}}', body: '您单位报名参加“{{eventTitle}}”（{{startsAt}}）的状态为：{{statusLabel}}。{{detail}}' },
+      en: { subject: '{{eventTitle}}: registration {{statusLabel}}', body: 'Your registration for "{{eventTitle}}" ({{startsAt}}) is now: {{statusLabel}}. {{detail}}' },
+    },
+  },
+  [NotificationType.EVENT_MEETING_REQUEST]: {
+    variables: ['eventTitle', 'requesterName', 'priorityLabel', 'message'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK],
+    templates: {
+      'zh-CN': { subject: '{{requesterName}}希望在{{eventTitle}}与您会谈', body: '{{requesterName}}在“{{eventTitle}}”向您发起一对一会谈邀约（{{priorityLabel}}）。{{message}}\n请在平台上接受或婉拒。' },
+      en: { subject: '{{requesterName}} asks to meet you at {{eventTitle}}', body: '{{requesterName}} asks for a 1:1 meeting at "{{eventTitle}}" ({{priorityLabel}}). {{message}}' },
+    },
+  },
+  [NotificationType.EVENT_MEETING_ANSWERED]: {
+    variables: ['eventTitle', 'targetName', 'answerLabel'],
+    defaultChannels: [NotificationChannel.INBOX],
+    priority: NotificationPriority.LOW,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK],
+    templates: {
+      'zh-CN': { subject: '{{targetName}}{{answerLabel}}您的会谈邀约', body: '您在“{{eventTitle}}”向{{targetName}}发起的一对一会谈邀约：{{answerLabel}}。' },
+      en: { subject: '{{targetName}}: {{answerLabel}}', body: 'Your meeting request to {{targetName}} at "{{eventTitle}}": {{answerLabel}}.' },
+    },
+  },
+  [NotificationType.EVENT_AGENDA]: {
+    variables: ['eventTitle', 'startsAt', 'venue', 'count', 'agenda'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK],
+    templates: {
+      'zh-CN': { subject: '{{eventTitle}}：您的会谈日程（{{count}}场）', body: '“{{eventTitle}}”（{{startsAt}}，{{venue}}）您的一对一会谈安排如下：\n{{agenda}}\n可在平台下载日历文件（.ics）导入日历；日程如有调整将再次通知。' },
+      en: { subject: '{{eventTitle}}: your meetings ({{count}})', body: 'Your 1:1 meetings at "{{eventTitle}}" ({{startsAt}}, {{venue}}):\n{{agenda}}' },
+    },
+  },
+  [NotificationType.EVENT_MEETING_ADDED]: {
+    variables: ['eventTitle', 'counterpartName', 'time', 'desk'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.SMS],
+    priority: NotificationPriority.HIGH,
+    endpoints: false,
+    audience: [Role.ENTERPRISE, Role.BANK],
+    sms: { templateId: 'ZJ_EVENT_MEETING_ADDED', params: ['counterpartName', 'time', 'desk'] },
+    templates: {
+      'zh-CN': { subject: '现场加排会谈：{{counterpartName}}，{{time}}', body: '“{{eventTitle}}”现场为您加排了与{{counterpartName}}的一对一会谈：{{time}}，{{desk}}。' },
+      en: { subject: 'Meeting added: {{counterpartName}} at {{time}}', body: 'A 1:1 meeting with {{counterpartName}} was added at "{{eventTitle}}": {{time}}, {{desk}}.' },
+    },
+  },
+  [NotificationType.EVENT_OUTCOME_RECORDED]: {
+    variables: ['eventTitle', 'bankName', 'resultLabel', 'amount'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: false,
+    audience: [Role.ENTERPRISE],
+    templates: {
+      'zh-CN': { subject: '请确认会谈结果：{{bankName}}', body: '{{bankName}}登记了您在“{{eventTitle}}”会谈的结果：{{resultLabel}}{{amount}}。请在平台上确认。' },
+      en: { subject: 'Please confirm the meeting outcome: {{bankName}}', body: '{{bankName}} recorded the outcome of your meeting at "{{eventTitle}}": {{resultLabel}}{{amount}}.' },
     },
   },
   [NotificationType.DAILY_DIGEST]: {

@@ -24,6 +24,10 @@ export interface QueueJobs {
     'digest-run': Record<string, never>;
     'digest-user': { userId: string };
   };
+  /** A 对接会's 1:1 schedule solved off the API's event loop (jobId `schedule.<runId>`). */
+  'event-schedule': {
+    solve: { runId: string };
+  };
 }
 
 export type QueueName = keyof QueueJobs;

@@ -1,0 +1,5 @@
+import { Injectable } from '@nestjs/common';
+
+// STUB: filled in by its owner.
+@Injectable()
+export class InvitationsService {}
