@@ -1,8 +1,6 @@
 import { OrgType, Role } from '@zj/shared';
-import { uniq } from '../support/library-factories';
+import { matchmakingEvent, orgName, readEvent } from '../support/event-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
-
-const DAY = 24 * 3600_000;
 
 interface EventRead {
   id: string;
@@ -32,24 +30,11 @@ describe('events: invitees as each caller reads them', () => {
     bank = await app.userWithRole(Role.BANK);
     enterprise = await app.userWithRole(Role.ENTERPRISE);
     outsider = await app.userWithRole(Role.BANK);
-    bankName = (await app.http.get(`/api/v1/organizations/${bank.organizationId}`).set(bureau.auth)).body.name;
-    enterpriseName = (await app.http.get(`/api/v1/organizations/${enterprise.organizationId}`).set(bureau.auth)).body.name;
+    bankName = await orgName(app, bureau, bank.organizationId);
+    enterpriseName = await orgName(app, bureau, enterprise.organizationId);
   });
   afterAll(() => app?.close());
 
-  const createEvent = async (invitedOrganizationIds?: string[]): Promise<EventRead> => {
-    const res = await app.http
-      .post('/api/v1/events')
-      .set(bureau.auth)
-      .send({ type: 'MATCHMAKING', title: `绿色金融银企对接会${uniq()}`, startsAt: new Date(Date.now() + 10 * DAY).toISOString(), venue: '湛江市金融工作局三楼会议室', invitedOrganizationIds });
-    expect(res.status).toBe(201);
-    return res.body;
-  };
-  const read = async (s: Session, id: string): Promise<EventRead> => {
-    const res = await app.http.get(`/api/v1/events/${id}`).set(s.auth);
-    expect(res.status).toBe(200);
-    return res.body;
-  };
   /** Every page of the list (the caller's view), as id → row. */
   const listed = async (s: Session, query: Record<string, string> = {}): Promise<Map<string, EventRead>> => {
     const rows = new Map<string, EventRead>();
@@ -62,7 +47,7 @@ describe('events: invitees as each caller reads them', () => {
   };
 
   it('the bureau sees the invitees by name; an invited organisation sees that it is invited; others only the count', async () => {
-    const created = await createEvent([bank.organizationId, enterprise.organizationId]);
+    const created = await matchmakingEvent(app, bureau, { invitedOrganizationIds: [bank.organizationId, enterprise.organizationId] });
     // The bureau's own answer names them (invited together, so in no particular order).
     expect(created.invitees).toHaveLength(2);
     expect(created.invitees).toEqual(
@@ -74,18 +59,18 @@ describe('events: invitees as each caller reads them', () => {
     expect(created.inviteeCount).toBe(2);
     expect(created.invitedMe).toBe(false);
 
-    const asBureau = await read(bureau, created.id);
+    const asBureau = await readEvent(app, bureau, created.id);
     expect(asBureau.invitees.map((o) => o.name).sort()).toEqual([bankName, enterpriseName].sort());
     expect([...asBureau.invitedOrganizationIds].sort()).toEqual([bank.organizationId, enterprise.organizationId].sort());
 
-    const asBank = await read(bank, created.id);
+    const asBank = await readEvent(app, bank, created.id);
     expect(asBank.invitedMe).toBe(true);
     expect(asBank.inviteeCount).toBe(2);
     // Its own organisation only: the other invitees are not disclosed.
     expect(asBank.invitees).toEqual([{ id: bank.organizationId, name: bankName, type: OrgType.FINANCIAL_INSTITUTION }]);
     expect(asBank.invitedOrganizationIds).toEqual([bank.organizationId]);
 
-    const asOutsider = await read(outsider, created.id);
+    const asOutsider = await readEvent(app, outsider, created.id);
     expect(asOutsider.invitedMe).toBe(false);
     expect(asOutsider.inviteeCount).toBe(2);
     expect(asOutsider.invitees).toEqual([]);
@@ -96,15 +81,15 @@ describe('events: invitees as each caller reads them', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.invitees.map((o: { id: string }) => o.id)).toEqual([bank.organizationId]);
     expect(updated.body.inviteeCount).toBe(1);
-    const asEnterprise = await read(enterprise, created.id);
+    const asEnterprise = await readEvent(app, enterprise, created.id);
     expect(asEnterprise.invitedMe).toBe(false);
     expect(asEnterprise.inviteeCount).toBe(1);
   });
 
   it('each list row carries the invitee count and whether the caller is invited; invited=true lists only the caller’s invitations', async () => {
-    const invitedTo = await createEvent([bank.organizationId, enterprise.organizationId]);
-    const notInvitedTo = await createEvent([enterprise.organizationId]);
-    const nobody = await createEvent();
+    const invitedTo = await matchmakingEvent(app, bureau, { invitedOrganizationIds: [bank.organizationId, enterprise.organizationId] });
+    const notInvitedTo = await matchmakingEvent(app, bureau, { invitedOrganizationIds: [enterprise.organizationId] });
+    const nobody = await matchmakingEvent(app, bureau);
 
     const bankRows = await listed(bank);
     expect(bankRows.get(invitedTo.id)).toMatchObject({ inviteeCount: 2, invitedMe: true });

@@ -223,6 +223,10 @@ describe('notifications wired into the capabilities', () => {
       .send({ type: 'MATCHMAKING', title: `绿色金融银企对接会${uniq()}`, startsAt: startsAt.toISOString(), venue: '湛江市金融工作局三楼会议室', invitedOrganizationIds: [invited.organizationId] })
       .expect(201);
     expect(created.body.invitedOrganizationIds).toEqual([invited.organizationId]);
+    // A draft tells nobody and has no reminders; publishing sends the invitation and schedules them.
+    expect(created.body.status).toBe('DRAFT');
+    expect(await reminder(`event.${created.body.id}.day-before`)).toBeUndefined();
+    const published = await app.http.post(`/api/v1/events/${created.body.id}/publish`).set(admin.auth).send({ version: created.body.version }).expect(200);
     const [inv] = await arrives(invited.user.id, NotificationType.EVENT_INVITATION, 'invitation');
     expect(inv.title).toBe(`对接会邀请：${created.body.title}`);
 
@@ -236,7 +240,7 @@ describe('notifications wired into the capabilities', () => {
 
     // Rescheduled 8 s later: both reminders move (new versions, jobs at the new times, old jobs gone).
     const later = new Date(startsAt.getTime() + 8000);
-    await app.http.patch(`/api/v1/events/${created.body.id}`).set(admin.auth).send({ version: created.body.version, startsAt: later.toISOString() }).expect(200);
+    await app.http.patch(`/api/v1/events/${created.body.id}`).set(admin.auth).send({ version: published.body.version, startsAt: later.toISOString() }).expect(200);
     const d2 = await reminder(dayKey);
     const h2 = await reminder(hourKey);
     expect([d2.version, h2.version]).toEqual([d1.version + 1, h1.version + 1]);
@@ -266,7 +270,8 @@ describe('notifications wired into the capabilities', () => {
     expect((await reminder(hourKey)).status).toBe('CANCELLED');
     await waitFor(async () => (await job(hourKey, h2.version)) === undefined, 20_000, 'hour-before job removed');
     // Inviting another organisation later: only the newcomer gets an invitation.
-    const ev2 = (await app.http.post('/api/v1/events').set(admin.auth).send({ type: 'SHOWCASE', title: `绿色金融产品推介会${uniq()}`, startsAt: new Date(Date.now() + 10 * DAY).toISOString(), venue: '湛江市民大厦', invitedOrganizationIds: [invited.organizationId] }).expect(201)).body;
+    const draft2 = (await app.http.post('/api/v1/events').set(admin.auth).send({ type: 'SHOWCASE', title: `绿色金融产品推介会${uniq()}`, startsAt: new Date(Date.now() + 10 * DAY).toISOString(), venue: '湛江市民大厦', invitedOrganizationIds: [invited.organizationId] }).expect(201)).body;
+    const ev2 = (await app.http.post(`/api/v1/events/${draft2.id}/publish`).set(admin.auth).send({ version: draft2.version }).expect(200)).body;
     await app.http.patch(`/api/v1/events/${ev2.id}`).set(admin.auth).send({ version: ev2.version, invitedOrganizationIds: [invited.organizationId, outsider.organizationId] }).expect(200);
     await arrives(outsider.user.id, NotificationType.EVENT_INVITATION, 'newcomer invitation');
     await arrives(invited.user.id, NotificationType.EVENT_INVITATION, 'second invitation', 2);

@@ -24,7 +24,7 @@ describeBrowser('events: the bureau invites organisations to a 对接会, and an
   }, 180_000);
   afterAll(() => h?.close());
 
-  it('the bureau creates a 对接会 inviting a bank; the bank sees the invitation (badge, 消息中心) and the event marked as invited', async () => {
+  it('the bureau creates a 对接会 (a draft) inviting a bank and publishes it; the bank sees the invitation (badge, 消息中心) and the event marked as invited', async () => {
     const bank = await h.app.userWithRole(Role.BANK);
     const other = await h.app.userWithRole(Role.BANK);
     const admin = await h.app.admin();
@@ -55,12 +55,24 @@ describeBrowser('events: the bureau invites organisations to a 对接会, and an
     expect(await selectText(up, 'event-invitees')).toContain(bankName);
     await up.getByTestId('event-invitee-count').getByText('已选 1 家机构', { exact: false }).waitFor();
     await up.getByTestId('event-create-ok').click();
-    await up.getByText('已新建').waitFor();
+    await up.getByText('已新建草稿').waitFor();
 
-    const listed = (await h.app.http.get('/api/v1/events').query({ pageSize: 100 }).set(admin.auth)).body.items as { id: string; title: string; startsAt: string }[];
+    const listed = (await h.app.http.get('/api/v1/events').query({ pageSize: 100 }).set(admin.auth)).body.items as { id: string; title: string; startsAt: string; status: string }[];
     const event = listed.find((e) => e.title === title)!;
     expect(event).toBeDefined();
+    expect(event.status).toBe('DRAFT');
     expect(new Date(event.startsAt).toISOString()).toBe(new Date(`${day}T09:30:00+08:00`).toISOString());
+    // A draft: nobody is told yet, and other organisations do not see it.
+    await up.getByTestId(`event-status-${event.id}`).getByText('草稿').waitFor();
+    const asBank = (await h.app.http.get('/api/v1/events').query({ pageSize: 100 }).set(bank.auth)).body.items as { id: string }[];
+    expect(asBank.some((e) => e.id === event.id)).toBe(false);
+
+    // Publishing says who is told (the 1 invited organisation), then opens registration.
+    await up.getByTestId(`event-step-publish-${event.id}`).click();
+    await up.getByTestId('event-step-body').getByText('受邀的 1 家机构的用户将收到邀请', { exact: false }).waitFor();
+    await up.getByTestId('event-step-confirm').click();
+    await up.getByText('活动已发布，报名已开放').waitFor();
+    await up.getByTestId(`event-status-${event.id}`).getByText('报名中').waitFor();
     // The list shows how many are invited; the detail names them.
     await up.getByTestId(`event-invitee-count-${event.id}`).getByText('1 家').waitFor();
     await up.getByTestId(`event-link-${event.id}`).click();

@@ -1,3 +1,5 @@
+import type { EnterpriseSelection } from './library';
+
 /**
  * The bureau's events (宣讲 / 推介 / 对接会) and, for a 对接会, what happens before, on and after the
  * day: registrations, 1:1 meeting requests, slots and the schedule, check-in, outcomes and the
@@ -97,19 +99,8 @@ export interface EventDetailView extends EventView {
 
 // ---------------------------------------------------------------- invitations
 
-/** The library's filters to pick enterprises to invite (POST /events/:id/invitations/preview|send). */
-export interface InvitationFilter {
-  divisionCodes?: string[];
-  /** Category code or prefix, with its catalogue version (default the current one). */
-  categoryCode?: string;
-  taxonomyVersion?: string;
-  /** Minimum green grade (A best … D). */
-  minGreenGrade?: string;
-  /** Only enterprises with at least one open financing need. */
-  withOpenNeeds?: boolean;
-  /** Open needs' amount range in 万元 (decimal strings). */
-  needAmountMin?: string;
-  needAmountMax?: string;
+/** Enterprises to invite, picked with the library's own filters; then banks and others by id. */
+export interface InvitationFilter extends EnterpriseSelection {
   /** Banks: explicit list; `allBanks` invites every financial institution. */
   bankOrganizationIds?: string[];
   allBanks?: boolean;
@@ -124,6 +115,12 @@ export interface InvitationPreview {
   alreadyInvited: number;
   /** First rows, for a look before sending. */
   sample: EventOrgRef[];
+}
+/** POST /events/:id/invitations: how many were newly invited (and told, once the event is published). */
+export interface InvitationSendResult {
+  added: number;
+  alreadyInvited: number;
+  inviteeCount: number;
 }
 
 // ---------------------------------------------------------------- registrations
@@ -244,6 +241,13 @@ export interface EventSlotView {
   index: number;
   startsAt: string;
   endsAt: string;
+}
+
+/** GET/POST /events/:id/unavailability: the slots an organisation cannot attend. */
+export interface UnavailabilityView {
+  organizationId: string;
+  organizationName: string;
+  slotIds: string[];
 }
 
 // ---------------------------------------------------------------- the schedule

@@ -447,3 +447,19 @@ export function industryDivisionMatches(section: string, division: string): bool
 
 /** Category code prefix filter: '5' or '5.2' or '5.2.1'. */
 export const CATEGORY_PREFIX_PATTERN = /^\d{1,2}(\.\d{1,2}){0,2}$/;
+
+/** The library's filters for picking enterprises (e.g. to invite them to an event); all combine with AND. */
+export interface EnterpriseSelection {
+  /** Enterprises of these counties (division codes). */
+  divisionCodes?: string[];
+  /** With a project (not draft or archived) in this category code or prefix, of `taxonomyVersion` (default: the catalogue in force). */
+  categoryCode?: string;
+  taxonomyVersion?: string;
+  /** Minimum current green grade (A best … D). */
+  minGreenGrade?: string;
+  /** Only enterprises with at least one open financing need. */
+  withOpenNeeds?: boolean;
+  /** Open needs' amount range in 万元 (decimal strings). */
+  needAmountMin?: string;
+  needAmountMax?: string;
+}

@@ -367,6 +367,8 @@ export interface CaseView {
   /** Working days left until dueOn (negative when overdue). */
   workingDaysLeft: number | null;
   score: number | null;
+  /** Origin EVENT: the 对接会 whose letter of intent (签约意向) opened the case. */
+  sourceEventId: string | null;
   createdAt: string;
   updatedAt: string;
   stateChangedAt: string;

@@ -172,7 +172,18 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     m: EntityManager,
     actor: Actor,
     need: FinancingNeed,
-    o: { bankOrgId: string; origin: CaseOrigin; productId: string | null; state: CaseState.PENDING | CaseState.ACCEPTED; party: CaseParty; comment?: string; reassignedFrom?: string },
+    o: {
+      bankOrgId: string;
+      origin: CaseOrigin;
+      productId: string | null;
+      state: CaseState.PENDING | CaseState.ACCEPTED;
+      party: CaseParty;
+      comment?: string;
+      reassignedFrom?: string;
+      /** Origin EVENT: the 对接会 and the letter of intent that opened it. */
+      sourceEventId?: string;
+      sourceRef?: string;
+    },
   ): Promise<MatchmakingCase> {
     const now = new Date();
     const days = o.state === CaseState.PENDING ? this.config.CASE_ANSWER_WORKING_DAYS : this.config.CASE_CONTACT_WORKING_DAYS;
@@ -194,6 +205,8 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
         dueOn: await this.calendar.dueDate(now, days, m),
         answeredAt: o.state === CaseState.ACCEPTED ? now : null,
         reassignedFromCaseId: o.reassignedFrom ?? null,
+        sourceEventId: o.sourceEventId ?? null,
+        sourceRef: o.sourceRef ?? null,
         createdByUserId: actor.userId,
         stateChangedAt: now,
       }),
@@ -233,6 +246,54 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       return c.id;
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * A letter of intent signed at a 对接会 (events module), inside the caller's transaction: the bank
+   * took the need up, so the case starts ACCEPTED (origin EVENT, the enterprise's contact revealed to
+   * that bank only). A bank already handling the need keeps its live case (created: false, the intent
+   * noted on its timeline); otherwise the claim cap holds (409 CASE_CLAIM_CAP_REACHED; the bureau may
+   * still push past it in the pipeline).
+   */
+  async openFromEvent(
+    m: EntityManager,
+    actor: Actor,
+    o: { needId: string; bankOrgId: string; eventId: string; intentId: string; amount: string; comment: string },
+  ): Promise<{ caseId: string; created: boolean }> {
+    const need = await this.lockNeed(m, o.needId);
+    this.assertOpen(need);
+    await this.assertBank(m, o.bankOrgId);
+    const party = partyOf(actor, { bankOrgId: o.bankOrgId, enterpriseOrgId: need.enterpriseOrgId }) ?? CaseParty.BUREAU;
+    const [live]: { id: string; state: CaseState }[] = await m.query(
+      `SELECT id, state FROM matchmaking_cases WHERE need_id = $1 AND bank_org_id = $2 AND state = ANY($3::text[]) ORDER BY created_at LIMIT 1`,
+      [need.id, o.bankOrgId, ACTIVE],
+    );
+    if (live) {
+      await this.addEvent(m, actor, live.id, live.state, live.state, party, o.comment);
+      return { caseId: live.id, created: false };
+    }
+    await this.assertPlace(m, need.id, o.bankOrgId, true);
+    const c = await this.openCase(m, actor, need, {
+      bankOrgId: o.bankOrgId,
+      origin: CaseOrigin.EVENT,
+      productId: null,
+      state: CaseState.ACCEPTED,
+      party,
+      comment: o.comment,
+      sourceEventId: o.eventId,
+      sourceRef: o.intentId,
+    });
+    return { caseId: c.id, created: true };
+  }
+
+  /** The live figures of cases (for an event's report): state, credit approved, disbursed so far. */
+  async figuresForCases(caseIds: string[], m: EntityManager = this.dataSource.manager): Promise<{ id: string; state: CaseState; approvedAmount: string | null; disbursedTotal: string }[]> {
+    const ids = [...new Set(caseIds)];
+    if (!ids.length) return [];
+    return m.query(
+      `SELECT id, state, approved_amount AS "approvedAmount", disbursed_total AS "disbursedTotal" FROM matchmaking_cases WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
   }
 
   private async assertBank(m: EntityManager, bankOrgId: string) {
@@ -527,6 +588,7 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       overdue: running && isOverdue(dueOn, today),
       workingDaysLeft: running && dueOn ? workingDaysBetween(today, dueOn, overrides) : null,
       score: r.score,
+      sourceEventId: r.source_event_id ?? null,
       createdAt: iso(r.created_at)!,
       updatedAt: iso(r.updated_at)!,
       stateChangedAt: iso(r.state_changed_at)!,

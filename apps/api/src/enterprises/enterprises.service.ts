@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GreenIdentificationStatus, industryDivisionMatches, NotificationType, OrgType, Page, Role, ScorecardStatus } from '@zj/shared';
+import { EnterpriseSelection, GreenIdentificationStatus, industryDivisionMatches, NotificationType, OrgType, Page, Role, ScorecardStatus } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
@@ -59,6 +59,7 @@ function enterpriseScopeSql(s: LibraryScope, params: unknown[]): string {
   }
 }
 
+
 const PROFILE_FIELDS = [
   'industrySection', 'industryDivision', 'industryName', 'size', 'registeredCapital', 'establishedOn', 'legalRepresentative', 'address',
   'businessScope', 'contactName', 'contactPhone', 'contactEmail', 'envCreditRating', 'envCreditRatingYear', 'certifications',
@@ -93,6 +94,42 @@ export class EnterprisesService {
       [orgId, todayInZhanjiang()],
     );
     return !!row;
+  }
+
+  /**
+   * Enterprises picked with the library's filters (events' invitations), all combined with AND;
+   * answers their organisation ids in name order, none when no filter is given:
+   * - `divisionCodes`: the enterprise's county or zone;
+   * - `categoryCode` (code or prefix, of `taxonomyVersion`, default the catalogue in force: the latest effective today): a project of
+   *   that category, submitted, under review or listed (not a draft, not archived);
+   * - `minGreenGrade`: the current green grade is at least this good ('A' best);
+   * - `withOpenNeeds`, `needAmountMin`/`needAmountMax` (万元): an OPEN financing need, within the range.
+   */
+  async selectIds(f: EnterpriseSelection, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const params: unknown[] = [];
+    const add = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    if (f.divisionCodes?.length) where.push(`o.division_code = ANY(${add(f.divisionCodes)}::varchar[])`);
+    if (f.categoryCode) {
+      const version = f.taxonomyVersion ? add(f.taxonomyVersion) : `(SELECT version FROM taxonomy_versions WHERE effective_from IS NULL OR effective_from <= current_date ORDER BY effective_from DESC NULLS LAST, version DESC LIMIT 1)`;
+      const code = add(f.categoryCode);
+      where.push(`EXISTS (SELECT 1 FROM projects sp JOIN project_categories pc ON pc.project_id = sp.id
+                          WHERE sp.enterprise_org_id = o.id AND sp.status NOT IN ('DRAFT','ARCHIVED')
+                            AND pc.taxonomy_version = ${version} AND (pc.code = ${code} OR pc.code LIKE ${code} || '.%'))`);
+    }
+    if (f.minGreenGrade) where.push(`EXISTS (SELECT 1 FROM green_grades sg WHERE sg.enterprise_org_id = o.id AND sg.is_current AND sg.grade <= ${add(f.minGreenGrade)})`);
+    if (f.withOpenNeeds || f.needAmountMin || f.needAmountMax) {
+      const need = [`sn.enterprise_org_id = o.id`, `sn.status = 'OPEN'`];
+      if (f.needAmountMin) need.push(`sn.amount >= ${add(f.needAmountMin)}::numeric`);
+      if (f.needAmountMax) need.push(`sn.amount <= ${add(f.needAmountMax)}::numeric`);
+      where.push(`EXISTS (SELECT 1 FROM financing_needs sn WHERE ${need.join(' AND ')})`);
+    }
+    if (!where.length) return [];
+    const rows: { id: string }[] = await m.query(`SELECT o.id FROM organizations o WHERE o.type = 'ENTERPRISE' AND ${where.join(' AND ')} ORDER BY o.name, o.id`, params);
+    return rows.map((r) => r.id);
   }
 
   // ------------------------------------------------------------------ reads

@@ -1,8 +1,11 @@
-import { EventType, OrgType, RegistrationStatus, Role } from '@zj/shared';
+import { HttpStatus } from '@nestjs/common';
+import { EventStatus, EventType, OrgType, RegistrationStatus, Role } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { shanghaiDateTime } from '../notifications/notices';
 import { MatchmakingEvent } from './event.entity';
+import { checkStep, effectiveStatus, EventStep, stepRefusalMessage } from './event-status';
 import { EventErrorCode } from './events.errors';
 import { EventRegistration } from './registrations/registration.entity';
 
@@ -49,4 +52,14 @@ export async function orgNames(m: EntityManager, ids: string[]): Promise<Map<str
   if (!unique.length) return new Map();
   const rows: { id: string; name: string; type: string }[] = await m.query(`SELECT id, name, type FROM organizations WHERE id = ANY($1::uuid[])`, [unique]);
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The status a bureau step leads to; 409 with the reason (EVENT_NOT_YET_STARTED when too early) when it is not allowed now. */
+export function assertStep(e: MatchmakingEvent, step: EventStep, now = new Date()): EventStatus {
+  const c = checkStep(e, step, now);
+  if (c.ok) return c.to;
+  const message = stepRefusalMessage(e, step, c.reason, shanghaiDateTime(e.startsAt), now);
+  throw new AppException(c.reason === 'TOO_EARLY' ? EventErrorCode.NOT_YET_STARTED : EventErrorCode.STATE_CONFLICT, message, HttpStatus.CONFLICT, {
+    status: effectiveStatus(e, now),
+  });
 }

@@ -1,4 +1,4 @@
-import { EventStatus, LIVE_EVENT_STATUSES } from '@zj/shared';
+import { EVENT_STATUS_LABELS, EventStatus, LIVE_EVENT_STATUSES } from '@zj/shared';
 
 /** The parts of an event its status rules read. */
 export interface EventClock {
@@ -51,4 +51,34 @@ export function checkStep(e: EventClock, step: EventStep, now = new Date()): Ste
     case 'cancel':
       return s === EventStatus.DRAFT || isLive(e) ? { ok: true, to: EventStatus.CANCELLED } : { ok: false, reason: 'WRONG_STATE' };
   }
+}
+
+const STEP_NAMES: Record<EventStep, string> = {
+  publish: '发布',
+  'close-registration': '截止报名',
+  start: '开始活动',
+  held: '标记为已结束',
+  cancel: '取消',
+};
+
+/** Which stored statuses each step starts from, in words. */
+const STEP_FROM: Record<EventStep, string> = {
+  publish: '只有草稿可以发布',
+  'close-registration': '只有报名中的活动可以截止报名',
+  start: '只有已发布（报名中或报名截止）的活动可以开始',
+  held: '只有已发布且尚未结束的活动可以标记为已结束',
+  cancel: '已结束或已取消的活动不能再取消',
+};
+
+/**
+ * Why a step was refused, in Chinese: the status the event is in and the one the step needs, or the
+ * time from which it is allowed. `startsAtText` is the start as people read it (Asia/Shanghai).
+ */
+export function stepRefusalMessage(e: EventClock, step: EventStep, reason: 'WRONG_STATE' | 'TOO_EARLY', startsAtText: string, now = new Date()): string {
+  if (reason === 'TOO_EARLY') {
+    return step === 'start'
+      ? `活动开始前${START_WINDOW_MS / 3600_000}小时内才能开始（活动时间 ${startsAtText}）`
+      : `活动尚未开始（活动时间 ${startsAtText}），不能${STEP_NAMES[step]}`;
+  }
+  return `${STEP_FROM[step]}，该活动当前为“${EVENT_STATUS_LABELS[effectiveStatus(e, now)]}”`;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CasesModule } from '../cases/cases.module';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
 import { MatchingModule } from '../matching/matching.module';
 import { MatchmakingEvent } from './event.entity';
@@ -31,7 +32,7 @@ const ENTITIES = [MatchmakingEvent, EventRegistration, EventSlot, EventUnavailab
  * event_* tables; intents open cases through CasesService.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, FinancingNeedsModule, MatchingModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, EnterprisesModule, FinancingNeedsModule, MatchingModule],
   controllers: [EventsController, RegistrationsController, MeetingRequestsController, MeetingsController, OutcomesController],
   providers: [EventsService, RegistrationsService, InvitationsService, MeetingRequestsService, MeetingsService, ScheduleService, OutcomesService, EventReportService],
   exports: [EventsService],

@@ -1,6 +1,16 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventStatus, NotificationType, OrgType, Role } from '@zj/shared';
+import {
+  CommonErrorCode,
+  EventDetailView,
+  EventOrgRef,
+  EventStatus,
+  EventView,
+  NotificationType,
+  OrgType,
+  RegistrationStatus,
+  Role,
+} from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
@@ -10,16 +20,15 @@ import { shanghaiDateTime } from '../notifications/notices';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CreateEventDto, EventStatusDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { MatchmakingEvent } from './event.entity';
-import { isLive } from './event-status';
+import { assertStep, orgNames } from './event-guards';
+import { eventLink, eventReminderPrefix, EVENT_REMINDERS, sendInvitations, syncEventReminders } from './event-reminders';
+import { eventTimeProblems, normalizeAgenda } from './event-rules';
+import { effectiveStatus, isLive } from './event-status';
 import { EventErrorCode } from './events.errors';
+import { LIVE_REGISTRATION_STATUSES } from './registrations/registration-rules';
+import { RegistrationsService } from './registrations/registrations.service';
 
-/** Reminders before an event starts: a day and an hour ahead (keys `event.<id>.<name>`). */
-export const EVENT_REMINDERS = [
-  { name: 'day-before', beforeMs: 24 * 3600_000, when: '明天' },
-  { name: 'hour-before', beforeMs: 3600_000, when: '一小时后' },
-] as const;
-
-export const eventReminderPrefix = (eventId: string) => `event.${eventId}.`;
+export { EVENT_REMINDERS, eventReminderPrefix };
 
 /** An invited organisation as the events API shows it. */
 export interface EventInvitee {
@@ -28,14 +37,24 @@ export interface EventInvitee {
   type: OrgType;
 }
 
-/** Who sees the whole invitee list: the bureau, which runs the events. */
-const seesAllInvitees = (actor: Actor) => actor.role === Role.BUREAU;
+/** Who sees the whole invitee list and every registration: the bureau, which runs the events. */
+const isBureau = (actor: Actor) => actor.role === Role.BUREAU;
+
+/** Drafts are seen by the bureau and the units organising the event with it. */
+const seesDraft = (actor: Actor, e: MatchmakingEvent) => isBureau(actor) || e.coOrganizerOrgIds.includes(actor.organizationId);
+
+/** Organisations that may co-organise an event: government units (人民银行, 金融监管分局, departments) and counties. */
+const CO_ORGANIZER_TYPES: readonly string[] = [OrgType.GOVERNMENT_UNIT, OrgType.COUNTY];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
- * The bureau's events (宣讲 / 推介 / 对接会): planned, then held or cancelled. Events are visible to
- * every signed-in user. Invited organisations' users get the invitation (EVENT_INVITATION) and
- * reminders a day and an hour before the start (EVENT_REMINDER); rescheduling moves the reminders,
- * cancelling (or marking held) removes them. Attendance comes later.
+ * The bureau's events (宣讲 / 推介 / 对接会): 草稿 → 已发布（报名中）→ 报名截止 → 进行中 → 已结束, or
+ * 已取消 (event-status.ts). A draft is seen by the bureau and its co-organisers only; a published event
+ * by every signed-in user. Invited organisations are told when the event is published (or when
+ * invited later), and reminded — with the registered organisations — a day and an hour before the
+ * start; rescheduling moves the reminders, starting, holding or cancelling removes them. Cancelling
+ * tells the registered organisations. Registrations, meetings and outcomes live in the sub-folders.
  */
 @Injectable()
 export class EventsService {
@@ -43,43 +62,26 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly registrations: RegistrationsService,
   ) {}
 
-  private async invitees(m: EntityManager, eventId: string): Promise<string[]> {
+  // ------------------------------------------------------------------ invitees
+
+  async invitees(m: EntityManager, eventId: string): Promise<string[]> {
     return (await m.query(`SELECT organization_id FROM event_invitations WHERE event_id = $1 ORDER BY invited_at, organization_id`, [eventId])).map((r: { organization_id: string }) => r.organization_id);
   }
 
-  private view(e: MatchmakingEvent, invitedOrganizationIds: string[]) {
-    return { ...e, invitedOrganizationIds };
-  }
-
   /**
-   * The event as the caller reads it: the bureau sees every invitee (id, name, type); any other
-   * caller sees only whether their own organisation is invited (`invitedMe`, and their own
-   * organisation in `invitees`) and how many are (`inviteeCount`).
+   * Replaces the invited organisations (`replace`, the event form's list) or adds to them (the
+   * invitations by filter); answers those newly invited. 400 naming `field` for an unknown organisation.
    */
-  private async readView(m: EntityManager, actor: Actor, e: MatchmakingEvent) {
-    const all: EventInvitee[] = await m.query(
-      `SELECT o.id, o.name, o.type FROM event_invitations i JOIN organizations o ON o.id = i.organization_id WHERE i.event_id = $1 ORDER BY i.invited_at, i.organization_id`,
-      [e.id],
-    );
-    const visible = seesAllInvitees(actor) ? all : all.filter((o) => o.id === actor.organizationId);
-    return {
-      ...this.view(e, visible.map((o) => o.id)),
-      invitees: visible,
-      inviteeCount: all.length,
-      invitedMe: all.some((o) => o.id === actor.organizationId),
-    };
-  }
-
-  /** Replaces the invited organisations; answers those newly invited. 400 for an unknown organisation. */
-  private async setInvitees(m: EntityManager, eventId: string, ids: string[]): Promise<string[]> {
+  async setInvitees(m: EntityManager, eventId: string, ids: string[], opts: { replace: boolean; field?: string } = { replace: true }): Promise<string[]> {
     const wanted = [...new Set(ids)];
     const found: { id: string }[] = wanted.length ? await m.query(`SELECT id FROM organizations WHERE id = ANY($1::uuid[])`, [wanted]) : [];
     if (found.length !== wanted.length) {
-      throw AppException.badRequest('受邀机构不存在', EventErrorCode.INVITEE_INVALID, [{ field: 'invitedOrganizationIds', messages: ['含有不存在的机构'] }]);
+      throw AppException.badRequest('受邀机构不存在', EventErrorCode.INVITEE_INVALID, [{ field: opts.field ?? 'invitedOrganizationIds', messages: ['含有不存在的机构'] }]);
     }
-    await m.query(`DELETE FROM event_invitations WHERE event_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [eventId, wanted]);
+    if (opts.replace) await m.query(`DELETE FROM event_invitations WHERE event_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`, [eventId, wanted]);
     const added: { organization_id: string }[] = wanted.length
       ? await m.query(
           `INSERT INTO event_invitations (event_id, organization_id) SELECT $1, x FROM unnest($2::uuid[]) AS x ON CONFLICT DO NOTHING RETURNING organization_id`,
@@ -89,120 +91,260 @@ export class EventsService {
     return added.map((r) => r.organization_id);
   }
 
-  /**
-   * The event's notices, inside its transaction: the invitation to the newly invited, and the
-   * reminders (a day and an hour before) to every invitee — scheduled again under the same keys, so
-   * a new start time or invitee list MOVES them; a reminder whose time has passed is cancelled.
-   */
-  private async eventNotices(m: EntityManager, e: MatchmakingEvent, newlyInvited: string[], invitees: string[]) {
-    const vars = { eventTitle: e.title, startsAt: shanghaiDateTime(e.startsAt), venue: e.venue };
-    const link = `/events/${e.id}`;
-    if (newlyInvited.length) await this.notifications.notify(m, { type: NotificationType.EVENT_INVITATION, to: { organizations: newlyInvited }, vars, link });
-    for (const r of EVENT_REMINDERS) {
-      const key = `${eventReminderPrefix(e.id)}${r.name}`;
-      const at = new Date(e.startsAt.getTime() - r.beforeMs);
-      if (!invitees.length || !isLive(e) || e.status === EventStatus.IN_PROGRESS || at.getTime() <= Date.now()) {
-        await this.notifications.cancelReminder(m, key);
-        continue;
-      }
-      await this.notifications.scheduleReminder(m, {
-        key,
-        type: NotificationType.EVENT_REMINDER,
-        at,
-        to: { organizations: invitees },
-        vars: { ...vars, when: r.when },
-        link,
-        subject: { type: 'event', id: e.id },
-      });
-    }
-  }
+  // ------------------------------------------------------------------ views
 
-  /** Each row carries how many organisations are invited and whether the caller's is (`invited=true`: only those). */
-  async list(actor: Actor, query: ListEventsQuery) {
-    const qb = this.dataSource.getRepository(MatchmakingEvent).createQueryBuilder('e');
-    if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
-    if (query.year) qb.andWhere(`extract(year FROM e.starts_at AT TIME ZONE 'Asia/Shanghai') = :year`, { year: query.year });
-    if (query.invited !== undefined) {
-      const invited = 'EXISTS (SELECT 1 FROM event_invitations ei WHERE ei.event_id = e.id AND ei.organization_id = :callerOrg)';
-      qb.andWhere(query.invited ? invited : `NOT ${invited}`, { callerOrg: actor.organizationId });
-    }
-    const page = await paginate(qb, query, { startsAt: 'e.starts_at', createdAt: 'e.created_at', title: 'e.title' }, '-startsAt');
-    const ids = page.items.map((e) => e.id);
-    const counts: { event_id: string; n: number; mine: boolean }[] = ids.length
-      ? await this.dataSource.query(
-          `SELECT event_id, count(*)::int AS n, bool_or(organization_id = $2) AS mine FROM event_invitations WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
-          [ids, actor.organizationId],
-        )
-      : [];
-    const byEvent = new Map(counts.map((c) => [c.event_id, c]));
-    return { ...page, items: page.items.map((e) => ({ ...e, inviteeCount: Number(byEvent.get(e.id)?.n ?? 0), invitedMe: byEvent.get(e.id)?.mine === true })) };
-  }
-
-  async get(actor: Actor, id: string) {
-    const e = await this.dataSource.getRepository(MatchmakingEvent).findOneBy({ id });
-    if (!e) throw AppException.notFound('活动', EventErrorCode.NOT_FOUND);
-    return this.readView(this.dataSource.manager, actor, e);
-  }
-
-  create(actor: Actor, dto: CreateEventDto) {
-    return this.dataSource.transaction(async (m) => {
-      const saved = await m.save(
-        m.create(MatchmakingEvent, {
-          type: dto.type,
-          title: dto.title,
-          startsAt: new Date(dto.startsAt),
-          venue: dto.venue,
-          description: dto.description ?? null,
-          organizerOrgId: actor.organizationId,
-          createdByUserId: actor.userId,
-        }),
-      );
-      const invited = await this.setInvitees(m, saved.id, dto.invitedOrganizationIds ?? []);
-      await this.audit.record(m, actor, { action: 'event.create', entityType: 'event', entityId: saved.id, after: this.view(saved, invited) });
-      await this.eventNotices(m, saved, invited, invited);
-      return this.readView(m, actor, saved);
+  /** The events as EventView, for the caller: counts, the caller's invitation and registration, co-organisers' names. */
+  async views(m: EntityManager, actor: Actor, events: MatchmakingEvent[]): Promise<EventView[]> {
+    if (!events.length) return [];
+    const ids = events.map((e) => e.id);
+    const invites: { event_id: string; n: number; mine: boolean }[] = await m.query(
+      `SELECT event_id, count(*)::int AS n, bool_or(organization_id = $2) AS mine FROM event_invitations WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+      [ids, actor.organizationId],
+    );
+    const counts: { event_id: string; registered: number; waitlisted: number }[] = await m.query(
+      `SELECT event_id, count(*) FILTER (WHERE status = 'REGISTERED')::int AS registered, count(*) FILTER (WHERE status = 'WAITLISTED')::int AS waitlisted
+         FROM event_registrations WHERE event_id = ANY($1::uuid[]) GROUP BY event_id`,
+      [ids],
+    );
+    const mine: { event_id: string; id: string; status: RegistrationStatus }[] = await m.query(
+      `SELECT event_id, id, status FROM event_registrations WHERE event_id = ANY($1::uuid[]) AND organization_id = $2`,
+      [ids, actor.organizationId],
+    );
+    const names = await orgNames(m, events.flatMap((e) => e.coOrganizerOrgIds));
+    const inv = new Map(invites.map((r) => [r.event_id, r]));
+    const cnt = new Map(counts.map((r) => [r.event_id, r]));
+    const reg = new Map(mine.map((r) => [r.event_id, r]));
+    const now = new Date();
+    return events.map((e) => {
+      const r = reg.get(e.id);
+      return {
+        id: e.id,
+        type: e.type,
+        title: e.title,
+        startsAt: e.startsAt.toISOString(),
+        endsAt: iso(e.endsAt),
+        venue: e.venue,
+        onlineLink: e.onlineLink,
+        description: e.description,
+        status: effectiveStatus(e, now),
+        statusNote: e.statusNote,
+        capacity: e.capacity,
+        registrationDeadline: iso(e.registrationDeadline),
+        requiresApproval: e.requiresApproval,
+        isPublic: e.isPublic,
+        coOrganizers: e.coOrganizerOrgIds.map((id) => names.get(id)).filter((o): o is EventOrgRef => !!o),
+        agenda: e.agenda ?? [],
+        version: e.version,
+        inviteeCount: Number(inv.get(e.id)?.n ?? 0),
+        invitedMe: inv.get(e.id)?.mine === true,
+        registeredCount: Number(cnt.get(e.id)?.registered ?? 0),
+        waitlistCount: Number(cnt.get(e.id)?.waitlisted ?? 0),
+        myRegistration: r ? { id: r.id, status: r.status } : null,
+        schedulePublishedAt: iso(e.schedulePublishedAt),
+      };
     });
   }
 
+  /**
+   * The event as the caller reads it: the bureau sees every invitee (id, name, type); any other
+   * caller sees only whether their own organisation is invited (`invitedMe`, and their own
+   * organisation in `invitees`) and how many are (`inviteeCount`).
+   */
+  async detail(m: EntityManager, actor: Actor, e: MatchmakingEvent): Promise<EventDetailView> {
+    const [view] = await this.views(m, actor, [e]);
+    const all: EventInvitee[] = await m.query(
+      `SELECT o.id, o.name, o.type FROM event_invitations i JOIN organizations o ON o.id = i.organization_id WHERE i.event_id = $1 ORDER BY i.invited_at, i.organization_id`,
+      [e.id],
+    );
+    const visible = isBureau(actor) ? all : all.filter((o) => o.id === actor.organizationId);
+    return { ...view, invitedOrganizationIds: visible.map((o) => o.id), invitees: visible };
+  }
+
+  /** What the audit log keeps of an event. */
+  private snapshot(e: MatchmakingEvent, invitedOrganizationIds?: string[]) {
+    return { ...e, ...(invitedOrganizationIds ? { invitedOrganizationIds } : {}) };
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /**
+   * Each row carries how many organisations are invited, whether the caller's is, the registration
+   * counts and the caller's registration. `invited`, `registered`: only (or all but) the caller's
+   * invitations / registrations. `status` filters on the status people see (a published event past
+   * its deadline is REGISTRATION_CLOSED). Drafts are listed to the bureau and their co-organisers only.
+   */
+  async list(actor: Actor, query: ListEventsQuery) {
+    const qb = this.dataSource.getRepository(MatchmakingEvent).createQueryBuilder('e');
+    qb.setParameter('callerOrg', actor.organizationId);
+    if (!isBureau(actor)) qb.andWhere(`(e.status <> 'DRAFT' OR :callerOrg = ANY(e.co_organizer_org_ids))`);
+    if (query.type) qb.andWhere('e.type = :type', { type: query.type });
+    if (query.status === EventStatus.PUBLISHED) {
+      qb.andWhere(`e.status = 'PUBLISHED' AND (e.registration_deadline IS NULL OR e.registration_deadline > now())`);
+    } else if (query.status === EventStatus.REGISTRATION_CLOSED) {
+      qb.andWhere(`(e.status = 'REGISTRATION_CLOSED' OR (e.status = 'PUBLISHED' AND e.registration_deadline <= now()))`);
+    } else if (query.status) {
+      qb.andWhere('e.status = :status', { status: query.status });
+    }
+    if (query.year) qb.andWhere(`extract(year FROM e.starts_at AT TIME ZONE 'Asia/Shanghai') = :year`, { year: query.year });
+    if (query.invited !== undefined) {
+      const invited = 'EXISTS (SELECT 1 FROM event_invitations ei WHERE ei.event_id = e.id AND ei.organization_id = :callerOrg)';
+      qb.andWhere(query.invited ? invited : `NOT ${invited}`);
+    }
+    if (query.registered !== undefined) {
+      const registered = `EXISTS (SELECT 1 FROM event_registrations er WHERE er.event_id = e.id AND er.organization_id = :callerOrg AND er.status IN (:...liveRegs))`;
+      qb.andWhere(query.registered ? registered : `NOT ${registered}`, { liveRegs: LIVE_REGISTRATION_STATUSES });
+    }
+    const page = await paginate(qb, query, { startsAt: 'e.starts_at', createdAt: 'e.created_at', title: 'e.title' }, '-startsAt');
+    return { ...page, items: await this.views(this.dataSource.manager, actor, page.items) };
+  }
+
+  async get(actor: Actor, id: string): Promise<EventDetailView> {
+    const e = await this.dataSource.getRepository(MatchmakingEvent).findOneBy({ id });
+    if (!e || (e.status === EventStatus.DRAFT && !seesDraft(actor, e))) throw AppException.notFound('活动', EventErrorCode.NOT_FOUND);
+    return this.detail(this.dataSource.manager, actor, e);
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** 400 unless every co-organiser is a government unit or a county. */
+  private async checkCoOrganizers(m: EntityManager, ids: string[]): Promise<string[]> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return [];
+    const found: { id: string; type: string }[] = await m.query(`SELECT id, type FROM organizations WHERE id = ANY($1::uuid[])`, [wanted]);
+    const ok = new Set(found.filter((o) => CO_ORGANIZER_TYPES.includes(o.type)).map((o) => o.id));
+    if (wanted.some((id) => !ok.has(id))) {
+      throw AppException.badRequest('联合主办单位应为政府部门或县（市、区）', CommonErrorCode.VALIDATION_FAILED, [
+        { field: 'coOrganizerOrgIds', messages: ['联合主办单位应为政府部门、监管机构或县（市、区），且须已在平台登记'] },
+      ]);
+    }
+    return wanted;
+  }
+
+  private checkTimes(e: MatchmakingEvent) {
+    const problems = eventTimeProblems(e);
+    if (problems.length) throw AppException.badRequest(`请求参数有误：${problems.map((p) => p.field).join('、')}`, CommonErrorCode.VALIDATION_FAILED, problems);
+  }
+
+  /** A new event is a draft: nobody is told until it is published. */
+  create(actor: Actor, dto: CreateEventDto) {
+    return this.dataSource.transaction(async (m) => {
+      const e = m.create(MatchmakingEvent, {
+        type: dto.type,
+        title: dto.title,
+        startsAt: new Date(dto.startsAt),
+        endsAt: dto.endsAt ? new Date(dto.endsAt) : null,
+        venue: dto.venue,
+        onlineLink: dto.onlineLink ?? null,
+        description: dto.description ?? null,
+        capacity: dto.capacity ?? null,
+        registrationDeadline: dto.registrationDeadline ? new Date(dto.registrationDeadline) : null,
+        requiresApproval: dto.requiresApproval ?? false,
+        isPublic: dto.isPublic ?? true,
+        coOrganizerOrgIds: await this.checkCoOrganizers(m, dto.coOrganizerOrgIds ?? []),
+        agenda: normalizeAgenda(dto.agenda ?? []),
+        status: EventStatus.DRAFT,
+        organizerOrgId: actor.organizationId,
+        createdByUserId: actor.userId,
+      });
+      this.checkTimes(e);
+      const saved = await m.save(e);
+      const invited = await this.setInvitees(m, saved.id, dto.invitedOrganizationIds ?? []);
+      await this.audit.record(m, actor, { action: 'event.create', entityType: 'event', entityId: saved.id, after: this.snapshot(saved, invited) });
+      return this.detail(m, actor, saved);
+    });
+  }
+
+  /**
+   * Changes a draft or a live event. Once it is announced, newly invited organisations are told and
+   * the reminders follow the new time and audience; a raised (or removed) capacity promotes the
+   * waiting list in order.
+   */
   update(actor: Actor, id: string, dto: UpdateEventDto) {
     return this.dataSource.transaction(async (m) => {
       const e = await this.lock(m, id, dto.version);
-      if (!isLive(e) && e.status !== EventStatus.DRAFT) throw AppException.conflict('只能修改未结束的活动', EventErrorCode.STATE_CONFLICT);
-      const before = this.view({ ...e }, await this.invitees(m, id));
+      if (!isLive(e) && e.status !== EventStatus.DRAFT) {
+        throw AppException.conflict(`活动${e.status === EventStatus.HELD ? '已结束' : '已取消'}，不能再修改`, EventErrorCode.STATE_CONFLICT);
+      }
+      const before = this.snapshot({ ...e }, await this.invitees(m, id));
       if (dto.type !== undefined) e.type = dto.type;
       if (dto.title !== undefined) e.title = dto.title;
       if (dto.startsAt !== undefined) e.startsAt = new Date(dto.startsAt);
+      if (dto.endsAt !== undefined) e.endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
       if (dto.venue !== undefined) e.venue = dto.venue;
+      if (dto.onlineLink !== undefined) e.onlineLink = dto.onlineLink || null;
       if (dto.description !== undefined) e.description = dto.description;
+      if (dto.capacity !== undefined) e.capacity = dto.capacity;
+      if (dto.registrationDeadline !== undefined) e.registrationDeadline = dto.registrationDeadline ? new Date(dto.registrationDeadline) : null;
+      if (dto.requiresApproval !== undefined) e.requiresApproval = dto.requiresApproval;
+      if (dto.isPublic !== undefined) e.isPublic = dto.isPublic;
+      if (dto.coOrganizerOrgIds !== undefined) e.coOrganizerOrgIds = await this.checkCoOrganizers(m, dto.coOrganizerOrgIds);
+      if (dto.agenda !== undefined) e.agenda = normalizeAgenda(dto.agenda);
+      this.checkTimes(e);
       e.version += 1;
       const saved = await m.save(e);
       const added = dto.invitedOrganizationIds !== undefined ? await this.setInvitees(m, id, dto.invitedOrganizationIds) : [];
       const invitees = await this.invitees(m, id);
-      await this.audit.record(m, actor, { action: 'event.update', entityType: 'event', entityId: id, before, after: this.view(saved, invitees) });
+      await this.audit.record(m, actor, { action: 'event.update', entityType: 'event', entityId: id, before, after: this.snapshot(saved, invitees) });
+      const capacityUp = before.capacity !== null && (saved.capacity === null || saved.capacity > before.capacity);
+      if (capacityUp && isLive(saved)) await this.registrations.promoteWaitlist(m, actor, saved);
       const moved = saved.startsAt.getTime() !== before.startsAt.getTime() || saved.title !== before.title || saved.venue !== before.venue;
-      if (moved || dto.invitedOrganizationIds !== undefined) await this.eventNotices(m, saved, added, invitees);
-      return this.readView(m, actor, saved);
+      if (added.length) await sendInvitations(m, this.notifications, saved, added);
+      if (moved || dto.invitedOrganizationIds !== undefined || capacityUp) await syncEventReminders(m, this.notifications, saved);
+      return this.detail(m, actor, saved);
     });
   }
 
-  /** Held (only once it has started) or cancelled; both are final. */
+  /**
+   * The bureau's steps: publish a draft (registration opens; the invitees are told and the reminders
+   * scheduled), close registration, open the day (check-in starts; reminders end).
+   */
+  step(actor: Actor, id: string, version: number, step: 'publish' | 'close-registration' | 'start') {
+    return this.dataSource.transaction(async (m) => {
+      const e = await this.lock(m, id, version);
+      const to = assertStep(e, step);
+      const before = { ...e };
+      e.status = to;
+      if (step === 'publish') e.publishedAt = new Date();
+      e.version += 1;
+      const saved = await m.save(e);
+      await this.audit.record(m, actor, { action: `event.${step}`, entityType: 'event', entityId: id, before, after: saved });
+      if (step === 'publish') await sendInvitations(m, this.notifications, saved, await this.invitees(m, id));
+      await syncEventReminders(m, this.notifications, saved);
+      return this.detail(m, actor, saved);
+    });
+  }
+
+  /**
+   * Held (once started, from any live status) or cancelled (a draft or a live event); both are
+   * final. Cancelling tells the organisations registered or waiting.
+   */
   setStatus(actor: Actor, id: string, dto: EventStatusDto) {
     return this.dataSource.transaction(async (m) => {
       const e = await this.lock(m, id, dto.version);
-      if (!isLive(e) && e.status !== EventStatus.DRAFT) throw AppException.conflict('活动已举办或已取消', EventErrorCode.STATE_CONFLICT);
-      if (dto.status === EventStatus.HELD && e.startsAt.getTime() > Date.now()) {
-        throw new AppException(EventErrorCode.NOT_YET_STARTED, '活动尚未开始，不能标记为已举办', HttpStatus.CONFLICT);
-      }
+      const to = assertStep(e, dto.status === EventStatus.HELD ? 'held' : 'cancel');
       const before = { ...e };
-      e.status = dto.status;
+      e.status = to;
       e.statusNote = dto.note ?? null;
       e.version += 1;
       const saved = await m.save(e);
-      await this.audit.record(m, actor, { action: dto.status === EventStatus.HELD ? 'event.held' : 'event.cancel', entityType: 'event', entityId: id, before, after: saved });
+      await this.audit.record(m, actor, { action: to === EventStatus.HELD ? 'event.held' : 'event.cancel', entityType: 'event', entityId: id, before, after: saved });
+      if (to === EventStatus.CANCELLED) {
+        const orgs: { organization_id: string }[] = await m.query(
+          `SELECT organization_id FROM event_registrations WHERE event_id = $1 AND status = ANY($2::varchar[]) ORDER BY created_at, id`,
+          [id, LIVE_REGISTRATION_STATUSES],
+        );
+        if (orgs.length) {
+          await this.notifications.notify(m, {
+            type: NotificationType.EVENT_REGISTRATION,
+            to: { organizations: orgs.map((o) => o.organization_id) },
+            vars: { eventTitle: saved.title, startsAt: shanghaiDateTime(saved.startsAt), statusLabel: '活动已取消', detail: dto.note ? `取消原因：${dto.note}` : '' },
+            link: eventLink(id),
+          });
+        }
+      }
       // Held or cancelled: no reminder fires for it any more.
       await this.notifications.cancelReminders(m, eventReminderPrefix(id));
-      return this.readView(m, actor, saved);
+      return this.detail(m, actor, saved);
     });
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import type { Worker } from 'bullmq';
 import { AppConfig } from '../config/app.config';
 import { TypedJob, typedWorker } from '../queue/jobs';
-import { QueueBackend } from '../queue/queue-backend';
+import { QueueBackend, retryUntilReady } from '../queue/queue-backend';
 import { DeliveryProcessor } from './delivery.processor';
 import { Dispatcher } from './dispatcher';
 import { NotificationQueues } from './notification-queues';
@@ -41,17 +41,14 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async start() {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
+    const ready = await retryUntilReady(
+      async () => {
         await this.backend.ready();
         await this.queues.init();
-        break;
-      } catch (e) {
-        this.logger.warn({ msg: 'notification queues not ready; retrying', attempt, error: (e as Error).message });
-        await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5000)));
-      }
-    }
-    if (this.stopped) return;
+      },
+      { stopped: () => this.stopped, logger: this.logger, what: 'notification queues' },
+    );
+    if (!ready) return;
     const common = {
       lockDuration: this.config.NOTIFY_LOCK_DURATION_MS,
       stalledInterval: this.config.NOTIFY_STALLED_INTERVAL_MS,

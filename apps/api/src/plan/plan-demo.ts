@@ -70,14 +70,14 @@ export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: 
   }
   done.push(`bank profiles and green-loan reports: ${banks.length} institutions`);
 
-  // ---- events: one held (two months ago), one planned (in three weeks)
+  // ---- events: one held (two months ago), one published, open for registration (in three weeks)
   const [bureau] = await m.query(`SELECT id FROM organizations WHERE unit_code = 'finance-bureau'`);
   const heldAt = new Date(Date.UTC(y, mo - 3, 18, 1, 30));
   const plannedAt = new Date(Date.now() + 21 * 24 * 3600_000);
   await m.query(
-    `INSERT INTO events (type, title, starts_at, venue, description, status, status_note, organizer_org_id, is_demo) VALUES
-       ('MATCHMAKING', '湛江市绿色低碳项目银企融资对接会（演示）', $1, '湛江市民大厦三楼多功能厅', '发布绿色项目库融资需求清单，银行机构现场对接（演示数据）', 'HELD', '到会银行机构9家、企业42家，现场签约意向6项（演示）', $3, true),
-       ('SHOWCASE', '红树林碳汇与蓝色金融产品推介会（演示）', $2, '雷州市政务服务中心报告厅', '推介生态修复贷、碳汇质押贷、红树林碳汇指数保险（演示数据）', 'PLANNED', NULL, $3, true)`,
+    `INSERT INTO events (type, title, starts_at, venue, description, status, status_note, organizer_org_id, published_at, is_demo) VALUES
+       ('MATCHMAKING', '湛江市绿色低碳项目银企融资对接会（演示）', $1, '湛江市民大厦三楼多功能厅', '发布绿色项目库融资需求清单，银行机构现场对接（演示数据）', 'HELD', '到会银行机构9家、企业42家，现场签约意向6项（演示）', $3, $1::timestamptz - interval '21 days', true),
+       ('SHOWCASE', '红树林碳汇与蓝色金融产品推介会（演示）', $2, '雷州市政务服务中心报告厅', '推介生态修复贷、碳汇质押贷、红树林碳汇指数保险（演示数据）', 'PUBLISHED', NULL, $3, now(), true)`,
     [heldAt, plannedAt, bureau.id],
   );
   done.push('events: 2');

@@ -123,3 +123,21 @@ export class QueueBackend {
     for (const r of this.failFastClients.splice(0)) r.disconnect();
   }
 }
+
+/**
+ * Retries `prepare` (which waits for the queue backend) with a growing pause until it succeeds or
+ * `stopped()` says the process is shutting down; answers whether it succeeded. Workers start this way
+ * in the background, so the platform comes up even while the queue backend is down.
+ */
+export async function retryUntilReady(prepare: () => Promise<unknown>, o: { stopped: () => boolean; logger: Logger; what: string }): Promise<boolean> {
+  for (let attempt = 1; !o.stopped(); attempt++) {
+    try {
+      await prepare();
+      return true;
+    } catch (e) {
+      o.logger.warn({ msg: `${o.what} not ready; retrying`, attempt, error: (e as Error).message });
+      await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5000)));
+    }
+  }
+  return false;
+}

@@ -24,6 +24,7 @@ const PlanReviewPage = lazy(() => import('../features/plan/components/PlanReview
 const PlanTasksPage = lazy(() => import('../features/plan/components/PlanTasksPage'));
 const EventsPage = lazy(() => import('../features/events/components/EventsPage'));
 const EventDetailPage = lazy(() => import('../features/events/components/EventDetailPage'));
+const EventCheckInPage = lazy(() => import('../features/events/components/EventCheckInPage'));
 const BankReportsPage = lazy(() => import('../features/bank-reports/components/BankReportsPage'));
 
 const ProductCataloguePage = lazy(() => import('../features/products/components/ProductCataloguePage'));
@@ -76,5 +77,8 @@ export const PAGE_ROUTES: PageRoute[] = [
   { nav: 'plan-tasks', element: <PlanTasksPage /> },
   { nav: 'events', element: <EventsPage /> },
   { path: '/events/:id', roles: ALL_ROLES, element: <EventDetailPage /> },
+  { path: '/events/:id/check-in', roles: [Role.BUREAU], element: <EventCheckInPage /> },
+  // The agenda notice's link: the participant's own agenda tab.
+  { path: '/events/:id/agenda', roles: ALL_ROLES, element: <EventDetailPage initialTab="agenda" /> },
   { nav: 'bank-reports', element: <BankReportsPage /> },
 ];

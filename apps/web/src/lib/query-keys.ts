@@ -72,6 +72,26 @@ export const queryKeys = {
     all: ['events'] as const,
     list: (params: QueryParams) => ['events', 'list', params] as const,
     detail: (id: string) => ['events', 'detail', id] as const,
+    /** Everything of one event below its detail (registrations, requests, slots, schedule …). */
+    of: (id: string) => ['events', 'of', id] as const,
+    registrations: (id: string, params: QueryParams) => ['events', 'of', id, 'registrations', params] as const,
+    meetingRequests: (id: string, direction: 'sent' | 'received') => ['events', 'of', id, 'meeting-requests', direction] as const,
+    suggestions: (id: string) => ['events', 'of', id, 'meeting-suggestions'] as const,
+    slots: (id: string) => ['events', 'of', id, 'slots'] as const,
+    unavailability: (id: string) => ['events', 'of', id, 'unavailability'] as const,
+    schedule: (id: string) => ['events', 'of', id, 'schedule'] as const,
+    agenda: (id: string, organizationId: string | null) => ['events', 'of', id, 'agenda', organizationId] as const,
+  },
+  /** 对接会 on the day and after (features/events/day): one event's check-in, live view, outcomes, intents, report. */
+  eventDay: {
+    all: ['event-day'] as const,
+    event: (eventId: string) => ['event-day', eventId] as const,
+    registrations: (eventId: string) => ['event-day', eventId, 'registrations'] as const,
+    live: (eventId: string) => ['event-day', eventId, 'live'] as const,
+    schedule: (eventId: string) => ['event-day', eventId, 'schedule'] as const,
+    agenda: (eventId: string) => ['event-day', eventId, 'agenda'] as const,
+    intents: (eventId: string) => ['event-day', eventId, 'intents'] as const,
+    report: (eventId: string) => ['event-day', eventId, 'report'] as const,
   },
   bankReports: {
     all: ['bank-reports'] as const,

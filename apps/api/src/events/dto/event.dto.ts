@@ -1,15 +1,113 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EventStatus, EventType } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
+import { MAX_AGENDA_ITEMS } from '../event-rules';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
 const TIME = { strict: true }, TIME_MSG = { message: '时间格式应为 ISO 8601，如 2026-05-20T09:30:00+08:00' };
 
-export class CreateEventDto {
+/** Present and not null (null clears an optional field in a change). */
+const given = (_: object, v: unknown) => v !== undefined && v !== null;
+
+/** One session of the agenda (议程). */
+export class AgendaItemDto {
+  @ApiProperty({ example: '2026-05-20T09:30:00+08:00' })
+  @IsDateString(TIME, { message: '议程开始时间格式应为 ISO 8601' })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-05-20T10:00:00+08:00' })
+  @IsDateString(TIME, { message: '议程结束时间格式应为 ISO 8601' })
+  endsAt: string;
+
+  @ApiProperty({ example: '绿色金融政策宣讲' })
+  @Trim()
+  @IsString({ message: '议程名称应为文字' })
+  @Length(1, 100, { message: '议程名称应为1至100字' })
+  title: string;
+
+  @ApiPropertyOptional({ example: '市金融工作局 张科长' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '主讲人应为文字' })
+  @MaxLength(100, { message: '主讲人不能超过100字' })
+  speaker?: string | null;
+}
+
+/** The fields a 对接会 adds to an event (create and change alike; in a change, null clears). */
+class EventDetailsDto {
+  @ApiPropertyOptional({ example: '2026-05-20T12:00:00+08:00', description: '结束时间（晚于开始时间）' })
+  @ValidateIf(given)
+  @IsDateString(TIME, { message: '结束时间格式应为 ISO 8601，如 2026-05-20T12:00:00+08:00' })
+  endsAt?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://meeting.example.com/j/123456', description: '线上参会链接' })
+  @ValidateIf(given)
+  @Trim()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '线上参会链接应为 http(s) 网址' })
+  @MaxLength(500, { message: '线上参会链接不能超过500字符' })
+  onlineLink?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5000, description: '报名名额（正式报名的机构数）；不填为不限，满额后进入候补' })
+  @ValidateIf(given)
+  @IsInt({ message: '名额应为整数' })
+  @Min(1, { message: '名额应为1至5000' })
+  @Max(5000, { message: '名额应为1至5000' })
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ example: '2026-05-18T18:00:00+08:00', description: '报名截止时间（不晚于开始时间）' })
+  @ValidateIf(given)
+  @IsDateString(TIME, { message: '报名截止时间格式应为 ISO 8601' })
+  registrationDeadline?: string | null;
+
+  @ApiPropertyOptional({ default: false, description: '报名须经市金融工作局审核' })
+  @IsOptional()
+  @IsBoolean({ message: '是否审核应为 true 或 false' })
+  requiresApproval?: boolean;
+
+  @ApiPropertyOptional({ default: true, description: 'true：企业和金融机构均可报名；false：仅受邀机构可报名' })
+  @IsOptional()
+  @IsBoolean({ message: '是否公开报名应为 true 或 false' })
+  isPublic?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: '联合主办单位（政府部门、县区，如人民银行湛江市分行、金融监管分局）' })
+  @IsOptional()
+  @IsArray({ message: '联合主办单位应为列表' })
+  @ArrayMaxSize(20, { message: '联合主办单位不能超过20个' })
+  @IsUUID('all', { each: true, message: '联合主办单位 id 无效' })
+  coOrganizerOrgIds?: string[];
+
+  @ApiPropertyOptional({ type: [AgendaItemDto], description: `议程（最多${MAX_AGENDA_ITEMS}项）` })
+  @IsOptional()
+  @IsArray({ message: '议程应为列表' })
+  @ArrayMaxSize(MAX_AGENDA_ITEMS, { message: `议程最多${MAX_AGENDA_ITEMS}项` })
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemDto)
+  agenda?: AgendaItemDto[];
+}
+
+export class CreateEventDto extends EventDetailsDto {
   @ApiProperty({ enum: EventType })
   @IsEnum(EventType, { message: '活动类型应为 AWARENESS（宣讲）、SHOWCASE（推介）或 MATCHMAKING（对接会）' })
   type: EventType;
@@ -45,7 +143,7 @@ export class CreateEventDto {
   invitedOrganizationIds?: string[];
 }
 
-export class UpdateEventDto {
+export class UpdateEventDto extends EventDetailsDto {
   @ApiProperty({ description: '读取时的版本号' })
   @IsInt({ message: '版本号应为整数' })
   version: number;
@@ -79,14 +177,21 @@ export class UpdateEventDto {
   @Trim()
   @IsString({ message: '说明应为文字' })
   @MaxLength(5000, { message: '说明不能超过5000字' })
-  description?: string;
+  description?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: '受邀机构（其用户收到邀请，并在开始前一天、一小时收到提醒）' })
+  @ApiPropertyOptional({ type: [String], description: '受邀机构（替换整个名单；发布后新受邀的机构收到邀请，并在开始前一天、一小时收到提醒）' })
   @IsOptional()
   @IsArray({ message: '受邀机构应为列表' })
   @ArrayMaxSize(2000, { message: '受邀机构不能超过2000个' })
   @IsUUID('all', { each: true, message: '受邀机构 id 无效' })
   invitedOrganizationIds?: string[];
+}
+
+/** A step of the bureau (publish, close registration, start): the version read. */
+export class EventStepDto {
+  @ApiProperty({ description: '读取时的版本号' })
+  @IsInt({ message: '版本号应为整数' })
+  version: number;
 }
 
 export class EventStatusDto {
@@ -130,4 +235,10 @@ export class ListEventsQuery extends PageQueryDto {
   @Transform(toBool)
   @IsBoolean({ message: 'invited 应为 true 或 false' })
   invited?: boolean;
+
+  @ApiPropertyOptional({ description: 'true：只看本机构已报名（待审核、已报名、候补）的活动；false：只看未报名的' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'registered 应为 true 或 false' })
+  registered?: boolean;
 }

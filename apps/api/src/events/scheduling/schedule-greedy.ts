@@ -13,6 +13,29 @@ export function greedyOccupancy(prep: Prepared): Occupancy {
   return occ;
 }
 
+/**
+ * A second heuristic, used only as a start for the exact solver: must-meets first, then one meeting
+ * for each enterprise still without one (fewest options first, its most interesting wish that
+ * fits), then everything else in greedy order.
+ */
+export function coverageFirstOccupancy(prep: Prepared): Occupancy {
+  const occ = new Occupancy(prep);
+  const order = greedyOrder(prep);
+  occ.fill(order.filter((p) => prep.open[p].must));
+  const covered = [...prep.entCoveredByFixed];
+  for (const [p] of occ.placements()) covered[prep.open[p].e] = true;
+  for (const p of order) {
+    const e = prep.open[p].e;
+    if (covered[e]) continue;
+    const s = occ.firstFree(p);
+    if (s < 0) continue;
+    occ.place(p, s);
+    covered[e] = true;
+  }
+  occ.fill(order);
+  return occ;
+}
+
 export function greedySchedule(inst: ScheduleInstance): ScheduleResult {
   const t0 = performance.now();
   const prep = prepare(inst);

@@ -17,12 +17,20 @@
  * skipped. Gaps are closed exactly (mip_rel_gap 0; tiers 1–3 have integer objectives, so an absolute
  * gap below 1 is a proof).
  *
- * The greedy schedule is the start (passed to HiGHS with setSolution) and the floor: a solution is
- * only taken when it is lexicographically better, so the result is never worse than the greedy.
- * Any pair that still fits after a solve is added (that only raises the interest).
+ * Starts: the greedy schedule is the floor; a coverage-first variant replaces it when better; the
+ * incumbent is passed to HiGHS as a MIP start (setSolution) in every tier. A solution is only taken
+ * when it is lexicographically better, so the result is never worse than the greedy. Any pair that
+ * still fits after a solve is added (that only raises the interest). method is 'MIP' when the result
+ * improves on the greedy or is proven optimal, 'GREEDY' when the greedy's schedule comes back
+ * unproven (HiGHS not loadable, failed, or out of time without improving).
+ *
+ * Time limit: wall clock from the call, all tiers together. Tier MIPs get 40% / 50% / 85% / 100% of
+ * what is left; each tier's aggregated LP may use 0.25 s even past the deadline (so every tier has a
+ * real bound), and HiGHS stops within a few hundred ms of its limit. Runs in the calling thread:
+ * use solveScheduleInWorker from a server.
  */
 import loadHighs, { type Highs, type Model } from 'highs';
-import { greedyOccupancy, isProvenOptimal } from './schedule-greedy';
+import { coverageFirstOccupancy, greedyOccupancy, isProvenOptimal } from './schedule-greedy';
 import { qualityOf, type ScheduleInstance, type ScheduleObjective, type ScheduleResult, type ScheduleSolveOptions } from './schedule-model';
 import { buildResult, greedyOrder, objectiveOf, Occupancy, occupancyOf, prepare, trivialBound, type Placement, type Prepared } from './schedule-prepare';
 
@@ -41,7 +49,8 @@ const TIERS = ['mustMeets', 'enterprisesMet', 'interest', 'maxDeskLoad'] as cons
 type TierName = (typeof TIERS)[number];
 /** Share of the remaining time a tier may use (the last one takes everything left). */
 const TIER_SHARE: Record<TierName, number> = { mustMeets: 0.4, enterprisesMet: 0.5, interest: 0.85, maxDeskLoad: 1 };
-const EPS = 1e-6;
+/** Time the aggregated LP of a tier may take even when the budget is spent. */
+const AGG_MIN_SECONDS = 0.25;
 
 /** Rows in compressed sparse row form. */
 class Rows {
@@ -52,8 +61,10 @@ class Rows {
   readonly upper: number[] = [];
 
   add(indices: readonly number[], values: readonly number[], lower: number, upper: number): void {
-    this.indices.push(...indices);
-    this.values.push(...values);
+    for (let k = 0; k < indices.length; k++) {
+      this.indices.push(indices[k]);
+      this.values.push(values[k]);
+    }
     this.starts.push(this.indices.length);
     this.lower.push(lower);
     this.upper.push(upper);
@@ -71,7 +82,7 @@ interface Formulation {
   colUpper: number[];
   integer: boolean;
   rows: Rows;
-  /** Objective coefficients per tier (sparse), and the constant from the fixed meetings. */
+  /** Objective coefficients per tier (sparse; the fixed meetings' constant is added apart). */
   tierCost: Record<TierName, { indices: number[]; values: number[] }>;
 }
 
@@ -180,7 +191,6 @@ function aggregatedModel(prep: Prepared): Formulation {
   prep.open.forEach((pair, p) => {
     if (pair.slots.length > 0) zOf[p] = n++;
   });
-  const nz = n;
   const yCol = new Int32Array(prep.E).fill(-1);
   for (let e = 0; e < prep.E; e++) if (!prep.entCoveredByFixed[e] && prep.openOfEnt[e].some((p) => zOf[p] >= 0)) yCol[e] = n++;
   const lCol = n++;
@@ -222,7 +232,6 @@ function aggregatedModel(prep: Prepared): Formulation {
       maxDeskLoad: { indices: [lCol], values: [1] },
     },
   };
-  void nz;
 }
 
 function createModel(highs: Highs, f: Formulation): Model {
@@ -236,7 +245,7 @@ function createModel(highs: Highs, f: Formulation): Model {
     colUpper: clampInf(f.colUpper),
     rowLower: clampInf(f.rows.lower),
     rowUpper: clampInf(f.rows.upper),
-    matrix: { format: 'csr', starts: f.rows.starts, indices: f.rows.indices, values: f.rows.values },
+    matrix: { format: 'csr', numRows: f.rows.count, numCols: f.numCols, starts: f.rows.starts, indices: f.rows.indices, values: f.rows.values },
     integrality: f.integer ? Array.from({ length: f.numCols }, (_, j) => (j < f.numCols - 1 ? highs.constants.variableType.integer : highs.constants.variableType.continuous)) : undefined,
   });
   model.options.set({ output_flag: false, random_seed: 1 });
@@ -248,7 +257,7 @@ function setTier(highs: Highs, model: Model, f: Formulation, tier: TierName): vo
   const cost = new Float64Array(f.numCols);
   const t = f.tierCost[tier];
   t.indices.forEach((j, k) => (cost[j] = t.values[k]));
-  model.changeColsCost({ from: 0, to: f.numCols - 1 }, cost);
+  model.changeColsCost({ kind: 'range', from: 0, to: f.numCols - 1 }, cost);
   model.changeObjectiveSense(tier === 'maxDeskLoad' ? highs.constants.objectiveSense.minimize : highs.constants.objectiveSense.maximize);
 }
 
@@ -256,7 +265,7 @@ function setTier(highs: Highs, model: Model, f: Formulation, tier: TierName): vo
 function keepTier(highs: Highs, model: Model, f: Formulation, tier: TierName, value: number): void {
   const t = f.tierCost[tier];
   if (tier === 'maxDeskLoad') model.addRow(-highs.infinity, value + 1e-9, t);
-  else model.addRow(value - EPS, highs.infinity, t);
+  else model.addRow(value - 1e-6, highs.infinity, t);
 }
 
 /** The part of a tier's objective that the fixed meetings contribute. */
@@ -289,6 +298,23 @@ function scheduleOf(prep: Prepared, m: TimeIndexed, colValue: Float64Array, orde
   return occ;
 }
 
+/** An upper bound on an integer tier from a solver's (tolerance-affected) real bound. */
+function integerBound(real: number, constant: number): number {
+  const v = real + constant;
+  return Math.floor(v + 1e-6 * Math.max(1, Math.abs(v)));
+}
+
+/**
+ * A lower bound on the load from a solver's real bound: the load is a bank's meetings / desks, so
+ * it can be rounded up to the least such fraction not below the bound (minus the tolerance).
+ */
+function loadBound(prep: Prepared, real: number): number {
+  const v = real - 1e-6 * Math.max(1, Math.abs(real));
+  let best = Infinity;
+  for (const d of new Set(prep.desks.filter((d) => d > 0))) best = Math.min(best, Math.ceil(v * d - 1e-9) / d);
+  return Number.isFinite(best) ? Math.max(0, best) : 0;
+}
+
 export async function solveSchedule(inst: ScheduleInstance, opts: ScheduleSolveOptions): Promise<ScheduleResult> {
   const t0 = performance.now();
   const deadline = t0 + Math.max(0, opts.timeLimitSeconds) * 1000;
@@ -297,17 +323,23 @@ export async function solveSchedule(inst: ScheduleInstance, opts: ScheduleSolveO
   let best = greedyOccupancy(prep);
   let bestObjective = objectiveOf(prep, best.placements());
   const bound: ScheduleObjective = trivialBound(prep);
-  let method: ScheduleResult['method'] = 'GREEDY';
+  let improved = false; // the exact solve found a better schedule than the greedy
+  let solverRan = false; // HiGHS went through every tier without an error
   const finish = () => {
-    const r = buildResult(prep, best, { ...bound }, false, method, 0);
-    // A bound never claims less than what is achieved (numerical safety for the load).
+    const r = buildResult(prep, best, { ...bound }, false, 'GREEDY', 0);
+    // A bound never claims more than the schedule shows is possible (guards rounding in the load).
     r.bound.maxDeskLoad = Math.min(r.bound.maxDeskLoad, r.objective.maxDeskLoad);
     r.quality = qualityOf(r.objective, r.bound);
     r.optimal = isProvenOptimal(r);
+    // 'MIP' when the exact solve improved on the greedy or proved it optimal; 'GREEDY' otherwise.
+    r.method = improved || (solverRan && r.optimal) ? 'MIP' : 'GREEDY';
     r.solveMs = Math.round(performance.now() - t0);
     return r;
   };
-  if (prep.open.every((pair) => pair.slots.length === 0)) return finish();
+  if (prep.open.every((pair) => pair.slots.length === 0)) {
+    solverRan = true; // nothing to decide: the trivial bounds are reached
+    return finish();
+  }
 
   let highs: Highs;
   try {
@@ -315,6 +347,14 @@ export async function solveSchedule(inst: ScheduleInstance, opts: ScheduleSolveO
   } catch (err) {
     console.warn(`schedule: HiGHS could not be loaded, greedy schedule returned: ${String(err)}`);
     return finish();
+  }
+  // A second start that often reaches the coverage bound at once (saves the tier-2 MIP).
+  const start = coverageFirstOccupancy(prep);
+  const startObjective = objectiveOf(prep, start.placements());
+  if (compareObjectives(startObjective, bestObjective) > 0) {
+    best = start;
+    bestObjective = startObjective;
+    improved = true;
   }
   const mipForm = timeIndexedModel(prep);
   const aggForm = aggregatedModel(prep);
@@ -324,26 +364,32 @@ export async function solveSchedule(inst: ScheduleInstance, opts: ScheduleSolveO
   try {
     mip = createModel(highs, mipForm);
     agg = createModel(highs, aggForm);
-    mip.options.set({ mip_rel_gap: 0, presolve: 'on' });
+    // Presolve off: it removes little here (the LP relaxation is nearly integral) and costs about
+    // half a second per tier on 300 × 40 × 12; mip_rel_gap 0: proofs only (see mip_abs_gap below).
+    mip.options.set({ mip_rel_gap: 0, presolve: 'off' });
     for (const tier of TIERS) {
       const isLoad = tier === 'maxDeskLoad';
       const constant = fixedPart(prep, tier);
-      // 1. The aggregated LP bound (a fraction of a second).
+      const tighten = (real: number) => {
+        if (isLoad) bound.maxDeskLoad = Math.max(bound.maxDeskLoad, loadBound(prep, real));
+        else bound[tier] = Math.min(bound[tier], integerBound(real, constant));
+      };
+      const reached = () => (isLoad ? bestObjective.maxDeskLoad <= bound.maxDeskLoad + 1e-9 : bestObjective[tier] >= bound[tier]);
+      // 1. The aggregated LP bound (tens of milliseconds; allowed a little past the deadline so that
+      //    every tier gets a real bound).
       setTier(highs, agg, aggForm, tier);
-      agg.options.set({ time_limit: Math.max(0.01, (deadline - performance.now()) / 1000) });
+      agg.options.set({ time_limit: Math.max(AGG_MIN_SECONDS, (deadline - performance.now()) / 1000) });
       agg.zeroAllClocks();
       if (agg.run().modelStatus === highs.constants.modelStatus.optimal) {
-        const lp = agg.getObjectiveValue() + constant;
-        if (isLoad) bound.maxDeskLoad = Math.max(bound.maxDeskLoad, lp - 1e-9);
-        else bound[tier] = Math.min(bound[tier], Math.floor(lp + EPS));
+        tighten(agg.getObjectiveValue());
       }
       // 2. The MIP, unless the incumbent already reaches the bound.
-      const reached = isLoad ? bestObjective.maxDeskLoad <= bound.maxDeskLoad + 1e-9 : bestObjective[tier] >= bound[tier];
       const remaining = (deadline - performance.now()) / 1000;
-      if (!reached && remaining > 0.05) {
+      if (!reached() && remaining > 0.05) {
         setTier(highs, mip, mipForm, tier);
         mip.options.set({
           time_limit: isLoad ? remaining : remaining * TIER_SHARE[tier],
+          // Exact: tiers 1–3 are integers (a gap below 1 is closed); distinct loads differ by ≥ 1/desks².
           mip_abs_gap: isLoad ? 0.9 / (maxDesks * maxDesks) : 0.999,
         });
         mip.setSolution({ colValue: columnValues(prep, mipForm, best) });
@@ -356,21 +402,19 @@ export async function solveSchedule(inst: ScheduleInstance, opts: ScheduleSolveO
             if (compareObjectives(objective, bestObjective) > 0) {
               best = occ;
               bestObjective = objective;
-              method = 'MIP';
+              improved = true;
             }
           }
         }
         const dual = Number(mip.info.get('mip_dual_bound'));
-        if (Number.isFinite(dual)) {
-          if (isLoad) bound.maxDeskLoad = Math.max(bound.maxDeskLoad, dual - 1e-9);
-          else bound[tier] = Math.min(bound[tier], Math.floor(dual + constant + EPS));
-        }
+        if (Number.isFinite(dual)) tighten(dual);
       }
       if (isLoad) break;
       // 3. Later tiers keep this one at the value reached.
       keepTier(highs, mip, mipForm, tier, bestObjective[tier] - constant);
       keepTier(highs, agg, aggForm, tier, bestObjective[tier] - constant);
     }
+    solverRan = true;
   } catch (err) {
     console.warn(`schedule: HiGHS failed, best schedule so far returned: ${String(err)}`);
   } finally {

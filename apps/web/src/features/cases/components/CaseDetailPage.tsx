@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
 import { CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -146,7 +146,17 @@ export default function CaseDetailPage() {
           column={2}
           items={[
             { key: 's', label: '状态', children: <Space><CaseStateTag state={c.state} /><Countdown c={c} /></Space> },
-            { key: 'o', label: '来源', children: CASE_ORIGIN_LABELS[c.origin] },
+            {
+              key: 'o',
+              label: '来源',
+              children: c.sourceEventId ? (
+                <Link to={`/events/${c.sourceEventId}`} data-testid="case-source-event">
+                  {CASE_ORIGIN_LABELS[c.origin]}（查看对接会）
+                </Link>
+              ) : (
+                CASE_ORIGIN_LABELS[c.origin]
+              ),
+            },
             { key: 'b', label: '金融机构', children: c.bankName },
             { key: 'p', label: '产品', children: c.productName ?? '—' },
             { key: 'n', label: '融资需求', children: `${c.projectName ?? '企业整体融资'} · ${wanText(c.needAmount)} · ${c.needTermMonths}个月 · ${FINANCING_INSTRUMENT_LABELS[c.needInstrument]}` },

@@ -1,44 +1,48 @@
-import type { EventStatus, EventType, OrgType, Page } from '@zj/shared';
-import { apiRequest, type QueryParams } from '../../../lib/api-client';
+import type { EventAgendaItem, EventDetailView, EventOrgRef, EventStatus, EventType, EventView, InvitationFilter, InvitationPreview, InvitationSendResult, Page } from '@zj/shared';
+import { api, type QueryParams } from '../../../lib/api-client';
 
-/** An event as GET /events lists it: with how many organisations are invited and whether the caller's is. */
-export interface PlatformEvent {
-  id: string;
-  type: EventType;
-  title: string;
-  startsAt: string;
-  venue: string;
-  description: string | null;
-  status: EventStatus;
-  statusNote: string | null;
-  version: number;
-  inviteeCount: number;
-  invitedMe: boolean;
-}
-
-export interface EventInvitee {
-  id: string;
-  name: string;
-  type: OrgType;
-}
-
+/** An event as GET /events lists it. */
+export type PlatformEvent = EventView;
 /** GET /events/:id: the bureau gets every invitee; anybody else only their own organisation, when invited. */
-export interface EventDetail extends PlatformEvent {
-  invitedOrganizationIds: string[];
-  invitees: EventInvitee[];
-}
+export type EventDetail = EventDetailView;
+export type EventInvitee = EventOrgRef;
 
+/** POST /events and PATCH /events/:id. Empty optional fields are sent as null on an edit (cleared). */
 export interface EventFields {
   type: EventType;
   title: string;
   startsAt: string;
-  venue: string;
+  endsAt?: string | null;
+  venue?: string;
+  onlineLink?: string | null;
   description?: string | null;
+  capacity?: number | null;
+  registrationDeadline?: string | null;
+  requiresApproval?: boolean;
+  isPublic?: boolean;
+  coOrganizerOrgIds?: string[];
+  agenda?: EventAgendaItem[];
   invitedOrganizationIds?: string[];
 }
 
-export const listEvents = (params: QueryParams, signal?: AbortSignal) => apiRequest<Page<PlatformEvent>>('/events', { query: params, signal });
-export const getEvent = (id: string, signal?: AbortSignal) => apiRequest<EventDetail>(`/events/${encodeURIComponent(id)}`, { signal });
-export const createEvent = (body: EventFields) => apiRequest<EventDetail>('/events', { method: 'POST', body });
-export const updateEvent = (id: string, body: Partial<EventFields> & { version: number }) => apiRequest<EventDetail>(`/events/${encodeURIComponent(id)}`, { method: 'PATCH', body });
-export const setEventStatus = (id: string, body: { version: number; status: EventStatus; note?: string }) => apiRequest<EventDetail>(`/events/${encodeURIComponent(id)}/status`, { method: 'POST', body });
+/** The bureau's steps of an event (POST /events/:id/<step>), and the two final statuses (POST /events/:id/status). */
+export type EventStepName = 'publish' | 'close-registration' | 'start' | 'held' | 'cancel';
+
+const path = (id: string) => `/events/${encodeURIComponent(id)}`;
+
+export const listEvents = (params: QueryParams, signal?: AbortSignal) => api.get<Page<EventView>>('/events', params, signal);
+export const getEvent = (id: string, signal?: AbortSignal) => api.get<EventDetailView>(path(id), undefined, signal);
+export const createEvent = (body: EventFields) => api.post<EventDetailView>('/events', body);
+export const updateEvent = (id: string, body: Partial<EventFields> & { version: number }) => api.patch<EventDetailView>(path(id), body);
+
+export function runEventStep(id: string, step: EventStepName, body: { version: number; note?: string }): Promise<EventDetailView> {
+  if (step === 'held' || step === 'cancel') {
+    const status = (step === 'held' ? 'HELD' : 'CANCELLED') as EventStatus;
+    return api.post<EventDetailView>(`${path(id)}/status`, { version: body.version, status, ...(body.note ? { note: body.note } : {}) });
+  }
+  return api.post<EventDetailView>(`${path(id)}/${step}`, { version: body.version });
+}
+
+/** How many organisations the library's filters pick, before sending. */
+export const previewInvitations = (id: string, filter: InvitationFilter) => api.post<InvitationPreview>(`${path(id)}/invitations/preview`, filter);
+export const sendInvitations = (id: string, filter: InvitationFilter) => api.post<InvitationSendResult>(`${path(id)}/invitations`, filter);
