@@ -17,8 +17,12 @@
  * the embedded engines in a temporary DATA_DIR. It listens on 127.0.0.1 only. Then, per regime:
  *  (a) baseline: GET <route> at a fixed rate (default 50 req/s) for 5 s, no solve running;
  *  (b) the same load while solveScheduleInWorker solves the instance in this process (as the
- *      'event-schedule' job does), from the start of the solve to its end;
- * and p50/p95/p99/max of both, side by side. Target: p95 < 100 ms during the solve.
+ *      'event-schedule' job does), from the start of the solve to its end; the solve is repeated
+ *      back to back until 5 s have passed (at most 5 solves), so that both windows hold about as
+ *      many requests (a solve often takes 2–3 s); the solver figures printed are the first solve's;
+ * and p50/p95/p99/max of both, side by side, with the main thread's event-loop delay, the CPU
+ * busy on the machine and in this process over the same window (other work on the machine shows
+ * there), and the p95 of each second. Target: p95 < 100 ms during the solve.
  *
  * The load comes from a worker thread (so that a blocked main thread shows as latency instead of
  * slowing the client down), open loop: request i is due at start + i / rate, whether or not the
@@ -33,8 +37,8 @@
  * under 100 ms during the solve.
  */
 import './nest-decorator-metadata'; // first: the platform's classes need decorator metadata under tsx
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -51,8 +55,10 @@ const SIZE = { enterprises: 300, banks: 40, slots: 12 };
 const ROUTE = process.env.BENCH_ROUTE ?? '/api/v1/products';
 const RATE = Math.min(500, Math.max(1, Number(process.env.BENCH_RATE ?? 50)));
 const BASELINE_SECONDS = 5;
-/** The load during a solve stops when the solve ends; never later than this (worker fallback: time limit + 20 s grace). */
-const SOLVE_LOAD_MAX_SECONDS = TIME_LIMIT + 25;
+/** Solves under load: back to back until BASELINE_SECONDS have passed, at most this many. */
+const MAX_SOLVES = 5;
+/** The load during the solves stops when they end; never later than this (the last solve starts before BASELINE_SECONDS; worker fallback: time limit + 20 s grace). */
+const SOLVE_LOAD_MAX_SECONDS = BASELINE_SECONDS + TIME_LIMIT + 25;
 const REQUEST_TIMEOUT_MS = 10_000;
 const TARGET_P95_MS = 100;
 const CONTROL = process.env.BENCH_CONTROL === '1';
@@ -142,36 +148,88 @@ function startLoad(port: number, seconds: number): { stop(): void; result: Promi
   return { stop: () => worker.postMessage('stop'), result };
 }
 
-/** The baseline: the full load of BASELINE_SECONDS with nothing else running, the main thread's event-loop delay sampled. */
-async function baselineLoad(port: number): Promise<{ load: LoadStats; loopP95: number; loopMax: number }> {
-  const loop = monitorEventLoopDelay({ resolution: 5 });
-  loop.enable();
-  try {
-    const load = await startLoad(port, BASELINE_SECONDS).result;
-    return { load, loopP95: loop.percentile(95) / 1e6, loopMax: loop.max / 1e6 };
-  } finally {
-    loop.disable();
-  }
+interface Cpu {
+  at: number;
+  process: NodeJS.CpuUsage;
+  machine: { busy: number; total: number } | null;
 }
 
-/** Runs `work` under the load (from its start to its end) with the main thread's event-loop delay sampled. */
-async function underLoad<T>(port: number, work: () => Promise<T>): Promise<{ value: T; load: LoadStats; loopP95: number; loopMax: number }> {
+/** This process's CPU time (all its threads) and, on Linux, the whole machine's (/proc/stat). */
+function cpuNow(): Cpu {
+  let machine: Cpu['machine'] = null;
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = f.reduce((a, b) => a + b, 0);
+    machine = { busy: total - f[3] - (f[4] ?? 0), total };
+  } catch {
+    // not Linux: machine share unknown
+  }
+  return { at: performance.now(), process: process.cpuUsage(), machine };
+}
+
+/** Cores busy since `from`: the machine's and this process's (PostgreSQL and Redis are other processes). */
+function coresSince(from: Cpu): string {
+  const to = cpuNow();
+  const own = (to.process.user - from.process.user + to.process.system - from.process.system) / 1000 / (to.at - from.at);
+  const machine = to.machine && from.machine ? ((to.machine.busy - from.machine.busy) / Math.max(1, to.machine.total - from.machine.total)) * cpus().length : NaN;
+  return `CPU busy: machine ${Number.isFinite(machine) ? machine.toFixed(2) : '?'} of ${cpus().length} cores, this process ${own.toFixed(2)}`;
+}
+
+interface Measured<T> {
+  value: T;
+  load: LoadStats;
+  loopP95: number;
+  loopMax: number;
+  cpu: string;
+}
+
+/**
+ * Runs the load for at most `maxSeconds`, and `work` meanwhile: with `work`, the load stops when
+ * it ends; without, the load runs its full course (the baseline). The main thread's event-loop
+ * delay and the CPU use are sampled over the same window.
+ */
+async function measure<T>(port: number, maxSeconds: number, work: (() => Promise<T>) | null): Promise<Measured<T | null>> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  const load = startLoad(port, SOLVE_LOAD_MAX_SECONDS);
-  let value: T;
+  await new Promise((r) => setTimeout(r, 20)); // the sampler's first tick only sets its reference: before the work
+  const cpu = cpuNow();
+  const load = startLoad(port, maxSeconds);
+  let value: T | null;
   try {
-    value = await work();
+    value = work ? await work() : (await load.result, null);
   } finally {
     load.stop();
     await new Promise((r) => setTimeout(r, 20)); // the delay sampler sees the end of a block
     loop.disable();
   }
-  return { value, load: await load.result, loopP95: loop.percentile(95) / 1e6, loopMax: loop.max / 1e6 };
+  const cores = coresSince(cpu);
+  return { value, load: await load.result, loopP95: loop.percentile(95) / 1e6, loopMax: loop.max / 1e6, cpu: cores };
 }
 
-function loadLine(label: string, s: LoadStats, extra = ''): string {
-  return `    ${label.padEnd(34)}${col(s.p50)}${col(s.p95)}${col(s.p99)}${col(s.max)}  ${String(s.n).padStart(4)} req in ${s.seconds.toFixed(1)} s${s.errors ? `, ${s.errors} failed` : ''}${extra}`;
+/**
+ * Solves `inst` with `solve` back to back until the load has run BASELINE_SECONDS (a solve can be
+ * much shorter than the baseline's window; this gives both windows as many requests), at most
+ * MAX_SOLVES times. Answers every result, the first one first.
+ */
+function repeatedSolves(solve: () => Promise<ScheduleResult>): () => Promise<ScheduleResult[]> {
+  return async () => {
+    const t = performance.now();
+    const results: ScheduleResult[] = [];
+    for (;;) {
+      results.push(await solve());
+      if (performance.now() - t >= BASELINE_SECONDS * 1000 || results.length >= MAX_SOLVES) break;
+      await new Promise((r) => setTimeout(r, 1)); // through the timers phase, as between two jobs
+    }
+    return results;
+  };
+}
+
+function loadLine(label: string, m: Measured<unknown>): string {
+  const s = m.load;
+  return [
+    `    ${label.padEnd(36)}${col(s.p50)}${col(s.p95)}${col(s.p99)}${col(s.max)}  ${String(s.n).padStart(4)} req in ${s.seconds.toFixed(1)} s${s.errors ? ` (${s.errors} failed)` : ''}`,
+    `      main thread event-loop delay p95 ${ms(m.loopP95)}, max ${ms(m.loopMax)}; ${m.cpu}; p95 per second: ${s.perSecondP95.map((x) => x.toFixed(0)).join(' | ')} ms`,
+  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------- platform
@@ -198,9 +256,10 @@ async function startApi(): Promise<Api> {
       DATABASE_URL: scratch?.url,
       REDIS_URL: process.env.REDIS_URL,
       DATA_DIR: dataDir,
-      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+      // NODE_ENV=production refuses published secrets: this run's own (nobody signs in).
+      JWT_SECRET: randomBytes(48).toString('base64'),
       ADMIN_EMAIL: 'admin@bench.zjgf.local',
-      ADMIN_PASSWORD: 'Admin#Zhanjiang2026',
+      ADMIN_PASSWORD: `Bench#${randomBytes(12).toString('base64url')}`,
       DEMO_DATA: 'true',
       LOG_LEVEL: 'error',
       QUEUE_PREFIX: `sb${randomUUID().replace(/-/g, '').slice(0, 10)}`,
@@ -253,7 +312,7 @@ async function main(): Promise<number> {
     await warmUp(api.port);
     console.log(`API: ${api.describe}; load GET ${ROUTE} at ${RATE} req/s from another thread, open loop`);
   } catch (e) {
-    console.log(`API part skipped: the platform did not start (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); solver figures only.`);
+    console.log(`API part skipped: the platform did not start (${e instanceof Error ? e.message : String(e)}); solver figures only.`);
   }
 
   let allMet = true;
@@ -269,20 +328,21 @@ async function main(): Promise<number> {
       let apiMet: boolean | null = null;
       if (api) {
         const port = api.port;
-        const baseline = await baselineLoad(port);
-        const during = await underLoad(port, () => solveScheduleInWorker(inst, { timeLimitSeconds: TIME_LIMIT }));
-        solved = during.value;
+        const baseline = await measure(port, BASELINE_SECONDS, null);
+        const during = await measure(port, SOLVE_LOAD_MAX_SECONDS, repeatedSolves(() => solveScheduleInWorker(inst, { timeLimitSeconds: TIME_LIMIT })));
+        const solves = during.value ?? [];
+        solved = solves[0];
         console.log(`  exact (worker)  ${figures(inst, solved)}`);
-        console.log(`  API GET ${ROUTE} at ${RATE} req/s:      p50       p95       p99       max`);
-        console.log(loadLine('baseline (no solve)', baseline.load, `; main event-loop delay p95 ${ms(baseline.loopP95)}, max ${ms(baseline.loopMax)}`));
-        console.log(loadLine('during the solve (worker thread)', during.load, `; main event-loop delay p95 ${ms(during.loopP95)}, max ${ms(during.loopMax)}`));
-        console.log(`    p95 per second of the solve: ${during.load.perSecondP95.map((x) => x.toFixed(0)).join(' | ')} ms`);
+        console.log(`  API GET ${ROUTE} at ${RATE} req/s:        p50       p95       p99       max`);
+        console.log(loadLine('baseline (no solve)', baseline));
+        console.log(loadLine(`during ${solves.length} solve${solves.length > 1 ? 's' : ''} (worker thread)`, during));
+        console.log(`      solve times ${solves.map((r) => r.solveMs).join(', ')} ms; qualities ${solves.map((r) => `${(r.quality * 100).toFixed(2)}%`).join(', ')}`);
         if (CONTROL) {
-          const blocked = await underLoad(port, () => solveSchedule(inst, { timeLimitSeconds: TIME_LIMIT }));
-          console.log(loadLine('control: solve on the main thread', blocked.load, `; main event-loop delay p95 ${ms(blocked.loopP95)}, max ${ms(blocked.loopMax)}`));
+          const blocked = await measure(port, SOLVE_LOAD_MAX_SECONDS, repeatedSolves(() => solveSchedule(inst, { timeLimitSeconds: TIME_LIMIT })));
+          console.log(loadLine(`control: ${blocked.value?.length} solve(s) on the main thread`, blocked));
         }
         apiMet = during.load.errors === 0 && during.load.p95 < TARGET_P95_MS;
-        console.log(`  target p95 < ${TARGET_P95_MS} ms during the solve: ${apiMet ? 'met' : 'missed'} (${ms(during.load.p95)}, baseline ${ms(baseline.load.p95)})`);
+        console.log(`  target p95 < ${TARGET_P95_MS} ms during the solve: ${apiMet ? 'met' : 'missed'} (${ms(during.load.p95)}; baseline ${ms(baseline.load.p95)})`);
       } else {
         solved = await solveScheduleInWorker(inst, { timeLimitSeconds: TIME_LIMIT });
         console.log(`  exact (worker)  ${figures(inst, solved)}`);

@@ -7,6 +7,8 @@ export interface AuthUser {
   role: Role;
   organization: { id: string; name: string; type: OrgType };
   mustChangePassword: boolean;
+  /** The password must be changed before anything else works (a configured or published password); absent means false. */
+  passwordChangeRequired?: boolean;
 }
 
 export interface LoginResponse {

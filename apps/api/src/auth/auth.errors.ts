@@ -10,4 +10,8 @@ export enum AuthErrorCode {
   WRONG_CURRENT_PASSWORD = 'AUTH_WRONG_CURRENT_PASSWORD',
   EMAIL_TAKEN = 'AUTH_EMAIL_TAKEN',
   CREDIT_CODE_TAKEN = 'AUTH_CREDIT_CODE_TAKEN',
+  /** The password came from configuration or is published: it must be changed before anything else works. */
+  PASSWORD_CHANGE_REQUIRED = 'AUTH_PASSWORD_CHANGE_REQUIRED',
+  /** A published password may not be chosen. */
+  PUBLISHED_PASSWORD = 'AUTH_PUBLISHED_PASSWORD',
 }

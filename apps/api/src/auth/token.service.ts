@@ -16,8 +16,9 @@ export class TokenService {
     private readonly config: AppConfig,
   ) {}
 
-  signAccessToken(userId: string, tokenVersion: number): Promise<string> {
-    const claims: AccessTokenClaims = { sub: userId, tv: tokenVersion };
+  /** `sessionId`: the refresh-token family, so that revoking it (logout) ends the access token too. */
+  signAccessToken(userId: string, tokenVersion: number, sessionId: string): Promise<string> {
+    const claims: AccessTokenClaims = { sub: userId, tv: tokenVersion, sid: sessionId };
     return this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
   }
 

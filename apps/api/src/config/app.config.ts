@@ -13,6 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import * as path from 'node:path';
+import { jwtSecretProblem } from '../auth/published-defaults';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -74,6 +75,25 @@ export class AppConfig {
   @Min(60)
   REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3600;
 
+  /** A refresh token presented again this soon after its rotation (two tabs refreshing at once) gets a pair of the same session instead of ending it; 0: none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE_SECONDS = 30;
+
+  /**
+   * How long one API process trusts its check of an access token's session (user active, token
+   * version, session not logged out) before asking the database again (ms); 0: every request asks.
+   * Changes made through this process (logout, password change, disable) count at once; another
+   * API process sees them within this time.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_SESSION_CACHE_MS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -89,6 +109,18 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Failed logins from one client address, whatever the accounts, within LOGIN_IP_WINDOW_MINUTES before its logins answer 429 (counted in each API process's memory). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_IP_MAX_FAILURES = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_IP_WINDOW_MINUTES = 15;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -243,6 +275,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const errors = validateSync(config, { skipMissingProperties: false });
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - JWT_SECRET is required when NODE_ENV=production');
+  }
+  const secretProblem = config.NODE_ENV === 'production' && config.JWT_SECRET && config.JWT_SECRET.length >= 32 ? jwtSecretProblem(config.JWT_SECRET) : null;
+  if (secretProblem) {
+    throw new ConfigError(`Invalid configuration:\n  - JWT_SECRET ${secretProblem}: a token signed with a known secret would be accepted (NODE_ENV=production)`);
   }
   if (errors.length) {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));

@@ -4,7 +4,9 @@ import { CasesModule } from '../cases/cases.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
 import { MatchingModule } from '../matching/matching.module';
+import { WorkCalendarModule } from '../work-calendar/work-calendar.module';
 import { MatchmakingEvent } from './event.entity';
+import { EventsDemo } from './events-demo';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 import { EventMeeting, EventSlot, EventUnavailability, MeetingRequest, ScheduleRun } from './meetings/meeting.entities';
@@ -32,10 +34,11 @@ const ENTITIES = [MatchmakingEvent, EventRegistration, EventSlot, EventUnavailab
  * event_* tables; intents open cases through CasesService.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, EnterprisesModule, FinancingNeedsModule, MatchingModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), CasesModule, EnterprisesModule, FinancingNeedsModule, MatchingModule, WorkCalendarModule],
   controllers: [EventsController, RegistrationsController, MeetingRequestsController, MeetingsController, OutcomesController],
-  providers: [EventsService, RegistrationsService, InvitationsService, MeetingRequestsService, MeetingsService, ScheduleService, OutcomesService, EventReportService],
-  exports: [EventsService],
+  providers: [EventsService, RegistrationsService, InvitationsService, MeetingRequestsService, MeetingsService, ScheduleService, OutcomesService, EventReportService, EventsDemo],
+  // EventsDemo: the demo 对接会, loaded by SetupService at start-up.
+  exports: [EventsService, EventsDemo],
 })
 export class EventsModule {}
 

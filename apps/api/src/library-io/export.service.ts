@@ -95,8 +95,14 @@ export class ExportService {
   /**
    * Streams the filtered library as .xlsx: 项目 (the template's columns, then status columns), 融资需求
    * of those projects, and 企业 owning them. Banks see listed entries with contacts masked.
+   *
+   * `firstRowsRead` is called once the first chunk of projects was read and written (the database
+   * answered, the filter is good): a caller holding the output until then can still answer an earlier
+   * error in the error shape (see HeldDownload). `signal` stops the export between chunks (the client
+   * went away). Any error is thrown; the writer is then left unfinished.
    */
-  async exportProjects(actor: Actor, f: ProjectFilterDto, out: Writable): Promise<number> {
+  async exportProjects(actor: Actor, f: ProjectFilterDto, out: Writable, opts: { firstRowsRead?: () => void; signal?: AbortSignal } = {}): Promise<number> {
+    const stillWanted = () => opts.signal?.throwIfAborted();
     const scope = await libraryScope(this.dataSource.manager, actor);
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const ws = addSheet(wb, '项目', PROJECT_COLUMNS, [
@@ -114,6 +120,7 @@ export class ExportService {
     let offset = 0;
     let n = 0;
     for (;;) {
+      stillWanted();
       const qb = this.projects.applyFilters(this.dataSource.getRepository(Project).createQueryBuilder('p'), scope, { ...f, page: undefined, pageSize: undefined });
       const chunk = await qb.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'ASC').offset(offset).limit(EXPORT_CHUNK).getMany();
       if (!chunk.length) break;
@@ -157,13 +164,16 @@ export class ExportService {
         projectIds.push(p.id);
         n++;
       }
+      opts.firstRowsRead?.();
       if (n >= MAX_EXPORT_ROWS || chunk.length < EXPORT_CHUNK) break;
     }
     ws.commit();
+    opts.firstRowsRead?.();
 
     // 融资需求 of the exported projects (for banks: only those shared with them).
     const nws = addSheet(wb, '融资需求', NEED_COLUMNS, [{ header: '状态', width: 10 }]);
     for (let i = 0; i < projectIds.length; i += EXPORT_CHUNK) {
+      stillWanted();
       const ids = projectIds.slice(i, i + EXPORT_CHUNK);
       const bankFilter = scope.role === Role.BANK ? `AND ${needVisibleToBankSql('n', '$2')}` : '';
       const rows = await this.dataSource.query(
@@ -194,6 +204,7 @@ export class ExportService {
     const ews = addSheet(wb, '企业', ENTERPRISE_COLUMNS);
     const entIds = [...enterpriseIds];
     for (let i = 0; i < entIds.length; i += EXPORT_CHUNK) {
+      stillWanted();
       const rows = await this.dataSource.query(
         `SELECT o.credit_code, o.name, o.division_code, ep.industry_section, ep.industry_division, ep.size, ep.registered_capital, ep.contact_name, ep.contact_phone,
                 ep.contact_email, ep.env_credit_rating, ep.carbon_emissions_t, ep.carbon_intensity, ep.carbon_year, ep.env_disclosure
@@ -223,6 +234,7 @@ export class ExportService {
       }
     }
     ews.commit();
+    stillWanted();
     await wb.commit();
     return n;
   }

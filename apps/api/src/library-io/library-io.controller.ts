@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Param, ParseUUIDPipe, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IMPORT_MAX_BYTES, ImportJobStatus, ImportMode, Role } from '@zj/shared';
@@ -9,6 +9,7 @@ import { ApiErrors } from '../common/http/api-errors.decorator';
 import { ProjectFilterDto } from '../projects/dto/project.dto';
 import { ImportQuery, ImportUploadDto } from './dto/import.dto';
 import { buildTemplate, ExportService } from './export.service';
+import { HeldDownload } from './held-download';
 import { ImportService } from './import.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,6 +19,8 @@ const IMPORTERS = [Role.COUNTY, Role.DEPARTMENT, Role.BUREAU];
 @ApiBearerAuth()
 @Controller()
 export class LibraryIoController {
+  private readonly logger = new Logger(LibraryIoController.name);
+
   constructor(
     private readonly imports: ImportService,
     private readonly exporter: ExportService,
@@ -68,8 +71,19 @@ export class LibraryIoController {
   @ApiErrors(400, 401, 403)
   async export(@CurrentActor() actor: Actor, @Query() f: ProjectFilterDto, @Res() res: Response) {
     const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`绿色项目库导出-${stamp}.xlsx`)}`);
-    await this.exporter.exportProjects(actor, f, res);
+    // Nothing goes out until the first rows were read: an error before then answers in the error
+    // shape (thrown to the exception filter); an error later breaks the connection (a failed download).
+    const body = new HeldDownload(res, {
+      status: 200,
+      headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`绿色项目库导出-${stamp}.xlsx`)}` },
+    });
+    try {
+      await this.exporter.exportProjects(actor, f, body, { firstRowsRead: () => body.release(), signal: body.signal });
+    } catch (e) {
+      const clientGone = body.clientGone;
+      if (!body.abort()) throw e;
+      if (clientGone) this.logger.warn({ msg: 'library export stopped: the client closed the download' });
+      else this.logger.error({ msg: 'library export failed during the download; connection broken so the client sees a failed download' }, e instanceof Error ? e.stack : String(e));
+    }
   }
 }

@@ -5,8 +5,9 @@ import { shanghaiToday } from './indicator-rules';
 
 /**
  * Demo data of plan tracking (DEMO_DATA): the demo banks' profiles and six months of green-loan
- * reports, two events (one held), and last month's reporting period with reports in various states.
- * Invented, like all demo data: the banks end with （演示）, and so do the events and the period.
+ * reports, and last month's reporting period with reports in various states. Invented, like all demo
+ * data: the banks end with （演示）, and so does the period. (The demo events, one of them held and
+ * counted by the events indicator, are the events module's: events/events-demo.ts.)
  * Runs once (after the demo banks exist); answers what it loaded.
  */
 export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: { demo: boolean }): Promise<string[]> {
@@ -69,18 +70,6 @@ export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: 
     }
   }
   done.push(`bank profiles and green-loan reports: ${banks.length} institutions`);
-
-  // ---- events: one held (two months ago), one published, open for registration (in three weeks)
-  const [bureau] = await m.query(`SELECT id FROM organizations WHERE unit_code = 'finance-bureau'`);
-  const heldAt = new Date(Date.UTC(y, mo - 3, 18, 1, 30));
-  const plannedAt = new Date(Date.now() + 21 * 24 * 3600_000);
-  await m.query(
-    `INSERT INTO events (type, title, starts_at, venue, description, status, status_note, organizer_org_id, published_at, is_demo) VALUES
-       ('MATCHMAKING', '湛江市绿色低碳项目银企融资对接会（演示）', $1, '湛江市民大厦三楼多功能厅', '发布绿色项目库融资需求清单，银行机构现场对接（演示数据）', 'HELD', '到会银行机构9家、企业42家，现场签约意向6项（演示）', $3, $1::timestamptz - interval '21 days', true),
-       ('SHOWCASE', '红树林碳汇与蓝色金融产品推介会（演示）', $2, '雷州市政务服务中心报告厅', '推介生态修复贷、碳汇质押贷、红树林碳汇指数保险（演示数据）', 'PUBLISHED', NULL, $3, now(), true)`,
-    [heldAt, plannedAt, bureau.id],
-  );
-  done.push('events: 2');
 
   // ---- last month's reporting period, due on the 10th of this month at 18:00 Beijing time
   const start = monthsBack(1);

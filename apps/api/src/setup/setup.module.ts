@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module';
 import { ReferenceModule } from '../reference/reference.module';
 import { SetupService } from './setup.service';
 
 @Module({
-  imports: [ReferenceModule],
+  imports: [ReferenceModule, EventsModule],
   providers: [SetupService],
   exports: [SetupService],
 })

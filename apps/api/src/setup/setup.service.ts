@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app.config';
+import { EventsDemo } from '../events/events-demo';
 import { ReferenceService } from '../reference/reference.service';
 import { seedLibrary } from '../library-io/library-seed';
 import { seedPlanDemo } from '../plan/plan-demo';
@@ -30,12 +31,13 @@ export class SetupService {
     private readonly config: AppConfig,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
+    private readonly eventsDemo: EventsDemo,
   ) {}
 
   /** Loads what is missing; answers what a person starting the platform should be told. */
   async run(): Promise<SetupReport> {
     // Two API processes starting at once must not seed twice.
-    return this.dataSource.transaction(async (m) => {
+    const setup = await this.dataSource.transaction(async (m) => {
       const report: SetupReport = { demoLogins: [] };
       await m.query('SELECT pg_advisory_xact_lock(7261002)');
       const loaded = await seedReference(m, this.reference);
@@ -64,5 +66,13 @@ export class SetupService {
       }
       return report;
     });
+    // The demo 对接会 (events module), once the demo banks, enterprises, needs and products above are
+    // committed: it reads matching scores and moves its intents' cases on through CasesService, each
+    // in its own transaction (under the same advisory lock for its rows).
+    if (this.config.DEMO_DATA) {
+      const events = await this.eventsDemo.load();
+      if (events.length) this.logger.log({ msg: 'events demo loaded', loaded: events });
+    }
+    return setup;
   }
 }

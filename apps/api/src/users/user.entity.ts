@@ -37,8 +37,13 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
 
+  /** A gentle reminder: the password was set by someone else (the bureau); the web app shows a banner. */
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
+
+  /** The password came from configuration or is published: nothing but GET /me and the change works until it is changed. */
+  @Column({ type: 'boolean', default: false })
+  passwordChangeRequired: boolean;
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt: Date | null;

@@ -4,7 +4,8 @@ import { Role } from '@zj/shared';
 import type { Request } from 'express';
 import { AppException } from '../errors/app.exception';
 import type { Actor } from './actor';
-import { ANY_ROLE_KEY, PUBLIC_KEY, ROLES_KEY } from './policy.decorators';
+import { AuthErrorCode } from '../../auth/auth.errors';
+import { ANY_ROLE_KEY, BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './policy.decorators';
 import { AccessTokenVerifier } from './access-token-verifier';
 
 /** The policy a route declared, or null when it declared none. */
@@ -42,11 +43,21 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (policy.kind === 'public') {
-      // A stale token on a public page is ignored, not refused.
-      if (token) req.actor = await this.verifier.verify(token).catch(() => undefined);
+      // A stale token on a public page is ignored, not refused; so is the token of a user who must
+      // change the password first (the page is answered as to anybody).
+      if (token) {
+        const caller = await this.verifier.verify(token).catch(() => undefined);
+        if (caller && !caller.passwordChangeRequired) req.actor = caller.actor;
+      }
       return true;
     }
-    if (token) req.actor = await this.verifier.verify(token);
+    if (token) {
+      const caller = await this.verifier.verify(token);
+      if (caller.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])) {
+        throw AppException.forbidden('请先修改密码：当前密码来自配置或已公开，修改后才能使用平台的其他功能', AuthErrorCode.PASSWORD_CHANGE_REQUIRED);
+      }
+      req.actor = caller.actor;
+    }
     if (!req.actor) throw AppException.unauthenticated();
     if (policy.kind === 'roles' && !policy.roles.includes(req.actor.role)) throw AppException.forbidden();
     return true;

@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 export const ROLES_KEY = 'zj:roles';
 export const PUBLIC_KEY = 'zj:public';
 export const ANY_ROLE_KEY = 'zj:any-role';
+export const BEFORE_PASSWORD_CHANGE_KEY = 'zj:before-password-change';
 
 /** Only these roles may call the route. The policy is also written into the OpenAPI document (x-roles). */
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth(), ApiExtension('x-roles', roles));
@@ -15,6 +16,13 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiEx
 
 /** Any signed-in user may call the route (data is then scoped to the caller). */
 export const AnyRole = () => applyDecorators(SetMetadata(ANY_ROLE_KEY, true), ApiBearerAuth(), ApiExtension('x-roles', ['ANY_AUTHENTICATED']));
+
+/**
+ * The route also works for a user who must change the password first (a configured or published
+ * one): only what the change needs (who am I, the change itself). Every other route answers 403
+ * AUTH_PASSWORD_CHANGE_REQUIRED for such a user.
+ */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
 
 /** The calling user, set by the auth guard. */
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
