@@ -105,7 +105,7 @@ describe('defect 7: login hardening', () => {
   beforeAll(async () => {
     webDir = mkdtempSync(path.join(tmpdir(), 'zj-web-'));
     writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
-    app = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', WEB_DIST_DIR: webDir, AUTH_SESSION_CACHE_MS: '600000' } });
+    app = await startTestApp({ env: { LOGIN_MAX_FAILURES: '3', WEB_DIST_DIR: webDir, AUTH_SESSION_CACHE_MS: '60000' } });
   });
   afterAll(() => app.close());
 

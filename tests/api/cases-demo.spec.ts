@@ -11,7 +11,7 @@ describe('matchmaking demo data', () => {
     const products = await app.dataSource.query(`SELECT name, status FROM products WHERE is_demo`);
     expect(products.length).toBeGreaterThanOrEqual(11);
     expect(products.every((p: { name: string; status: string }) => p.name.endsWith('（演示）') && p.status === 'PUBLISHED')).toBe(true);
-    const states = (await app.dataSource.query(`SELECT DISTINCT state FROM matchmaking_cases WHERE is_demo`)).map((r: { state: string }) => r.state).sort();
+    const states = (await app.dataSource.query(`SELECT DISTINCT state FROM matchmaking_cases WHERE is_demo AND source_event_id IS NULL`)).map((r: { state: string }) => r.state).sort();
     expect(states).toEqual(['ACCEPTED', 'APPROVED', 'DECLINED', 'DISBURSED', 'PENDING', 'UNDER_REVIEW']);
     const catalogue = await app.http.get('/api/v1/products').query({ q: '红树林生态修复贷（演示）' });
     expect(catalogue.body.total).toBeGreaterThanOrEqual(1);

@@ -1,5 +1,5 @@
 import { CaseState, EventStatus, MeetingPriority, MeetingRequestStatus, MeetingResult, ScheduleRunStatus } from '@zj/shared';
-import type { CaseDetail, EventReport, EventView, IntentView, MeetingRequestView, RegistrationView, ScheduleView } from '@zj/shared';
+import type { CaseDetail, EventReport, EventView, IntentView, MatchmakingStatistics, MeetingRequestView, RegistrationView, ScheduleView } from '@zj/shared';
 import { fromCents, toCents } from '../../apps/api/src/cases/case-machine';
 import { DEMO_EVENT_TITLES, EventsDemo } from '../../apps/api/src/events/events-demo';
 import { Session, startTestApp, TestApp } from '../support/test-app';
@@ -8,6 +8,8 @@ const sum = (amounts: (string | null)[]) => fromCents(amounts.reduce<bigint>((s,
 /** Today in Zhanjiang (YYYY-MM-DD). */
 const zjToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const zjHour = (iso: string) => Number(new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 13));
+/** The date in Zhanjiang of an instant. */
+const zjDate = (at: string | Date) => new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('events: demo data', () => {
   let app: TestApp;
@@ -117,6 +119,96 @@ describe('events: demo data', () => {
         seats.add(seat);
       }
     }
+  });
+
+  it("dates the cases of the held 对接会's intents from the signing on: every step after it and before now, marked demo, seen by the statistics", async () => {
+    const held = events.get(DEMO_EVENT_TITLES.held)!;
+    const intents = await get<IntentView[]>(`/events/${held.id}/intents`);
+    expect(intents.length).toBeGreaterThanOrEqual(3);
+    const now = Date.now();
+    const today = zjToday();
+    for (const i of intents) {
+      const signed = Date.parse(i.signedAt);
+      const c = await get<CaseDetail>(`/cases/${i.caseId}`);
+      // Opened when the intent was signed (accepted at once, as the pipeline does), by the signer.
+      expect(Date.parse(c.createdAt)).toBe(signed);
+      expect(c.timeline[0]).toMatchObject({ fromState: null, toState: CaseState.ACCEPTED });
+      expect(Date.parse(c.timeline[0].at)).toBe(signed);
+      expect(c.timeline[0].comment).toContain(DEMO_EVENT_TITLES.held);
+      // Every step after the one before it, none in the future; the state is the last step's.
+      const at = c.timeline.map((t) => Date.parse(t.at));
+      for (const [k, t] of at.entries()) {
+        expect(t).toBeGreaterThanOrEqual(signed);
+        expect(t).toBeLessThanOrEqual(now);
+        if (k > 0) expect(t).toBeGreaterThan(at[k - 1]);
+      }
+      const changes = c.timeline.filter((t) => t.fromState !== t.toState);
+      expect(changes[changes.length - 1].toState).toBe(c.state);
+      expect(Date.parse(c.stateChangedAt)).toBe(Date.parse(changes[changes.length - 1].at));
+      expect(Date.parse(c.updatedAt)).toBeLessThanOrEqual(now);
+      expect(c.updatedAt >= c.createdAt).toBe(true);
+      // Tranches between the approval and today, the first with the step to DISBURSED; checks after the first tranche.
+      const approvedAt = c.timeline.find((t) => t.toState === CaseState.APPROVED && t.fromState !== CaseState.APPROVED)?.at;
+      if (c.tranches.length) {
+        expect(approvedAt).toBeDefined();
+        const toDisbursed = c.timeline.find((t) => t.toState === CaseState.DISBURSED && t.fromState === CaseState.APPROVED)!;
+        expect(zjDate(toDisbursed.at)).toBe(c.tranches[0].disbursedOn);
+        expect(c.chosenAt).toBe(toDisbursed.at);
+      }
+      for (const t of c.tranches) {
+        expect(t.disbursedOn >= zjDate(approvedAt!)).toBe(true);
+        expect(t.disbursedOn <= today).toBe(true);
+        expect(Date.parse(t.createdAt)).toBeLessThanOrEqual(now);
+        expect(zjDate(t.createdAt)).toBe(t.disbursedOn);
+      }
+      for (const k of c.fundUseChecks) {
+        expect(k.checkedOn >= c.tranches[0].disbursedOn).toBe(true);
+        expect(k.checkedOn <= today).toBe(true);
+      }
+      // Marked demo, the intent its source; answered when opened; the need moved with it, at the time.
+      const [row] = await app.dataSource.query(
+        `SELECT c.is_demo, c.source_ref, c.answered_at, n.status AS need_status, n.status_changed_at FROM matchmaking_cases c JOIN financing_needs n ON n.id = c.need_id WHERE c.id = $1`,
+        [c.id],
+      );
+      expect(row.is_demo).toBe(true);
+      expect(row.source_ref).toBe(i.id);
+      expect(new Date(row.answered_at).getTime()).toBe(signed);
+      expect(row.need_status).toBe(c.state === CaseState.DISBURSED ? 'SATISFIED' : 'IN_MATCHMAKING');
+      expect(new Date(row.status_changed_at).getTime()).toBeGreaterThanOrEqual(signed);
+      expect(new Date(row.status_changed_at).getTime()).toBeLessThanOrEqual(now);
+    }
+
+    // The statistics count the intents' cases around the day they were signed (not today); no median response time is negative.
+    const day = Date.parse(`${zjDate(held.startsAt)}T00:00:00Z`);
+    const [from, to] = [day - 86_400_000, day + 86_400_000].map((d) => new Date(d).toISOString().slice(0, 10));
+    const onTheDay = await get<MatchmakingStatistics>(`/cases/statistics?from=${from}&to=${to}`);
+    expect(onTheDay.totals.cases).toBeGreaterThanOrEqual(intents.length);
+    for (const bankId of new Set(intents.map((i) => i.bank.id))) {
+      const row = onTheDay.byBank.find((b) => b.bankOrgId === bankId);
+      expect(row?.cases).toBeGreaterThanOrEqual(intents.filter((i) => i.bank.id === bankId).length);
+      expect(row?.medianResponseHours).toBe(0);
+    }
+    const all = await get<MatchmakingStatistics>('/cases/statistics');
+    expect(all.byBank.length).toBeGreaterThan(0);
+    for (const b of all.byBank) if (b.medianResponseHours !== null) expect(b.medianResponseHours).toBeGreaterThanOrEqual(0);
+  });
+
+  it('dates every demo case consistently: opened before it was answered, each step and tranche between its opening and now', async () => {
+    const [bad] = await app.dataSource.query(
+      `SELECT
+         count(*) FILTER (WHERE c.created_at > now() OR c.state_changed_at > now() OR c.updated_at > now() OR c.state_changed_at < c.created_at)::int AS cases,
+         count(*) FILTER (WHERE c.answered_at < c.created_at OR c.answered_at > now())::int AS answers,
+         count(*) FILTER (WHERE c.chosen_at < c.created_at OR c.chosen_at > now())::int AS choices,
+         (SELECT count(*)::int FROM case_events e JOIN matchmaking_cases x ON x.id = e.case_id WHERE x.is_demo AND (e.at < x.created_at OR e.at > now())) AS steps,
+         (SELECT count(*)::int FROM case_tranches t JOIN matchmaking_cases x ON x.id = t.case_id
+           WHERE x.is_demo AND (t.disbursed_on < (x.created_at AT TIME ZONE 'Asia/Shanghai')::date OR t.disbursed_on > (now() AT TIME ZONE 'Asia/Shanghai')::date OR t.created_at > now())) AS tranches,
+         (SELECT count(*)::int FROM fund_use_checks f JOIN matchmaking_cases x ON x.id = f.case_id
+           WHERE x.is_demo AND (f.checked_on < (x.created_at AT TIME ZONE 'Asia/Shanghai')::date OR f.checked_on > (now() AT TIME ZONE 'Asia/Shanghai')::date)) AS checks
+       FROM matchmaking_cases c WHERE c.is_demo`,
+    );
+    expect(bad).toEqual({ cases: 0, answers: 0, choices: 0, steps: 0, tranches: 0, checks: 0 });
+    const [{ n }] = await app.dataSource.query(`SELECT count(*)::int AS n FROM matchmaking_cases WHERE is_demo AND origin = 'EVENT'`);
+    expect(n).toBeGreaterThanOrEqual(3);
   });
 
   it('shows the coming 对接会 open for registration, with slots and accepted requests but no schedule yet, and the showcase', async () => {

@@ -1,6 +1,7 @@
 import { Role } from '@zj/shared';
 import ExcelJS from 'exceljs';
 import { request as httpRequest } from 'node:http';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { createProject, uniq } from '../support/library-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
@@ -71,7 +72,7 @@ describe('library export: database errors before and during the download', () =>
     name = `导出故障测试${uniq()}`;
     await createProject(app, ent, { name });
     const realQuery = app.dataSource.query.bind(app.dataSource);
-    jest.spyOn(app.dataSource, 'query').mockImplementation(async (sql: string, params?: unknown[], runner?: never) => {
+    jest.spyOn(app.dataSource, 'query').mockImplementation(async (sql: string, params?: Parameters<DataSource['query']>[1], runner?: QueryRunner) => {
       const hit = inject && sql.includes(inject.sql) ? inject : null;
       if (hit) {
         inject = null;

@@ -37,6 +37,8 @@ describe('notifications: channels, retries and dead letters', () => {
         SMS_HTTP_APP_KEY: 'zj-test-app',
         SMS_HTTP_SECRET: 'sms-secret-for-tests',
         PUBLIC_URL: 'https://zjgf.example.gov.cn',
+        // The webhook and robot receivers here listen on loopback, which is refused unless allowed.
+        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       },
     });
     admin = await app.admin();
@@ -201,7 +203,7 @@ describe('notifications: channels, retries and dead letters', () => {
     expect(req.json).toMatchObject({ appKey: 'zj-test-app', templateId: 'ZJ_ACCOUNT_LOCKED', signName: '湛江绿色金融', params: { lockedUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) } });
     const h = req.headers;
     expect(h['x-zj-signature']).toBe(smsSignature('sms-secret-for-tests', String(h['x-zj-timestamp']), String(h['x-zj-nonce']), req.body));
-    await app.http.post('/api/v1/auth/login').send({ email: ent.user.email, password: TEST_PASSWORD }).expect(423);
+    await app.http.post('/api/v1/auth/login').send({ email: ent.user.email, password: TEST_PASSWORD }).expect(401); // locked: answered as an unknown account would be (no enumeration); the owner is told
   });
 
   it('daily digest: low-priority e-mails wait and go out as one e-mail listing them', async () => {

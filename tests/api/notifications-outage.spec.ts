@@ -110,7 +110,7 @@ describe('notifications survive queue outages and worker crashes', () => {
   itWithRedis('Redis: 1,000 changes with Redis killed part-way and restarted empty — every notice delivered exactly once', async () => {
     const port = await freePort();
     let redis: ChildProcess | undefined = await startRedis(port);
-    const app = await startTestApp({ worker: true, env: { REDIS_URL: `redis://127.0.0.1:${port}`, NOTIFY_RELAY_INTERVAL_MS: '100', NOTIFY_RESWEEP_AFTER_MS: '3000' } });
+    const app = await startTestApp({ worker: true, env: { REDIS_URL: `redis://127.0.0.1:${port}`, NOTIFY_RELAY_INTERVAL_MS: '100', NOTIFY_RESWEEP_AFTER_MS: '3000', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     try {
       expect(app.platform.infra.queue.kind).toBe('redis');
       const admin = await app.admin();
@@ -141,7 +141,7 @@ describe('notifications survive queue outages and worker crashes', () => {
     const port = await freePort();
     const startQueueDb = () => startEmbeddedPostgres(dir, { port, maxConnections: 64, searchPath: 'bullmq, public' });
     let queueDb: EmbeddedPostgres | undefined = await startQueueDb();
-    const app = await startTestApp({ worker: true, env: { REDIS_URL: '', QUEUE_DATABASE_URL: queueDb.url, NOTIFY_RELAY_INTERVAL_MS: '100', NOTIFY_RESWEEP_AFTER_MS: '3000' } });
+    const app = await startTestApp({ worker: true, env: { REDIS_URL: '', QUEUE_DATABASE_URL: queueDb.url, NOTIFY_RELAY_INTERVAL_MS: '100', NOTIFY_RESWEEP_AFTER_MS: '3000', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     try {
       expect(app.platform.infra.queue.kind).toBe('postgres');
       const admin = await app.admin();

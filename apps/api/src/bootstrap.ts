@@ -5,12 +5,17 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { AccessTokenVerifier } from './common/auth/access-token-verifier';
 import { AllExceptionsFilter, bodyParserErrorHandler } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
+import { createBodyParsers } from './common/http/body-limits';
 import { httpLoggingMiddleware, securityHeadersMiddleware } from './common/http/http-logging';
+import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { requestContextMiddleware } from './common/http/request-context';
 import { JsonLogger } from './common/logging/json-logger';
+import { InputSafetyPipe, inputSafetyMiddleware } from './common/validation/input-safety';
 import { AppConfig } from './config/app.config';
 import { Infrastructure, startInfrastructure } from './infrastructure';
 import { SetupReport, SetupService } from './setup/setup.service';
@@ -59,14 +64,27 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   app.use(requestContextMiddleware);
   app.use(securityHeadersMiddleware);
   app.use(httpLoggingMiddleware);
-  app.use(express.json({ limit: '1mb' }));
-  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  // Bodies: a small limit per route (large only where a route needs it, for a signed-in caller), then
+  // one check of every parsed value (nesting depth, NUL bytes, lone surrogates) before any Nest code.
+  const verifier = app.get(AccessTokenVerifier, { strict: false });
+  app.use(
+    createBodyParsers({
+      isSignedIn: async (req) => {
+        const header = req.header('authorization');
+        const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+        return !!token && (await verifier.verify(token).then(() => true, () => false));
+      },
+    }),
+  );
   app.use(bodyParserErrorHandler);
+  app.use(inputSafetyMiddleware);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'api/docs', method: RequestMethod.ALL }] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  // A POST with an Idempotency-Key answers its first result when retried (common/http/idempotency.interceptor.ts).
+  app.useGlobalInterceptors(new IdempotencyInterceptor(app.get(DataSource)));
   buildOpenApi(app);
   serveWeb(app, config.WEB_DIST_DIR);
 }

@@ -421,6 +421,17 @@ export interface IntentView {
   disbursedAmount: string;
 }
 
+/** POST /events/:id/intents (bureau, the signing ceremony): a letter of intent outside (or for) a 1:1 meeting. */
+export interface CeremonyIntentRequest {
+  enterpriseOrganizationId: string;
+  bankOrganizationId: string;
+  needId: string;
+  /** 万元, decimal string. */
+  amount: string;
+  meetingId?: string;
+  note?: string;
+}
+
 /** GET /events/:id/report. Amounts in 万元 as decimal strings. */
 export interface EventReport {
   eventId: string;

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, RefreshDto, RegisterEnterpriseDto } from './dto/auth.dto';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginAddressLimiter, LoginRateLimiter } from './login-rate-limiter';
 
 @ApiTags('auth 认证')
 @Controller('auth')
@@ -14,17 +14,20 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(LoginRateLimiter)
-  @ApiOperation({ summary: '登录（公开）：返回访问令牌、刷新令牌和用户信息' })
-  @ApiErrors(400, 401, 403, 423, 429)
-  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(dto.email, dto.password);
+  @UseGuards(LoginAddressLimiter, LoginRateLimiter)
+  @ApiOperation({
+    summary:
+      '登录（公开）：返回访问令牌、刷新令牌和用户信息。账号不存在、密码错误、账号已锁定均返回相同的 401；同一客户端地址登录失败过多返回 429',
+  })
+  @ApiErrors(400, 401, 403, 429)
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return this.auth.login(dto.email, dto.password, ip);
   }
 
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @ApiOperation({ summary: '刷新令牌（公开）：刷新令牌只能使用一次，重复使用将注销整个会话' })
+  @ApiOperation({ summary: '刷新令牌（公开）：刷新令牌只能使用一次，重复使用将注销整个会话（刚轮换后的短暂宽限期内重复使用，如两个标签页同时刷新，则返回同一会话的新令牌）' })
   @ApiErrors(400, 401)
   refresh(@Body() dto: RefreshDto): Promise<LoginResponseDto> {
     return this.auth.refresh(dto.refreshToken);
@@ -33,7 +36,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Public()
-  @ApiOperation({ summary: '退出登录（公开）：吊销该刷新令牌所在的会话' })
+  @ApiOperation({ summary: '退出登录（公开）：吊销该刷新令牌所在的会话，该会话的访问令牌随即失效' })
   @ApiErrors(400)
   async logout(@Body() dto: RefreshDto): Promise<void> {
     await this.auth.logout(dto.refreshToken);

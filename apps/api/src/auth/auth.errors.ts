@@ -1,6 +1,7 @@
 /** Error codes of the auth module. */
 export enum AuthErrorCode {
   INVALID_CREDENTIALS = 'AUTH_INVALID_CREDENTIALS',
+  /** No longer answered (issue 13): a locked account answers INVALID_CREDENTIALS like an unknown one; its owner is told by notification. */
   ACCOUNT_LOCKED = 'AUTH_ACCOUNT_LOCKED',
   ACCOUNT_DISABLED = 'AUTH_ACCOUNT_DISABLED',
   INVALID_REFRESH_TOKEN = 'AUTH_INVALID_REFRESH_TOKEN',

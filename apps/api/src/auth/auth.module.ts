@@ -4,11 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenVerifier } from '../common/auth/access-token-verifier';
 import { AuthGuard } from '../common/auth/auth.guard';
+import { SessionCache } from '../common/auth/session-cache';
 import { AppConfig } from '../config/app.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { LoginAddressLimiter, LoginAddressThrottle, LoginRateLimiter } from './login-rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
 
@@ -19,7 +20,16 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config) }) }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, AccessTokenVerifier, LoginRateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [
+    AuthService,
+    TokenService,
+    AccessTokenVerifier,
+    SessionCache,
+    LoginRateLimiter,
+    LoginAddressThrottle,
+    LoginAddressLimiter,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, SessionCache],
 })
 export class AuthModule {}

@@ -18,8 +18,10 @@ export class CaseStatisticsService {
     const params: unknown[] = [zhanjiangDate()];
     const where: string[] = ['$1::date IS NOT NULL'];
     if (actor.role === Role.BANK) where.push(`c.bank_org_id = $${params.push(actor.organizationId)}`);
-    if (q.from) where.push(`c.created_at >= ($${params.push(q.from)}::date AT TIME ZONE 'Asia/Shanghai')`);
-    if (q.to) where.push(`c.created_at < (($${params.push(q.to)}::date + 1) AT TIME ZONE 'Asia/Shanghai')`);
+    // Midnight in Zhanjiang of the given dates (a date cast to timestamp first: `date AT TIME ZONE` would
+    // read the date as a UTC instant and shift the day by 8 + 8 hours).
+    if (q.from) where.push(`c.created_at >= ($${params.push(q.from)}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+    if (q.to) where.push(`c.created_at < (($${params.push(q.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
     const w = `WHERE ${where.join(' AND ')}`;
     const money = (col: string) => `coalesce(sum(${col}), 0)::numeric(14,2)::text`;
     const overdue = `count(*) FILTER (WHERE c.state IN ('PENDING','ACCEPTED') AND c.due_on < $1::date)::int`;

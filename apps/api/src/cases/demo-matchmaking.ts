@@ -1,8 +1,9 @@
-import { CaseOrigin, CaseState, CollateralKind, EnterpriseSize, ProductStatus, ProductType, RateKind } from '@zj/shared';
+import { ACTIVE_CASE_STATES, CaseOrigin, CaseParty, CaseState, CollateralKind, DeclineReason, EnterpriseSize, FundUseResult, ProductStatus, ProductType, RateKind } from '@zj/shared';
 import { EntityManager } from 'typeorm';
 import { DEMO_BANKS } from '../demo/demo-data';
 import { Product } from '../products/product.entity';
-import { addCalendarDays, zhanjiangDate } from '../work-calendar/working-days';
+import { addCalendarDays, addWorkingDays, isWorkingDay, zhanjiangDate, type CalendarOverrides } from '../work-calendar/working-days';
+import { checkTransition, fromCents, toCents } from './case-machine';
 import { CaseEvent, CaseTranche, FundUseCheck, MatchmakingCase } from './case.entity';
 
 const GIC = 'GIC-2019';
@@ -32,26 +33,30 @@ interface DemoCase {
   origin: CaseOrigin;
   path: CaseState[];
   approved?: { amount: string; rate: string; term: number };
-  tranches?: { amount: string; on: string }[];
-  declined?: string;
+  /** Tranches, days after the case started. */
+  tranches?: { amount: string; afterDays: number }[];
+  /** A fund-use check, days after the case started. */
+  fundCheckAfterDays?: number;
+  declined?: DeclineReason;
   /** Days ago the case started. */
   ago: number;
 }
 
 const DEMO_CASES: DemoCase[] = [
-  { need: 0, bank: 2, product: '红树林生态修复贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED], approved: { amount: '2000.00', rate: '3.20', term: 96 }, tranches: [{ amount: '1200.00', on: '2025-11-10' }, { amount: '800.00', on: '2026-01-15' }], ago: 120 },
+  { need: 0, bank: 2, product: '红树林生态修复贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED], approved: { amount: '2000.00', rate: '3.20', term: 96 }, tranches: [{ amount: '1200.00', afterDays: 45 }, { amount: '800.00', afterDays: 100 }], fundCheckAfterDays: 110, ago: 120 },
   { need: 1, bank: 0, product: '碳减排贷（演示）', origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED], ago: 2 },
   { need: 2, bank: 4, product: null, origin: CaseOrigin.PUSH, path: [CaseState.PENDING], ago: 9 },
   { need: 3, bank: 1, product: null, origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW], ago: 20 },
-  { need: 4, bank: 2, product: '绿色交通贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.DECLINED], declined: 'CAPACITY', ago: 15 },
+  { need: 4, bank: 2, product: '绿色交通贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.DECLINED], declined: DeclineReason.CAPACITY, ago: 15 },
   { need: 5, bank: 0, product: '分布式光伏贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED], approved: { amount: '4000.00', rate: '3.15', term: 120 }, ago: 30 },
 ];
 
 /**
  * Demo products and cases in various states, once (after the library's demo seed). Everything is
- * invented and marked is_demo. Answers how many products and cases were made.
+ * invented and marked is_demo; each case's timeline lies between the day it started and now.
+ * Answers how many products and cases were made.
  */
-export async function seedMatchmakingDemo(m: EntityManager): Promise<{ products: number; cases: number }> {
+export async function seedMatchmakingDemo(m: EntityManager, now: Date = new Date()): Promise<{ products: number; cases: number }> {
   if (await m.exists(Product, { where: { isDemo: true } })) return { products: 0, cases: 0 };
   const banks: { id: string; name: string }[] = await m.query(`SELECT id, name FROM organizations WHERE is_demo AND name = ANY($1::text[])`, [DEMO_BANKS.map((b) => b.name)]);
   const bankId = (i: number) => banks.find((b) => b.name === DEMO_BANKS[i].name)?.id;
@@ -64,46 +69,346 @@ export async function seedMatchmakingDemo(m: EntityManager): Promise<{ products:
     byName.set(saved.name, saved);
   }
   const needs: { id: string; enterprise_org_id: string }[] = await m.query(`SELECT id, enterprise_org_id FROM financing_needs WHERE is_demo AND status = 'OPEN' ORDER BY created_at, id LIMIT 6`);
+  const overrides = await calendarOverrides(m);
   let cases = 0;
-  const today = zhanjiangDate();
   for (const d of DEMO_CASES) {
     const need = needs[d.need];
     const bank = bankId(d.bank);
     if (!need || !bank) continue;
-    const start = new Date(Date.now() - d.ago * 86_400_000);
-    const state = d.path[d.path.length - 1];
-    const c = await m.save(
-      m.create(MatchmakingCase, {
+    // Started on a working day, in office hours.
+    let startDate = zhanjiangDate(new Date(now.getTime() - d.ago * DAY_MS));
+    while (!isWorkingDay(startDate, overrides)) startDate = addCalendarDays(startDate, -1);
+    const start = earlier(zjAt(startDate, '09:20'), new Date(now.getTime() - 3600_000));
+    const opener = d.origin === CaseOrigin.APPLICATION ? { party: CaseParty.ENTERPRISE, org: need.enterprise_org_id } : d.origin === CaseOrigin.PUSH ? { party: CaseParty.BUREAU, org: null } : { party: CaseParty.BANK, org: bank };
+    await writeDemoCase(
+      m,
+      {
         needId: need.id,
         bankOrgId: bank,
         enterpriseOrgId: need.enterprise_org_id,
         productId: d.product ? (byName.get(d.product)?.id ?? null) : null,
         origin: d.origin,
-        state,
-        declineReason: (d.declined as MatchmakingCase['declineReason']) ?? null,
-        reasonText: d.declined ? '本季度绿色信贷额度已用完（演示）' : null,
-        approvedAmount: d.approved?.amount ?? null,
-        approvedRatePercent: d.approved?.rate ?? null,
-        approvedTermMonths: d.approved?.term ?? null,
-        disbursedTotal: (d.tranches ?? []).reduce((s, t) => s + Number(t.amount), 0).toFixed(2),
-        // The pushed case is past its answer deadline; the accepted one has a contact deadline ahead.
-        dueOn: state === CaseState.PENDING ? addCalendarDays(today, -2) : state === CaseState.ACCEPTED ? addCalendarDays(today, 7) : null,
-        answeredAt: d.path.includes(CaseState.ACCEPTED) || d.path.includes(CaseState.DECLINED) ? new Date(start.getTime() + 26 * 3600_000) : null,
-        chosenAt: state === CaseState.DISBURSED ? start : null,
-        isDemo: true,
-        stateChangedAt: start,
-      }),
+        path: d.path,
+        openedAt: start,
+        stepDays: 3,
+        opener: { party: opener.party, actor: { userId: null, organizationId: opener.org } },
+        bank: { userId: null, organizationId: bank },
+        openComment: '（演示）',
+        comments: {},
+        declined: d.declined ? { reason: d.declined, text: '本季度绿色信贷额度已用完（演示）' } : undefined,
+        approved: d.approved,
+        tranches: d.tranches?.map((t) => ({ amount: t.amount, on: addCalendarDays(startDate, t.afterDays), note: '（演示）' })),
+        fundUseCheck: d.fundCheckAfterDays ? { on: addCalendarDays(startDate, d.fundCheckAfterDays) } : undefined,
+        now,
+      },
+      overrides,
     );
-    let from: CaseState | null = null;
-    for (const [i, s] of d.path.entries()) {
-      await m.insert(CaseEvent, { caseId: c.id, fromState: from, toState: s, party: s === CaseState.PENDING && d.origin === CaseOrigin.APPLICATION ? 'ENTERPRISE' as never : s === CaseState.PENDING ? 'BUREAU' as never : 'BANK' as never, actorName: '演示数据', comment: '（演示）', at: new Date(start.getTime() + i * 3 * 86_400_000) });
-      from = s;
-    }
-    for (const t of d.tranches ?? []) await m.insert(CaseTranche, { caseId: c.id, amount: t.amount, disbursedOn: t.on, note: '（演示）' });
-    if (state === CaseState.DISBURSED) await m.insert(FundUseCheck, { caseId: c.id, checkedOn: '2026-02-28', result: 'AS_AGREED' as never, detail: null });
-    const needStatus = state === CaseState.DISBURSED ? 'SATISFIED' : state === CaseState.DECLINED ? 'OPEN' : 'IN_MATCHMAKING';
-    await m.query(`UPDATE financing_needs SET status = $2, status_changed_at = now() WHERE id = $1`, [need.id, needStatus]);
     cases++;
   }
   return { products: byName.size, cases };
+}
+
+// ---------------------------------------------------------------- a case of a letter of intent signed at a demo 对接会
+
+/** Who acted: a user (null when unknown) of an organisation (null: the system). */
+export interface DemoCaseActor {
+  userId: string | null;
+  organizationId: string | null;
+}
+
+export interface DemoEventCase {
+  needId: string;
+  bankOrgId: string;
+  enterpriseOrgId: string;
+  eventId: string;
+  /** The letter of intent (events module's id): the case's source_ref. */
+  intentId: string;
+  /** The intent's amount (万元), named on the first step when no comment is given. */
+  amount: string;
+  /** When the intent was signed: the case opens then (ACCEPTED, answered at once, as openFromEvent). */
+  signedAt: Date;
+  /** Who signed for the platform (the bureau at the ceremony, else the bank's officer); the bank's officer makes the later steps. */
+  signedBy?: DemoCaseActor | null;
+  bankUserId?: string | null;
+  /** The first step's comment (the events module's wording of the intent). */
+  comment?: string;
+  /** The states the case went through, from ACCEPTED (DISBURSED, when there, last). */
+  path: CaseState[];
+  /** The comment of each later state (the first tranche's note for DISBURSED). */
+  comments?: Partial<Record<CaseState, string>>;
+  approved?: { amount: string; rate: string; term: number };
+  /** Disbursements (dates moved, when needed, into [approval, today]); the first one moves the case to DISBURSED. */
+  tranches?: { amount: string; on: string; note?: string | null }[];
+  fundUseCheck?: { on: string; result?: FundUseResult; detail?: string | null };
+  /** Days between the steps before disbursement (default 7; fewer when they would not fit before the first tranche or now). */
+  stepDays?: number;
+  now?: Date;
+}
+
+/**
+ * Writes the case a letter of intent signed at a demo 对接会 opened, and its whole timeline, as
+ * CasesService.openFromEvent and the bank's later steps would have written them at the time: origin
+ * EVENT (source event, source_ref = the intent), opened ACCEPTED when the intent was signed, each step
+ * after it and before now, tranches dated between the approval and today, the need IN_MATCHMAKING
+ * from the signing and SATISFIED from the first disbursement. Marked is_demo; no notifications, and
+ * no audit rows of its own (the demo seed records one for all it loaded). The need must be open and
+ * the bank must not already handle it. Answers the case id.
+ */
+export async function seedDemoEventCase(m: EntityManager, o: DemoEventCase): Promise<string> {
+  if (o.path[0] !== CaseState.ACCEPTED) throw new Error('a case opened by a letter of intent starts ACCEPTED');
+  const [need]: { status: string }[] = await m.query(`SELECT status FROM financing_needs WHERE id = $1 FOR UPDATE`, [o.needId]);
+  if (!need || !['OPEN', 'IN_MATCHMAKING'].includes(need.status)) throw new Error(`demo intent: need ${o.needId} is not open`);
+  const [live] = await m.query(`SELECT id FROM matchmaking_cases WHERE need_id = $1 AND bank_org_id = $2 AND state = ANY($3::text[]) LIMIT 1`, [o.needId, o.bankOrgId, ACTIVE]);
+  if (live) throw new Error(`demo intent: bank ${o.bankOrgId} already handles need ${o.needId}`);
+  const signedBy = o.signedBy ?? { userId: o.bankUserId ?? null, organizationId: o.bankOrgId };
+  return writeDemoCase(
+    m,
+    {
+      needId: o.needId,
+      bankOrgId: o.bankOrgId,
+      enterpriseOrgId: o.enterpriseOrgId,
+      productId: null,
+      origin: CaseOrigin.EVENT,
+      path: o.path,
+      openedAt: o.signedAt,
+      stepDays: o.stepDays ?? 7,
+      opener: { party: signedBy.organizationId === o.bankOrgId ? CaseParty.BANK : CaseParty.BUREAU, actor: signedBy },
+      bank: { userId: o.bankUserId ?? null, organizationId: o.bankOrgId },
+      openComment: o.comment ?? `对接会签约意向：${fromCents(toCents(o.amount))}万元`,
+      comments: o.comments ?? {},
+      approved: o.approved,
+      tranches: o.tranches,
+      fundUseCheck: o.fundUseCheck,
+      sourceEventId: o.eventId,
+      sourceRef: o.intentId,
+      now: o.now ?? new Date(),
+    },
+    await calendarOverrides(m),
+  );
+}
+
+// ---------------------------------------------------------------- writing a case with its timeline
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const ACTIVE = ACTIVE_CASE_STATES as CaseState[];
+/** Working days to answer a pending case, and to make first contact after accepting (AppConfig's defaults). */
+const ANSWER_WORKING_DAYS = 3;
+const CONTACT_WORKING_DAYS = 7;
+/** Office hours at which the demo's people act, in turn. */
+const STEP_TIMES = ['09:40', '10:25', '11:10', '14:50', '15:35', '16:20'];
+/** `date` (in Zhanjiang) at hh:mm Zhanjiang time. */
+const zjAt = (date: string, hm: string) => new Date(`${date}T${hm}:00+08:00`);
+const later = (a: Date, b: Date) => (a > b ? a : b);
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
+
+async function calendarOverrides(m: EntityManager): Promise<CalendarOverrides> {
+  const rows: { date: string; kind: string }[] = await m.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind FROM work_calendar_days`);
+  return new Map(rows.map((r) => [r.date, r.kind])) as CalendarOverrides;
+}
+
+interface DemoCaseSpec {
+  needId: string;
+  bankOrgId: string;
+  enterpriseOrgId: string;
+  productId: string | null;
+  origin: CaseOrigin;
+  path: CaseState[];
+  openedAt: Date;
+  stepDays: number;
+  opener: { party: CaseParty; actor: DemoCaseActor | null };
+  bank: DemoCaseActor | null;
+  openComment: string;
+  comments: Partial<Record<CaseState, string>>;
+  declined?: { reason: DeclineReason; text: string | null };
+  approved?: { amount: string; rate: string; term: number };
+  tranches?: { amount: string; on: string; note?: string | null }[];
+  fundUseCheck?: { on: string; result?: FundUseResult; detail?: string | null };
+  sourceEventId?: string | null;
+  sourceRef?: string | null;
+  now: Date;
+}
+
+/** One row of the timeline: a state change, a tranche or a fund-use check. */
+interface Entry {
+  from: CaseState | null;
+  to: CaseState;
+  party: CaseParty;
+  actor: DemoCaseActor | null;
+  comment: string | null;
+  at: Date;
+  tranche?: { amount: string; note: string | null };
+  check?: { result: FundUseResult; detail: string | null };
+}
+
+/**
+ * The moments of a case's timeline: the opening at `openedAt`, the steps before disbursement every
+ * `stepDays` (a working day, office hours) or evenly spread when they would not fit before the first
+ * tranche or now, then the tranches and the fund-use check on their dates (moved into
+ * [the approval, today]); every moment after the one before it, the last before now.
+ */
+function planTimeline(s: DemoCaseSpec, overrides: CalendarOverrides): Entry[] {
+  const { path, now } = s;
+  const disbursedAt = path.indexOf(CaseState.DISBURSED);
+  if (disbursedAt >= 0 && disbursedAt !== path.length - 1) throw new Error('demo case: DISBURSED must be the last state');
+  if (disbursedAt >= 0 && (!s.approved || !s.tranches?.length)) throw new Error('demo case: a disbursed case needs its approval and tranches');
+  for (const [i, to] of path.entries()) {
+    if (i > 0 && !checkTransition(path[i - 1], to, CaseParty.BANK).ok) throw new Error(`demo case: ${path[i - 1]} → ${to} is not a bank's step`);
+  }
+  if (path.includes(CaseState.APPROVED) && !s.approved) throw new Error('demo case: an approved case needs its approval');
+  const total = (s.tranches ?? []).reduce((sum, t) => sum + toCents(t.amount), 0n);
+  if (s.approved && total > toCents(s.approved.amount)) throw new Error('demo case: tranches exceed the approval');
+  if (s.openedAt >= now) throw new Error('demo case: opened in the future');
+
+  const today = zhanjiangDate(now);
+  const opened = zhanjiangDate(s.openedAt);
+  const clampDate = (d: string, min: string) => (d < min ? min : d > today ? today : d);
+  const tranches = disbursedAt >= 0 ? (s.tranches ?? []) : [];
+  const firstOn = tranches.length ? clampDate(tranches[0].on, opened) : null;
+  const latest = new Date(now.getTime() - 10 * MINUTE_MS);
+  const upper = firstOn ? earlier(zjAt(firstOn, '15:00'), latest) : latest;
+
+  // The states before disbursement.
+  const steps = disbursedAt >= 0 ? path.slice(0, -1) : path;
+  const times: Date[] = [s.openedAt];
+  const n = steps.length - 1;
+  for (let i = 1; i <= n; i++) {
+    let d = addCalendarDays(opened, i * s.stepDays);
+    while (!isWorkingDay(d, overrides)) d = addCalendarDays(d, 1);
+    times.push(zjAt(d, STEP_TIMES[i % STEP_TIMES.length]));
+  }
+  if (times.some((t, i) => i > 0 && t <= times[i - 1]) || times[n] > upper) {
+    const gap = Math.max(MINUTE_MS, (upper.getTime() - s.openedAt.getTime()) / (n + 1));
+    for (let i = 1; i <= n; i++) times[i] = new Date(s.openedAt.getTime() + i * gap);
+  }
+  const entries: Entry[] = steps.map((to, i) => ({
+    from: i === 0 ? null : steps[i - 1],
+    to,
+    party: i === 0 ? s.opener.party : CaseParty.BANK,
+    actor: i === 0 ? s.opener.actor : s.bank,
+    comment: i === 0 ? s.openComment : (s.comments[to] ?? (to === CaseState.DECLINED ? s.declined?.text : null) ?? '（演示）'),
+    at: times[i],
+  }));
+
+  // The tranches (the first moves the case to DISBURSED) and the fund-use check.
+  let on = zhanjiangDate(times[n]);
+  for (const [i, t] of tranches.entries()) {
+    on = clampDate(t.on, on);
+    const note = i === 0 ? (s.comments[CaseState.DISBURSED] ?? t.note ?? null) : (t.note ?? null);
+    entries.push({
+      from: i === 0 ? CaseState.APPROVED : CaseState.DISBURSED,
+      to: CaseState.DISBURSED,
+      party: CaseParty.BANK,
+      actor: s.bank,
+      comment: i === 0 ? (note ?? `首笔放款${t.amount}万元`) : `追加放款${t.amount}万元${note ? `：${note}` : ''}`,
+      at: zjAt(on, '15:20'),
+      tranche: { amount: t.amount, note },
+    });
+  }
+  if (tranches.length && s.fundUseCheck) {
+    const checkOn = clampDate(s.fundUseCheck.on, zhanjiangDate(entries[steps.length].at));
+    entries.push({
+      from: CaseState.DISBURSED,
+      to: CaseState.DISBURSED,
+      party: CaseParty.BANK,
+      actor: s.bank,
+      comment: null,
+      at: zjAt(checkOn, '16:10'),
+      check: { result: s.fundUseCheck.result ?? FundUseResult.AS_AGREED, detail: s.fundUseCheck.detail ?? null },
+    });
+    const tail = entries.splice(steps.length).sort((a, b) => a.at.getTime() - b.at.getTime());
+    entries.push(...tail);
+  }
+
+  // Every moment after the one before it, the last before now.
+  for (let i = entries.length - 1; i >= 1; i--) {
+    const cap = i === entries.length - 1 ? latest : new Date(entries[i + 1].at.getTime() - MINUTE_MS);
+    entries[i].at = earlier(entries[i].at, cap);
+  }
+  for (let i = 1; i < entries.length; i++) entries[i].at = later(entries[i].at, new Date(entries[i - 1].at.getTime() + MINUTE_MS));
+  return entries;
+}
+
+/** Writes a demo case and its timeline (see planTimeline), and the need's status as the service would have set it. Answers the case id. */
+async function writeDemoCase(m: EntityManager, s: DemoCaseSpec, overrides: CalendarOverrides): Promise<string> {
+  const entries = planTimeline(s, overrides);
+  const state = s.path[s.path.length - 1];
+  const opened = entries[0].at;
+  const changes = entries.filter((e) => e.from !== e.to);
+  const lastChange = changes[changes.length - 1];
+  const answer = s.path[0] === CaseState.PENDING ? changes.find((e) => e.from === CaseState.PENDING) : changes[0];
+  const firstTranche = entries.find((e) => e.tranche);
+  const dueOn =
+    state === CaseState.PENDING
+      ? addWorkingDays(zhanjiangDate(opened), ANSWER_WORKING_DAYS, overrides)
+      : state === CaseState.ACCEPTED
+        ? addWorkingDays(zhanjiangDate(lastChange.at), CONTACT_WORKING_DAYS, overrides)
+        : null;
+  const disbursed = entries.reduce((sum, e) => sum + (e.tranche ? toCents(e.tranche.amount) : 0n), 0n);
+  const inserted = await m.insert(MatchmakingCase, {
+    needId: s.needId,
+    bankOrgId: s.bankOrgId,
+    enterpriseOrgId: s.enterpriseOrgId,
+    productId: s.productId,
+    origin: s.origin,
+    state,
+    declineReason: state === CaseState.DECLINED ? (s.declined?.reason ?? DeclineReason.OTHER) : null,
+    reasonText: state === CaseState.DECLINED ? (s.declined?.text ?? null) : null,
+    approvedAmount: s.path.includes(CaseState.APPROVED) ? s.approved!.amount : null,
+    approvedRatePercent: s.path.includes(CaseState.APPROVED) ? s.approved!.rate : null,
+    approvedTermMonths: s.path.includes(CaseState.APPROVED) ? s.approved!.term : null,
+    disbursedTotal: fromCents(disbursed),
+    dueOn,
+    answeredAt: answer ? answer.at : null,
+    chosenAt: firstTranche?.at ?? null,
+    sourceEventId: s.sourceEventId ?? null,
+    sourceRef: s.sourceRef ?? null,
+    createdByUserId: s.opener.actor?.userId ?? null,
+    isDemo: true,
+    stateChangedAt: lastChange.at,
+    version: entries.length,
+    createdAt: opened,
+    updatedAt: entries[entries.length - 1].at,
+  });
+  const caseId = inserted.identifiers[0].id as string;
+
+  const names = await actorNames(m, entries.map((e) => e.actor));
+  for (const e of entries) {
+    const who = names(e.actor);
+    if (e.tranche) await m.insert(CaseTranche, { caseId, amount: e.tranche.amount, disbursedOn: zhanjiangDate(e.at), note: e.tranche.note, createdByUserId: e.actor?.userId ?? null, createdAt: e.at });
+    let comment = e.comment;
+    if (e.check) {
+      const checkedOn = zhanjiangDate(e.at);
+      await m.insert(FundUseCheck, { caseId, checkedOn, result: e.check.result, detail: e.check.detail, createdByUserId: e.actor?.userId ?? null, createdAt: e.at });
+      comment = `资金用途检查（${checkedOn}）：${e.check.result === FundUseResult.AS_AGREED ? '按约定用途使用' : `用途偏离：${e.check.detail}`}`;
+    }
+    await m.insert(CaseEvent, { caseId, fromState: e.from, toState: e.to, party: e.party, actorUserId: e.actor?.userId ?? null, actorName: who.name, actorOrgId: e.actor?.organizationId ?? null, actorOrgName: who.orgName, comment, at: e.at });
+  }
+
+  // The need, as the service moves it: in matchmaking from the opening, satisfied from the first
+  // disbursement, open again when a case ends without another bank handling it.
+  await m.query(`UPDATE financing_needs SET status = 'IN_MATCHMAKING', status_changed_at = $2, version = version + 1 WHERE id = $1 AND status = 'OPEN'`, [s.needId, opened]);
+  if (firstTranche) {
+    await m.query(`UPDATE financing_needs SET status = 'SATISFIED', status_changed_at = $2, version = version + 1 WHERE id = $1 AND status = 'IN_MATCHMAKING'`, [s.needId, firstTranche.at]);
+  }
+  if (!ACTIVE.includes(state)) {
+    await m.query(
+      `UPDATE financing_needs SET status = 'OPEN', status_changed_at = $2, version = version + 1
+        WHERE id = $1 AND status = 'IN_MATCHMAKING' AND NOT EXISTS (SELECT 1 FROM matchmaking_cases WHERE need_id = $1 AND state = ANY($3::text[]))`,
+      [s.needId, lastChange.at, ACTIVE],
+    );
+  }
+  return caseId;
+}
+
+/** The names the timeline shows for its actors: the user's display name (演示数据 when none) and the organisation's name. */
+async function actorNames(m: EntityManager, actors: (DemoCaseActor | null)[]): Promise<(a: DemoCaseActor | null) => { name: string; orgName: string | null }> {
+  const userIds = [...new Set(actors.map((a) => a?.userId).filter((x): x is string => !!x))];
+  const orgIds = [...new Set(actors.map((a) => a?.organizationId).filter((x): x is string => !!x))];
+  const users: { id: string; name: string }[] = userIds.length ? await m.query(`SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])`, [userIds]) : [];
+  const orgs: { id: string; name: string }[] = orgIds.length ? await m.query(`SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])`, [orgIds]) : [];
+  return (a) => ({
+    name: users.find((u) => u.id === a?.userId)?.name ?? '演示数据',
+    orgName: orgs.find((o) => o.id === a?.organizationId)?.name ?? null,
+  });
 }

@@ -219,6 +219,28 @@ export class AppConfig {
   @Min(100)
   NOTIFY_BATCH_WINDOW_MS = 10 * 60_000;
 
+  /**
+   * Webhook and 企业微信 robot addresses that may be internal (loopback, private, link-local …, which
+   * are refused otherwise): comma-separated host names (`*.example` for the names under one), IP
+   * addresses and CIDR ranges, e.g. `hooks.bank.internal,10.20.0.0/16`. Empty: none.
+   */
+  @Matches(/^[\w.:*/[\]%,\s-]*$/, { message: 'WEBHOOK_ALLOWED_HOSTS must list host names, IP addresses or CIDR ranges, separated by commas' })
+  WEBHOOK_ALLOWED_HOSTS = '';
+
+  /** Longest a webhook or 企业微信 robot connection may take to open (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_CONNECT_TIMEOUT_MS = 3000;
+
+  /** Longest one webhook or 企业微信 robot request may take in all, answer included (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
   // ---- matchmaking (apps/api/src/{products,matching,cases,work-calendar}) -----------------------
 
   /** At most this many banks take up one financing need at a time (claims and applications past it are refused). */

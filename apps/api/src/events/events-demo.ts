@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseState,
@@ -19,9 +19,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { fromCents, toCents } from '../cases/case-machine';
-import { CasesService } from '../cases/cases.service';
+import { seedDemoEventCase, type DemoEventCase } from '../cases/demo-matchmaking';
 import { SYSTEM_ACTOR, type Actor } from '../common/auth/actor';
-import { AppException } from '../common/errors/app.exception';
 import { DEMO_BANKS, DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo/demo-data';
 import { NotificationsService } from '../notifications/notifications.service';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
@@ -190,6 +189,36 @@ const FOLLOW_UPS: FollowUp[] = [
   { to: CaseState.IN_CONTACT },
 ];
 const LADDER = [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED];
+
+/**
+ * The states, approval, tranches and fund-use check of an intent's case as FOLLOW_UPS plans them:
+ * the bank's steps a week apart after the signing, tranches and the check on working days after
+ * the event, by yesterday at the latest.
+ */
+function followUpCase(plan: FollowUp | undefined, intentAmount: string, eventDay: string, today: string, cal: DemoCalendar): Pick<DemoEventCase, 'path' | 'comments' | 'approved' | 'tranches' | 'fundUseCheck' | 'stepDays'> {
+  if (!plan) return { path: [CaseState.ACCEPTED] };
+  const path = LADDER.slice(0, LADDER.indexOf(plan.to) + 1);
+  const approved = plan.approvedPercent ? roundAmount((toCents(intentAmount) * plan.approvedPercent) / 100n) : null;
+  const yesterday = addDays(today, -1);
+  const dated = (afterDays: number) => cal.onOrBefore(addDays(eventDay, afterDays) < yesterday ? addDays(eventDay, afterDays) : yesterday);
+  const shares = (plan.tranches ?? []).map((t) => roundAmount((approved! * t.percent) / 100n));
+  const tranches = (plan.tranches ?? []).map((t, i, all) => {
+    const cents = i === all.length - 1 ? approved! - shares.slice(0, i).reduce((s, x) => s + x, 0n) : shares[i];
+    return { amount: fromCents(cents), on: dated(t.afterDays), note: i === 0 ? `首笔放款${fromCents(cents)}万元（演示）` : `第${i + 1}笔放款（演示）` };
+  });
+  return {
+    path,
+    stepDays: 7,
+    comments: {
+      [CaseState.IN_CONTACT]: '已上门走访企业，收集授信资料（演示）',
+      [CaseState.UNDER_REVIEW]: '授信材料齐全，已报分行审批（演示）',
+      ...(approved ? { [CaseState.APPROVED]: `分行审批通过，授信${fromCents(approved)}万元（演示）` } : {}),
+    },
+    approved: approved && plan.ratePercent && plan.termMonths ? { amount: fromCents(approved), rate: plan.ratePercent, term: plan.termMonths } : undefined,
+    tranches: tranches.length ? tranches : undefined,
+    fundUseCheck: plan.fundCheckAfterDays && plan.tranches?.length ? { on: dated(plan.tranches[0].afterDays + plan.fundCheckAfterDays), result: FundUseResult.AS_AGREED } : undefined,
+  };
+}
 
 /** The 对接会 open for registration, about three weeks ahead. */
 const UPCOMING: EventPlan & { invited: number[] } = {
@@ -386,7 +415,6 @@ const scoreKey = (enterpriseOrgId: string, bankOrgId: string, needId: string) =>
 // ---------------------------------------------------------------- writing the rows (inside one transaction)
 
 export interface EventsDemoDeps {
-  cases: CasesService;
   notifications: NotificationsService;
   audit: AuditService;
   calendar: DemoCalendar;
@@ -787,38 +815,35 @@ async function seedHeldEvent(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCo
     meetingOf.set(`${x.enterpriseId}/${x.bankId}`, { id: row.id, recordedAt });
   }
 
-  // The letters of intent, each opening a case of the pipeline through the cases module.
+  // The letters of intent, each with the case it opened and where the bank has taken it since
+  // (FOLLOW_UPS), written by the cases module's demo writer with its timeline dated after the signing.
+  const now = deps.now ?? new Date();
   for (const [k, signed] of intents.entries()) {
     const meeting = meetingOf.get(`${signed.enterprise.id}/${signed.bank.id}`);
     const meetingId = meeting?.id ?? null;
     const ceremony = signed.spec.ceremony || !meetingId;
     const actor = ceremony ? ctx.bureau.actor : (signed.bank.actor ?? ctx.bureau.actor);
+    const system = actor.userId === SYSTEM_ACTOR.userId;
     const id = randomUUID();
-    const opened = await deps.cases.openFromEvent(m, actor, {
+    const signedAt = meeting?.recordedAt ?? ceremonyAt(k);
+    const caseId = await seedDemoEventCase(m, {
       needId: signed.needId,
       bankOrgId: signed.bank.id,
+      enterpriseOrgId: signed.enterprise.id,
       eventId,
       intentId: id,
       amount: signed.amount,
+      signedAt,
+      signedBy: { userId: system ? null : actor.userId, organizationId: system ? ctx.bureau.id : actor.organizationId },
+      bankUserId: signed.bank.actor?.userId ?? null,
       comment: intentComment(signed.amount, DEMO_EVENT_TITLES.held, ceremony),
+      ...followUpCase(FOLLOW_UPS[k], signed.amount, day, today, cal),
+      now,
     });
     await m.query(
       `INSERT INTO event_intents (id, event_id, meeting_id, enterprise_org_id, bank_org_id, need_id, amount, ceremony, note, case_id, signed_at, created_by_user_id, created_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$11)`,
-      [
-        id,
-        eventId,
-        meetingId,
-        signed.enterprise.id,
-        signed.bank.id,
-        signed.needId,
-        signed.amount,
-        ceremony,
-        signed.spec.note,
-        opened.caseId,
-        meeting?.recordedAt ?? ceremonyAt(k),
-        actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
-      ],
+      [id, eventId, meetingId, signed.enterprise.id, signed.bank.id, signed.needId, signed.amount, ceremony, signed.spec.note, caseId, signedAt, system ? null : actor.userId],
     );
   }
 
@@ -938,8 +963,9 @@ async function seedShowcase(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCon
 
 /**
  * Writes the three demo events inside the caller's transaction (the advisory lock of start-up held):
- * the held 对接会 with its intents' cases opened through CasesService.openFromEvent, the one open for
- * registration, and the showcase. Answers what it loaded; nothing when demo events exist already.
+ * the held 对接会 with its intents and their cases (written by the cases module's demo writer, dated
+ * after the signing), the one open for registration, and the showcase. Answers what it loaded;
+ * nothing when demo events exist already.
  */
 export async function seedEventsDemo(m: EntityManager, deps: EventsDemoDeps, ctx: DemoContext, scores: PairScores): Promise<string[]> {
   if (await demoEventsExist(m)) return [];
@@ -958,19 +984,16 @@ export async function seedEventsDemo(m: EntityManager, deps: EventsDemoDeps, ctx
  * Loads the events demo once (SetupService calls it after the start-up transaction committed the
  * demo organisations, needs and products): matching scores of the planned pairs are read first (the
  * matching index reads committed products), then the rows are written in one transaction under the
- * start-up advisory lock, then the held event's intents move on in the pipeline through CasesService
- * (each step its own transaction, as a bank would make it): one disbursed in two tranches, one
- * approved, one under review, one in contact.
+ * start-up advisory lock, the held event's intents with their cases as the pipeline has them two
+ * months on (one disbursed in two tranches, one approved, one under review, one in contact), each
+ * case's timeline dated between the signing and now.
  */
 @Injectable()
 export class EventsDemo {
-  private readonly logger = new Logger('EventsDemo');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly cases: CasesService,
     private readonly requests: MeetingRequestsService,
     private readonly workCalendar: WorkCalendarService,
   ) {}
@@ -981,14 +1004,11 @@ export class EventsDemo {
     if (!first) return [];
     const scores = await this.scores(first);
     const calendar = new DemoCalendar(await this.workCalendar.overrides());
-    const loaded = await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(7261002)');
       const ctx = await readDemoContext(m);
-      return ctx ? seedEventsDemo(m, { cases: this.cases, notifications: this.notifications, audit: this.audit, calendar, now }, ctx, scores) : [];
+      return ctx ? seedEventsDemo(m, { notifications: this.notifications, audit: this.audit, calendar, now }, ctx, scores) : [];
     });
-    if (!loaded.length) return [];
-    const ctx = await readDemoContext(this.dataSource.manager);
-    return [...loaded, ...(ctx ? await this.followUp(ctx, calendar, now) : [])];
   }
 
   /** Matching scores of every planned pair and need (read outside any transaction). */
@@ -1006,78 +1026,6 @@ export class EventsDemo {
       }
     }
     return out;
-  }
-
-  /** The held event's intents, two months on: each case moved by its bank to where FOLLOW_UPS says. */
-  private async followUp(ctx: DemoContext, cal: DemoCalendar, now: Date): Promise<string[]> {
-    const [event]: { id: string; starts_at: Date }[] = await this.dataSource.query(`SELECT id, starts_at FROM events WHERE is_demo AND title = $1 LIMIT 1`, [DEMO_EVENT_TITLES.held]);
-    if (!event) return [];
-    const rows: { enterprise_org_id: string; bank_org_id: string; amount: string; case_id: string }[] = await this.dataSource.query(
-      `SELECT enterprise_org_id, bank_org_id, amount, case_id FROM event_intents WHERE event_id = $1`,
-      [event.id],
-    );
-    const ordered = rows
-      .map((r) => ({ r, k: HELD_INTENTS.findIndex((s) => ctx.enterprises[s.e]?.id === r.enterprise_org_id && ctx.banks[s.b]?.id === r.bank_org_id) }))
-      .filter((x) => x.k >= 0)
-      .sort((a, b) => a.k - b.k);
-    const day = zjDate(new Date(event.starts_at));
-    const yesterday = addDays(zjDate(now), -1);
-    const done: string[] = [];
-    for (const [step, { r }] of ordered.entries()) {
-      const plan = FOLLOW_UPS[step];
-      const actor = ctx.banks.find((b) => b?.id === r.bank_org_id)?.actor;
-      if (!plan || !actor) continue;
-      try {
-        done.push(await this.advance(actor, r.case_id, r.amount, plan, day, yesterday, cal));
-      } catch (e) {
-        if (!(e instanceof AppException)) throw e;
-        this.logger.warn({ msg: 'demo case not moved on', caseId: r.case_id, error: e.message });
-      }
-    }
-    return done;
-  }
-
-  private async advance(actor: Actor, caseId: string, intentAmount: string, plan: FollowUp, eventDay: string, yesterday: string, cal: DemoCalendar): Promise<string> {
-    const [fig] = await this.cases.figuresForCases([caseId]);
-    if (!fig) return `case ${caseId}: missing`;
-    let k = LADDER.indexOf(fig.state);
-    const target = LADDER.indexOf(plan.to);
-    if (k < 0) return `case ${caseId}: left as ${fig.state}`;
-    const approved = plan.approvedPercent ? roundAmount((toCents(intentAmount) * plan.approvedPercent) / 100n) : null;
-    const dated = (afterDays: number) => cal.onOrBefore(addDays(eventDay, afterDays) < yesterday ? addDays(eventDay, afterDays) : yesterday);
-    const tranches = (plan.tranches ?? []).map((t, i, all) => {
-      const share = roundAmount((approved! * t.percent) / 100n);
-      const before = all.slice(0, i).reduce((s, x) => s + roundAmount((approved! * x.percent) / 100n), 0n);
-      return { cents: i === all.length - 1 ? approved! - before : share, on: dated(t.afterDays) };
-    });
-    type Step = Parameters<CasesService['transition']>[2];
-    while (k < target) {
-      const to = LADDER[k + 1];
-      let dto: Step = { to };
-      if (to === CaseState.IN_CONTACT) dto = { to, comment: '已上门走访企业，收集授信资料（演示）' };
-      if (to === CaseState.UNDER_REVIEW) dto = { to, comment: '授信材料齐全，已报分行审批（演示）' };
-      if (to === CaseState.APPROVED) dto = { to, approvedAmount: fromCents(approved!), ratePercent: plan.ratePercent, termMonths: plan.termMonths, comment: `分行审批通过，授信${fromCents(approved!)}万元（演示）` };
-      if (to === CaseState.DISBURSED) dto = { to, amount: fromCents(tranches[0].cents), disbursedOn: tranches[0].on, comment: `首笔放款${fromCents(tranches[0].cents)}万元（演示）` };
-      await this.cases.transition(actor, caseId, dto);
-      k++;
-    }
-    if (plan.to === CaseState.DISBURSED) {
-      // Further tranches, each only when the ones before it are there (a retry adds nothing twice).
-      let sum = 0n;
-      for (const [i, t] of tranches.entries()) {
-        const [now] = await this.cases.figuresForCases([caseId]);
-        if (i > 0 && toCents(now.disbursedTotal) === sum) {
-          await this.cases.addTranche(actor, caseId, { amount: fromCents(t.cents), disbursedOn: t.on < tranches[i - 1].on ? tranches[i - 1].on : t.on, note: `第${i + 1}笔放款（演示）` });
-        }
-        sum += t.cents;
-      }
-      const detail = await this.cases.get(actor, caseId);
-      const checkOn = dated((plan.tranches?.[0]?.afterDays ?? 0) + (plan.fundCheckAfterDays ?? 0));
-      if (plan.fundCheckAfterDays && !detail.fundUseChecks.length) {
-        await this.cases.addFundUseCheck(actor, caseId, { checkedOn: checkOn < tranches[0].on ? tranches[0].on : checkOn, result: FundUseResult.AS_AGREED });
-      }
-    }
-    return `case ${caseId}: ${LADDER[k]}`;
   }
 }
 

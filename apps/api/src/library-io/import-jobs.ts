@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { ImportJobStatus, ImportJobView } from '@zj/shared';
 import { DataSource } from 'typeorm';
+import { AppException } from '../common/errors/app.exception';
+import { LibraryIoErrorCode } from './library-io.errors';
 
 /** A running job writes its progress at most this often… */
 const PROGRESS_WRITE_MS = 1_000;
@@ -13,6 +15,9 @@ const KEEP_DAYS = 7;
 
 /** A running job whose heartbeat stopped (the limit in seconds bound at $3). */
 const STALE = `view->>'status' = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $3)`;
+
+/** Advisory-lock namespace (with the organisation's hash) serialising the start of an organisation's imports. */
+const ORG_START_LOCK = 7_261_004;
 
 export const INTERRUPTED_MESSAGE = '导入因服务重启而中断，请重新上传文件（已导入的行不会重复导入）';
 
@@ -53,10 +58,25 @@ export class ImportJobStore {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a new running job and starts its heartbeat; drops jobs older than a week. */
-  async open(job: RunningImportJob): Promise<void> {
+  /**
+   * Records a new running job and starts its heartbeat; drops jobs older than a week. One import per
+   * organisation at a time: while a job of a user of the organisation is running (its heartbeat
+   * fresh, in any process) the new one is refused with 409.
+   */
+  async open(job: RunningImportJob, organizationId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM import_jobs WHERE created_at < now() - make_interval(days => $1)`, [KEEP_DAYS]);
-    await this.dataSource.query(`INSERT INTO import_jobs (id, user_id, view) VALUES ($1, $2, $3::jsonb)`, [job.view.id, job.userId, JSON.stringify(job.view)]);
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ORG_START_LOCK, organizationId]);
+      const [running] = await m.query(
+        `SELECT j.view->>'fileName' AS "fileName" FROM import_jobs j JOIN users u ON u.id = j.user_id
+          WHERE u.organization_id = $1 AND j.view->>'status' = 'RUNNING' AND j.heartbeat_at >= now() - make_interval(secs => $2) LIMIT 1`,
+        [organizationId, STALE_AFTER_SECONDS],
+      );
+      if (running) {
+        throw AppException.conflict(`本单位有一个导入（${String(running.fileName).slice(0, 60)}）正在进行，请等待其完成后再导入`, LibraryIoErrorCode.ALREADY_RUNNING);
+      }
+      await m.query(`INSERT INTO import_jobs (id, user_id, view) VALUES ($1, $2, $3::jsonb)`, [job.view.id, job.userId, JSON.stringify(job.view)]);
+    });
     const heartbeat = setInterval(() => void this.write(job, true), HEARTBEAT_MS);
     heartbeat.unref();
     this.writers.set(job.view.id, { chain: Promise.resolve(), writtenAt: Date.now(), heartbeat });

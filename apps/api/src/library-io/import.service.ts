@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   IMPORT_MAX_LISTED_ERRORS,
@@ -27,7 +27,9 @@ import { ENTERPRISE_COLUMNS, NEED_COLUMNS, PROJECT_COLUMNS } from './columns';
 import { LibraryIoErrorCode } from './library-io.errors';
 import { EnterpriseRecord, NeedRecord, parseEnterpriseRow, parseNeedRow, parseProjectRow, ProjectRecord } from './row-rules';
 import { ImportJobAnswer, ImportJobStore, RunningImportJob } from './import-jobs';
-import { readImportFile, SpreadsheetError } from './xlsx-reader';
+import { openImportFile, SpreadsheetError } from './xlsx-reader';
+import { readImportFileInThread } from './xlsx-thread';
+import type { ZipDirectory } from './xlsx-zip';
 
 const GIC = 'GIC-2019';
 const BATCH = 500;
@@ -36,7 +38,8 @@ const IMPORT_LOCK = 7_261_003;
 
 /** A job run by this process: its projectIds are the projects created or updated (and submitted), which the importer may pass on at once. */
 interface Job extends RunningImportJob {
-  failureCode: string | null;
+  /** Why the file was refused (a failed synchronous import answers it as an error). */
+  refusal: SpreadsheetError | null;
   done: Promise<void>;
 }
 
@@ -45,7 +48,18 @@ const SPREADSHEET_CODES: Record<SpreadsheetError['code'], LibraryIoErrorCode> = 
   EMPTY: LibraryIoErrorCode.FILE_EMPTY,
   NO_SHEETS: LibraryIoErrorCode.NO_TEMPLATE_SHEETS,
   TOO_MANY_ROWS: LibraryIoErrorCode.TOO_MANY_ROWS,
+  TOO_LARGE: LibraryIoErrorCode.UNCOMPRESSED_TOO_LARGE,
+  CELL_TOO_LONG: LibraryIoErrorCode.CELL_TOO_LONG,
 };
+
+/** The answer to a refused file: 413 for one that inflates beyond the limits, 400 otherwise. */
+function refusal(e: SpreadsheetError): AppException {
+  const status = e.code === 'TOO_LARGE' ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+  return new AppException(SPREADSHEET_CODES[e.code], e.message, status, [{ field: 'file', messages: [e.message] }]);
+}
+
+/** Row errors keep at most this much of a cell's value (a cell may hold 32,767 characters). */
+const MAX_ERROR_VALUE = 100;
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
 const col = (cols: { key: string; header: string }[], key: string) => cols.find((c) => c.key === key)!.header;
@@ -75,6 +89,13 @@ export class ImportService {
     if (!/\.xlsx$/i.test(name)) throw AppException.badRequest('只支持 .xlsx 格式的 Excel 文件，请使用平台提供的模板', LibraryIoErrorCode.FILE_TYPE, [{ field: 'file', messages: ['只支持 .xlsx 文件'] }]);
     if (!file.buffer.length) throw AppException.badRequest('文件是空的', LibraryIoErrorCode.FILE_EMPTY, [{ field: 'file', messages: ['文件是空的'] }]);
     if (!looksLikeZip(file.buffer)) throw AppException.badRequest('文件已损坏或不是有效的 Excel（.xlsx）文件', LibraryIoErrorCode.FILE_CORRUPT, [{ field: 'file', messages: ['文件内容不是 .xlsx'] }]);
+    // The zip's directory, checked before anything is inflated: sizes (a cheap file can inflate to gigabytes), parts.
+    let zip: ZipDirectory;
+    try {
+      zip = openImportFile(file.buffer);
+    } catch (e) {
+      throw e instanceof SpreadsheetError ? refusal(e) : e;
+    }
     const view: ImportJobView = {
       id: randomUUID(),
       status: ImportJobStatus.RUNNING,
@@ -91,23 +112,21 @@ export class ImportService {
       startedAt: new Date().toISOString(),
       finishedAt: null,
     };
-    const job: Job = { view, userId: actor.userId, projectIds: [], notices: [], failureCode: null, done: Promise.resolve() };
-    await this.store.open(job);
-    job.done = this.run(job, actor, file.buffer)
+    const job: Job = { view, userId: actor.userId, projectIds: [], notices: [], refusal: null, done: Promise.resolve() };
+    await this.store.open(job, actor.organizationId);
+    job.done = this.run(job, actor, zip)
       .catch((e) => {
         if (e instanceof SpreadsheetError) this.logger.warn({ msg: 'import file refused', jobId: view.id, reason: e.code });
         else this.logger.error({ msg: 'import failed', jobId: view.id, err: e instanceof Error ? e.stack : String(e) });
         view.status = ImportJobStatus.FAILED;
-        job.failureCode = e instanceof SpreadsheetError ? SPREADSHEET_CODES[e.code] : null;
+        job.refusal = e instanceof SpreadsheetError ? e : null;
         view.message = e instanceof AppException || e instanceof SpreadsheetError ? e.message : '导入失败，请稍后重试';
         view.finishedAt = new Date().toISOString();
       })
       .finally(() => this.store.close(job));
     if (!async) {
       await job.done;
-      if (view.status === ImportJobStatus.FAILED && job.failureCode) {
-        throw AppException.badRequest(view.message ?? '文件无法读取', job.failureCode, [{ field: 'file', messages: [view.message ?? ''] }]);
-      }
+      if (view.status === ImportJobStatus.FAILED && job.refusal) throw refusal(job.refusal);
     }
     return this.viewOf(job);
   }
@@ -126,14 +145,16 @@ export class ImportService {
   private addErrors(job: Job, errors: ImportRowError[]) {
     job.view.errorCount += errors.length;
     for (const e of errors) {
+      if (typeof e.value === 'string' && e.value.length > MAX_ERROR_VALUE) e.value = `${e.value.slice(0, MAX_ERROR_VALUE)}…`;
       if (job.view.errors.length < IMPORT_MAX_LISTED_ERRORS) job.view.errors.push(e);
       else job.view.errorsTruncated = true;
     }
   }
 
-  private async run(job: Job, actor: Actor, content: Buffer) {
+  private async run(job: Job, actor: Actor, zip: ZipDirectory) {
     const v = job.view;
-    const read = await readImportFile(content, (n) => {
+    // Read in a worker thread with a memory bound (xlsx-thread.ts), not on the API's event loop.
+    const read = await readImportFileInThread(zip.content, (n) => {
       v.processedRows = n;
       void this.store.write(job);
     });

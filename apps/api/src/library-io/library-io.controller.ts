@@ -42,9 +42,9 @@ export class LibraryIoController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2 } }))
   @ApiOperation({
-    summary: '批量导入（.xlsx）：先逐行校验，返回按行、按列的错误；有错误时只在 import-valid 下导入无误的行；重复导入不产生重复记录',
+    summary: '批量导入（.xlsx）：先逐行校验，返回按行、按列的错误；有错误时只在 import-valid 下导入无误的行；重复导入不产生重复记录。解压后过大的文件答 413；本单位已有导入进行中答 409',
   })
-  @ApiErrors(400, 401, 403, 413)
+  @ApiErrors(400, 401, 403, 409, 413)
   async import(
     @CurrentActor() actor: Actor,
     @Query() q: ImportQuery,
@@ -81,9 +81,10 @@ export class LibraryIoController {
       await this.exporter.exportProjects(actor, f, body, { firstRowsRead: () => body.release(), signal: body.signal });
     } catch (e) {
       const clientGone = body.clientGone;
-      if (!body.abort()) throw e;
-      if (clientGone) this.logger.warn({ msg: 'library export stopped: the client closed the download' });
-      else this.logger.error({ msg: 'library export failed during the download; connection broken so the client sees a failed download' }, e instanceof Error ? e.stack : String(e));
+      const started = body.abort();
+      if (clientGone) return this.logger.warn({ msg: 'library export stopped: the client closed the download' });
+      if (!started) throw e;
+      this.logger.error({ msg: 'library export failed during the download; connection broken so the client sees a failed download' }, e instanceof Error ? e.stack : String(e));
     }
   }
 }

@@ -6,4 +6,9 @@ export enum LibraryIoErrorCode {
   NO_TEMPLATE_SHEETS = 'LIBRARY_IMPORT_NO_TEMPLATE_SHEETS',
   TOO_MANY_ROWS = 'LIBRARY_IMPORT_TOO_MANY_ROWS',
   JOB_NOT_FOUND = 'LIBRARY_IMPORT_JOB_NOT_FOUND',
+  /** The file inflates beyond the limits (checked on the zip's directory before anything is inflated). */
+  UNCOMPRESSED_TOO_LARGE = 'LIBRARY_IMPORT_UNCOMPRESSED_TOO_LARGE',
+  CELL_TOO_LONG = 'LIBRARY_IMPORT_CELL_TOO_LONG',
+  /** Another import of the same organisation is running. */
+  ALREADY_RUNNING = 'LIBRARY_IMPORT_ALREADY_RUNNING',
 }

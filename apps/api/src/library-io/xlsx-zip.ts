@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
 /** Limits on what an import file may hold once inflated (a 50,000-row template file needs a fraction). */
 export const XLSX_LIMITS = {
   /** One part (a sheet, the shared strings). */
-  partBytes: 100 * MB,
+  partBytes: 128 * MB,
   /** All parts together. */
   totalBytes: 200 * MB,
   /** Parts in the container (a template file has about a dozen). */
@@ -108,7 +108,9 @@ export async function* inflateEntry(zip: ZipDirectory, entry: ZipEntry): AsyncGe
   const data = zip.content.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   const decoder = new TextDecoder('utf-8');
   if (entry.method === 0) {
-    yield decoder.decode(data);
+    for (let i = 0; i < data.length; i += 64 * 1024) yield decoder.decode(data.subarray(i, i + 64 * 1024), { stream: true });
+    const tail = decoder.decode();
+    if (tail) yield tail;
     return;
   }
   const inflate = createInflateRaw({ chunkSize: 64 * 1024 });

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { OutboundHttp } from './channels/outbound-http';
 import { CreateEndpointDto, UpdateEndpointDto } from './dto/notifications.dto';
 import { NOTIFICATION_TYPES } from './notification-types';
 import { NotificationErrorCode } from './notifications.errors';
@@ -35,14 +36,22 @@ function checkTypes(types: NotificationType[] | null | undefined) {
 /**
  * An organisation's own endpoints: 企业微信 group robots and webhooks to its system. Any user of the
  * organisation manages them; another organisation's endpoint answers 404. A webhook's signing secret
- * is generated here and shown once.
+ * is generated here and shown once. An address that is, or resolves to, an internal one (loopback,
+ * private, link-local …) is refused unless WEBHOOK_ALLOWED_HOSTS names it; each delivery checks again.
  */
 @Injectable()
 export class EndpointsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(OutboundHttp) private readonly outbound: OutboundHttp,
   ) {}
+
+  /** Resolves the address (outside any transaction) and refuses an internal one, naming the field. */
+  private async checkAddress(url: string) {
+    const problem = await this.outbound.problemWith(url);
+    if (problem) throw AppException.badRequest('推送地址不能指向本机、内网或保留地址', NotificationErrorCode.ENDPOINT_ADDRESS_FORBIDDEN, [{ field: 'url', messages: [problem] }]);
+  }
 
   async list(actor: Actor): Promise<NotificationEndpointView[]> {
     const rows = await this.dataSource.query(`SELECT * FROM notification_endpoints WHERE organization_id = $1 ORDER BY created_at`, [actor.organizationId]);
@@ -51,6 +60,7 @@ export class EndpointsService {
 
   async create(actor: Actor, dto: CreateEndpointDto): Promise<NotificationEndpointView> {
     checkTypes(dto.types);
+    await this.checkAddress(dto.url);
     const secret = dto.channel === NotificationChannel.WEBHOOK ? newSecret() : null;
     return this.dataSource.transaction(async (m) => {
       const [row] = await m.query(
@@ -64,6 +74,7 @@ export class EndpointsService {
 
   async update(actor: Actor, id: string, dto: UpdateEndpointDto): Promise<NotificationEndpointView> {
     if (dto.types !== undefined) checkTypes(dto.types);
+    if (dto.url !== undefined) await this.checkAddress(dto.url);
     return this.dataSource.transaction(async (m) => {
       const [row] = await m.query(`SELECT * FROM notification_endpoints WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [id, actor.organizationId]);
       if (!row) throw AppException.notFound('推送地址', NotificationErrorCode.ENDPOINT_NOT_FOUND);

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { EmailSender } from './channels/email.sender';
+import { OutboundHttp } from './channels/outbound-http';
 import { HttpSmsProvider, SmsSender } from './channels/sms.provider';
 import { WebhookSender } from './channels/webhook.sender';
 import { WeComSender } from './channels/wecom.sender';
@@ -26,8 +27,8 @@ import { TemplateStore } from './templates.store';
  */
 @Global()
 @Module({
-  providers: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, WeComSender, WebhookSender],
-  exports: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, WeComSender, WebhookSender],
+  providers: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
+  exports: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
 })
 export class NotificationsCoreModule {}
 

@@ -30,6 +30,12 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  * The database, not the queue, is the source of truth: the reconciler hands over again intents not
  * dispatched, deliveries not finished and reminders not fired after NOTIFY_RESWEEP_AFTER_MS — which
  * recovers jobs a queue backend lost (a Redis restarted without persistence).
+ *
+ * Delayed reminders may be due days or weeks ahead, so waiting for them to be overdue is no remedy:
+ * they are REBUILT — every SCHEDULED reminder whose job is missing is added again under its
+ * deterministic id, existing jobs left alone — when the relay starts, when the queue backend is
+ * reachable again after failures, and when a sweep finds the queue emptied behind its back (the daily
+ * digest's job scheduler, which every sweep keeps, is gone: the backend lost its data).
  */
 @Injectable()
 export class OutboxRelay {
@@ -43,6 +49,11 @@ export class OutboxRelay {
   private unsubscribe?: () => void;
   /** Rows handed over since start (for the benchmark and tests). */
   relayed = 0;
+  /** Reminder jobs the rebuilds added again since start (for tests and the logs). */
+  rebuiltReminders = 0;
+  /** The queue may have lost its jobs: rebuild the reminders from the database (set at start). */
+  private rebuildNeeded = true;
+  private rebuilding?: Promise<number>;
   /** Only rows of this process's queue namespace (QUEUE_PREFIX): those the API beside it wrote. */
   private readonly ns: string;
 
@@ -94,10 +105,13 @@ export class OutboxRelay {
           await this.reconcile();
           this.lastSweep = Date.now();
         }
+        if (this.rebuildNeeded) await this.rebuildReminders();
         if (this.failures > 0) this.logger.log({ msg: 'queue backend reachable again; relaying pending notifications' });
         this.failures = 0;
       } catch (e) {
         this.failures++;
+        // The backend may come back empty (a Redis restarted without persistence): rebuild then.
+        this.rebuildNeeded = true;
         if (this.failures === 1 || this.failures % 20 === 0) this.logger.warn({ msg: 'outbox relay cannot reach the queue; intents wait in the outbox', error: (e as Error).message, failures: this.failures });
       }
       if (!this.running) break;
@@ -222,6 +236,65 @@ export class OutboxRelay {
       [`${this.config.NOTIFY_RESWEEP_AFTER_MS + this.config.NOTIFY_BATCH_WINDOW_MS} milliseconds`, this.ns],
     );
     for (const b of batches) await this.addBatchFlush(b.batch_key, this.config.NOTIFY_BATCH_WINDOW_MS);
+    // Every sweep keeps the digest's job scheduler; finding it gone means the queue lost its data.
+    if (!(await this.queues.schedule.raw.getJobScheduler(DIGEST_SCHEDULER_ID))) this.rebuildNeeded = true;
     await this.queues.schedule.raw.upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: this.config.NOTIFY_DIGEST_CRON, tz: 'Asia/Shanghai' }, { name: 'digest-run', data: {} });
+    if (this.rebuildNeeded) await this.rebuildReminders();
+  }
+
+  /**
+   * Adds again, under its deterministic job id, every SCHEDULED reminder of this namespace whose job
+   * the queue does not have; jobs that exist are left as they are. Answers how many were added. Runs
+   * one at a time. Safe against reminders moved or fired meanwhile: a job for an old version, or for
+   * a reminder that fired, finds the row changed when it runs and does nothing.
+   */
+  rebuildReminders(): Promise<number> {
+    const run = (this.rebuilding ?? Promise.resolve(0)).catch(() => 0).then(() => this.rebuildOnce());
+    this.rebuilding = run;
+    return run;
+  }
+
+  private async rebuildOnce(): Promise<number> {
+    // Cleared first: a loss noticed while this runs asks for another pass.
+    this.rebuildNeeded = false;
+    try {
+      const queue = this.queues.schedule.raw;
+      let after = '';
+      let checked = 0;
+      let added = 0;
+      for (;;) {
+        const rows: { key: string; version: number; at: Date }[] = await this.dataSource.query(
+          `SELECT key, version, at FROM notification_reminders WHERE status = 'SCHEDULED' AND queue_ns = $1 AND key > $2 ORDER BY key LIMIT ${BATCH}`,
+          [this.ns, after],
+        );
+        if (!rows.length) break;
+        after = rows[rows.length - 1].key;
+        checked += rows.length;
+        const missing: typeof rows = [];
+        for (let i = 0; i < rows.length; i += 50) {
+          const part = rows.slice(i, i + 50);
+          const jobs = await Promise.all(part.map((r) => queue.getJob(jobIds.reminder(r.key, r.version))));
+          part.forEach((r, k) => jobs[k] || missing.push(r));
+        }
+        if (missing.length) {
+          const now = Date.now();
+          await this.queues.schedule.addBulk(
+            missing.map((r) => ({
+              name: 'reminder' as const,
+              data: { reminderKey: r.key, version: r.version },
+              opts: { jobId: jobIds.reminder(r.key, r.version), delay: Math.max(0, new Date(r.at).getTime() - now) },
+            })),
+          );
+          added += missing.length;
+        }
+        if (rows.length < BATCH) break;
+      }
+      this.rebuiltReminders += added;
+      if (added) this.logger.warn({ msg: 'reminders missing from the queue were rebuilt from the database', added, checked });
+      return added;
+    } catch (e) {
+      this.rebuildNeeded = true;
+      throw e;
+    }
   }
 }

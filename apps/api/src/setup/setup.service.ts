@@ -67,8 +67,8 @@ export class SetupService {
       return report;
     });
     // The demo 对接会 (events module), once the demo banks, enterprises, needs and products above are
-    // committed: it reads matching scores and moves its intents' cases on through CasesService, each
-    // in its own transaction (under the same advisory lock for its rows).
+    // committed: it reads matching scores (outside any transaction), then writes the events and, through
+    // the cases module's demo writer, the cases its intents opened, dated after the event.
     if (this.config.DEMO_DATA) {
       const events = await this.eventsDemo.load();
       if (events.length) this.logger.log({ msg: 'events demo loaded', loaded: events });

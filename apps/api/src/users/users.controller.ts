@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Role } from '@zj/shared';
 import type { Actor } from '../common/auth/actor';
-import { AnyRole, CurrentActor, Roles } from '../common/auth/policy.decorators';
+import { AllowedBeforePasswordChange, AnyRole, CurrentActor, Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { ChangePasswordDto, CreateUserDto, ListUsersQuery, UpdateMeDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
@@ -48,6 +48,7 @@ export class UsersController {
 
   @Get('me')
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: '当前用户（任意已登录用户）' })
   @ApiErrors(401)
   me(@CurrentActor() actor: Actor) {
@@ -65,6 +66,7 @@ export class UsersController {
   @Post('me/password')
   @HttpCode(204)
   @AnyRole()
+  @AllowedBeforePasswordChange()
   @ApiOperation({ summary: '修改密码（任意已登录用户）：之后所有会话失效，须重新登录' })
   @ApiErrors(400, 401)
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {

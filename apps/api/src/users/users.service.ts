@@ -6,8 +6,10 @@ import { AuditService } from '../audit/audit.service';
 import { AuthErrorCode } from '../auth/auth.errors';
 import { toAuthUser } from '../auth/auth.service';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/password-hasher';
+import { PUBLISHED_PASSWORDS } from '../auth/published-defaults';
 import { TokenService } from '../auth/token.service';
 import type { Actor } from '../common/auth/actor';
+import { SessionCache } from '../common/auth/session-cache';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
 import { accountCreatedNotice, passwordReminder, passwordReminderKey } from '../notifications/notices';
@@ -42,6 +44,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
     private readonly notifications: NotificationsService,
+    private readonly sessions: SessionCache,
   ) {}
 
   async list(query: ListUsersQuery) {
@@ -76,7 +79,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto) {
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, relations: { organization: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
       if (!user) throw AppException.notFound('用户', UserErrorCode.NOT_FOUND);
       const before = publicUser(user);
@@ -92,6 +95,9 @@ export class UsersService {
       await this.audit.record(m, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after: publicUser(user) });
       return publicUser(user);
     });
+    // A disable ends the user's sessions in this process at once (others: within AUTH_SESSION_CACHE_MS).
+    this.sessions.forgetUser(id);
+    return result;
   }
 
   async unlock(actor: Actor, id: string) {
@@ -126,15 +132,23 @@ export class UsersService {
       throw new AppException(AuthErrorCode.WRONG_CURRENT_PASSWORD, '当前密码不正确', HttpStatus.BAD_REQUEST, [{ field: 'currentPassword', messages: ['当前密码不正确'] }]);
     }
     assertPasswordPolicy(dto.newPassword, 'newPassword');
+    if (PUBLISHED_PASSWORDS.includes(dto.newPassword)) {
+      const problem = '该密码已公开（示例或演示密码），不能使用，请另设密码';
+      throw AppException.badRequest(problem, AuthErrorCode.PUBLISHED_PASSWORD, [{ field: 'newPassword', messages: [problem] }]);
+    }
     if (await verifyPassword(user.passwordHash, dto.newPassword)) {
       throw AppException.badRequest('新密码不能与当前密码相同', AuthErrorCode.WEAK_PASSWORD, [{ field: 'newPassword', messages: ['新密码不能与当前密码相同'] }]);
     }
     const passwordHash = await hashPassword(dto.newPassword);
     await this.dataSource.transaction(async (m) => {
-      await m.query('UPDATE users SET password_hash = $2, token_version = token_version + 1, must_change_password = false, updated_at = now() WHERE id = $1', [user.id, passwordHash]);
+      await m.query(
+        'UPDATE users SET password_hash = $2, token_version = token_version + 1, must_change_password = false, password_change_required = false, updated_at = now() WHERE id = $1',
+        [user.id, passwordHash],
+      );
       await this.tokens.revokeAllOfUser(m, user.id, 'password_change');
       await this.audit.record(m, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id });
       await this.notifications.cancelReminder(m, passwordReminderKey(user.id));
     });
+    this.sessions.forgetUser(user.id);
   }
 }

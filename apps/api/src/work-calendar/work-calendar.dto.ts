@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CalendarDayKind } from '@zj/shared';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Trim } from '../common/validation/validators';
-
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsEnum, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate, Trim } from '../common/validation/validators';
 
 export class CalendarYearQuery {
   @ApiPropertyOptional({ example: 2026 })
@@ -29,6 +27,6 @@ export class PutCalendarDayDto {
 }
 
 export class CalendarDateParam {
-  @Matches(ISO_DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 }

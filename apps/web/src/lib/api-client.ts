@@ -60,6 +60,11 @@ export interface RequestOptions {
   auth?: boolean;
   /** On a 401, try one refresh and retry; when that fails, end the session (default: same as `auth`). */
   refreshOn401?: boolean;
+  /**
+   * The Idempotency-Key of a signed-in POST: one per logical request (made here when not given), the
+   * same on its retries, so that the server does the work once however often the request is sent.
+   */
+  idempotencyKey?: string;
 }
 
 /** Builds `/api/v1/path?x=1`, leaving out empty query values. */
@@ -88,6 +93,18 @@ function expireSession(): void {
   const hadSession = tokenStore.hasSession();
   tokenStore.clear();
   if (hadSession) expiryListeners.forEach((l) => l());
+}
+
+// ---- password change required ------------------------------------------------------------------
+
+/** The code of a 403 telling that the user must change the password before anything else works. */
+export const PASSWORD_CHANGE_REQUIRED = 'AUTH_PASSWORD_CHANGE_REQUIRED';
+const passwordChangeListeners = new Set<Listener>();
+
+/** Called when the server answers that the signed-in user must change the password first. */
+export function onPasswordChangeRequired(listener: Listener): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
 }
 
 // ---- refresh (one at a time, also across tabs) -------------------------------------------------
@@ -164,8 +181,20 @@ async function toApiError(res: Response): Promise<ApiError> {
   });
 }
 
+/** A fresh Idempotency-Key (random, 128 bits; works outside secure contexts too, where randomUUID is missing). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Answers after which a POST carrying an Idempotency-Key is sent again (the server never does its work twice). */
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+const RETRY_DELAY_MS = 1_000;
+
 async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) body = options.body;
   else if (options.body !== undefined) {
@@ -197,7 +226,17 @@ async function parse<T>(res: Response): Promise<T> {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const auth = options.auth ?? true;
   const token = auth ? tokenStore.getAccessToken() : null;
-  let res = await send(path, options, token);
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  // One key per logical POST; every send below (the retry after a lost answer, after a refresh) reuses it.
+  if (method === 'POST' && auth && !options.idempotencyKey) options = { ...options, idempotencyKey: newIdempotencyKey() };
+  let res: Response;
+  try {
+    res = await send(path, options, token);
+  } catch (e) {
+    if (!options.idempotencyKey || !(e instanceof ApiError)) throw e;
+    res = await retryLater(path, options, token, e);
+  }
+  if (options.idempotencyKey && RETRIED_STATUSES.has(res.status)) res = await retryLater(path, options, token, res);
 
   if (res.status === 401 && (options.refreshOn401 ?? auth)) {
     // Another request may already have refreshed while this one was on the way.
@@ -212,8 +251,24 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
   }
 
-  if (!res.ok) throw await toApiError(res);
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 403 && error.code === PASSWORD_CHANGE_REQUIRED) passwordChangeListeners.forEach((l) => l());
+    throw error;
+  }
   return parse<T>(res);
+}
+
+/** Sends a POST again once, with its key, after a network error or an unavailable server; answers the first failure if that fails too. */
+async function retryLater(path: string, options: RequestOptions, token: string | null, first: ApiError | Response): Promise<Response> {
+  await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+  if (options.signal?.aborted) throw first instanceof ApiError ? first : await toApiError(first);
+  try {
+    return await send(path, options, tokenStore.getAccessToken() ?? token);
+  } catch (e) {
+    if (first instanceof ApiError) throw first;
+    throw e;
+  }
 }
 
 export const api = {

@@ -62,6 +62,8 @@ export class AuthUserDto {
   @ApiProperty() role: string;
   @ApiProperty() organization: { id: string; name: string; type: string };
   @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty({ required: false, description: '须先修改密码（密码来自配置或已公开）：修改前其他接口均返回 403 AUTH_PASSWORD_CHANGE_REQUIRED' })
+  passwordChangeRequired?: boolean;
 }
 
 export class LoginResponseDto {

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { IsDecimalString, Trim } from '../../common/validation/validators';
+import { IsDecimalString, IsYearMonth, Trim } from '../../common/validation/validators';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH_MSG = { message: '月份格式应为 YYYY-MM' };
 const AMOUNT = { min: 0, max: 999_999_999_999.99 };
 
 export class PutBankProfileDto {
@@ -75,14 +73,14 @@ export class PutLoanReportDto {
 }
 
 export class MonthParam {
-  @Matches(MONTH, MONTH_MSG)
+  @IsYearMonth()
   month: string;
 }
 
 export class ListLoanReportsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-03' })
   @IsOptional()
-  @Matches(MONTH, MONTH_MSG)
+  @IsYearMonth()
   month?: string;
 
   @ApiPropertyOptional()
@@ -94,18 +92,18 @@ export class ListLoanReportsQuery extends PageQueryDto {
 export class RatioQuery {
   @ApiPropertyOptional({ example: '2025-01' })
   @IsOptional()
-  @Matches(MONTH, MONTH_MSG)
+  @IsYearMonth()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03' })
   @IsOptional()
-  @Matches(MONTH, MONTH_MSG)
+  @IsYearMonth()
   to?: string;
 }
 
 export class CoverageQuery {
   @ApiProperty({ example: '2026-03' })
-  @Matches(MONTH, MONTH_MSG)
+  @IsYearMonth()
   month: string;
 }
 

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseState, DeclineReason, FundUseResult } from '@zj/shared';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
-import { ISO_DATE } from '../../work-calendar/work-calendar.dto';
+import { IsCalendarDate, IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
 
 const AMOUNT = { min: 0.01, max: 10_000_000 };
-const DATE = { message: '日期格式应为 YYYY-MM-DD' };
 
 export class ApplyDto {
   @ApiProperty()
@@ -118,7 +116,7 @@ export class TransitionDto {
 
   @ApiPropertyOptional({ example: '2026-03-02' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   disbursedOn?: string;
 }
 
@@ -129,7 +127,7 @@ export class TrancheDto {
 
   @ApiPropertyOptional({ example: '2026-03-02' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   disbursedOn?: string;
 
   @ApiPropertyOptional()
@@ -142,7 +140,7 @@ export class TrancheDto {
 
 export class FundUseCheckDto {
   @ApiProperty({ example: '2026-06-30' })
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   checkedOn: string;
 
   @ApiProperty({ enum: FundUseResult })
@@ -209,12 +207,12 @@ export class ListCasesQuery extends PageQueryDto {
 export class StatisticsQuery {
   @ApiPropertyOptional({ example: '2025-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   to?: string;
 }
 

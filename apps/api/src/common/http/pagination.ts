@@ -1,38 +1,48 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page } from '@zj/shared';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../errors/app.exception';
 
+/**
+ * The highest page a list answers: beyond it a page number is a mistake or a probe (`page=1e308` is an
+ * integer to JavaScript, and its offset overflowed PostgreSQL's bigint: a 500 before this bound).
+ */
+export const MAX_PAGE = 100_000;
+
 /** `page`, `pageSize` (capped) and `sort` (`field` or `-field`), the query of every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IsInt({ message: '页码应为整数' })
+  @Min(1, { message: '页码应不小于1' })
+  @Max(MAX_PAGE, { message: `页码应不大于${MAX_PAGE}` })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IsInt({ message: '每页条数应为整数' })
+  @Min(1, { message: '每页条数应不小于1' })
+  @Max(MAX_PAGE_SIZE, { message: `每页条数应不大于${MAX_PAGE_SIZE}` })
   pageSize?: number;
 
   @ApiPropertyOptional({ description: '排序字段，前缀 - 表示降序，如 -createdAt' })
   @IsOptional()
-  @Matches(/^-?[A-Za-z][A-Za-z0-9]*$/)
+  @Matches(/^-?[A-Za-z][A-Za-z0-9]*$/, { message: '排序字段格式如 createdAt 或 -createdAt' })
+  @MaxLength(64, { message: '排序字段不超过64个字符' })
   sort?: string;
 }
 
 export type PageQuery = Pick<PageQueryDto, 'page' | 'pageSize' | 'sort'>;
 
+/** Page, size and offset; clamped too, so a caller that skipped validation cannot send SQL an absurd offset. */
 export function pageBounds(query: PageQuery): { page: number; pageSize: number; offset: number } {
-  const page = query.page ?? 1;
-  const pageSize = Math.min(query.pageSize ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const clamp = (v: number | undefined, fallback: number, max: number) => (v !== undefined && Number.isInteger(v) ? Math.min(Math.max(v, 1), max) : fallback);
+  const page = clamp(query.page, 1, MAX_PAGE);
+  const pageSize = clamp(query.pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 

@@ -71,3 +71,47 @@ export const Trim = (kase?: 'lower' | 'upper') =>
     const t = value.trim();
     return kase === 'lower' ? t.toLowerCase() : kase === 'upper' ? t.toUpperCase() : t;
   });
+
+/** The date `YYYY-MM-DD` names a day of the calendar (not 2023-02-29, not year 0000), or null. */
+export function calendarDateProblem(value: unknown, minYear = 1900, maxYear = 2999): string | null {
+  const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return '日期格式应为 YYYY-MM-DD';
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < minYear || year > maxYear) return `年份应在${minYear}至${maxYear}之间`;
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return '日期不存在';
+  return null;
+}
+
+/**
+ * A real calendar date `YYYY-MM-DD` (a pattern alone let 2024-02-30 and 0000-01-01 through to
+ * PostgreSQL, which answered them with a 500). Use instead of `@Matches(ISO_DATE)`.
+ */
+export function IsCalendarDate(opts: { minYear?: number; maxYear?: number } = {}, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => calendarDateProblem(value, opts.minYear, opts.maxYear) === null,
+        defaultMessage: (args?: ValidationArguments) => calendarDateProblem(args?.value, opts.minYear, opts.maxYear) ?? '日期无效',
+      },
+    });
+}
+
+/** A month `YYYY-MM` of a year PostgreSQL and the platform can hold (1900–2999 unless told). */
+export function IsYearMonth(opts: { minYear?: number; maxYear?: number } = {}, options?: ValidationOptions) {
+  const problem = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? calendarDateProblem(`${value}-01`, opts.minYear, opts.maxYear) : '月份格式应为 YYYY-MM');
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isYearMonth',
+      target: object.constructor,
+      propertyName,
+      options,
+      validator: {
+        validate: (value: unknown) => problem(value) === null,
+        defaultMessage: (args?: ValidationArguments) => (problem(args?.value) === '日期不存在' ? '月份不存在' : (problem(args?.value) ?? '月份无效')),
+      },
+    });
+}

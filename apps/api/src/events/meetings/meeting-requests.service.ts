@@ -90,14 +90,7 @@ function toView(r: RequestRow): MeetingRequestView {
 }
 
 /** The best fit of an enterprise's needs with a bank's published products, with matching's reasons. */
-export interface PairFit {
-  score: number;
-  needId: string | null;
-  needTitle: string | null;
-  productId: string | null;
-  productName: string | null;
-  reasons: string[];
-}
+export type PairFit = Omit<MeetingSuggestion, 'organization' | 'alreadyRequested'>;
 
 const isUniqueViolation = (e: unknown) => e instanceof QueryFailedError && (e as unknown as { code?: string }).code === '23505';
 

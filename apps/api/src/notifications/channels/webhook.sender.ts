@@ -1,14 +1,19 @@
-import { Injectable } from '@nestjs/common';
-import { ChannelSender, OutgoingMessage, postJson } from './channel-sender';
+import { Inject, Injectable } from '@nestjs/common';
+import { ChannelSender, OutgoingMessage } from './channel-sender';
+import { OutboundHttp } from './outbound-http';
 import { webhookSignature } from './signing';
 
 /**
  * An organisation's own system (e.g. a bank's): POST JSON signed with HMAC-SHA256 (see signing.ts).
  * X-Zj-Delivery is the idempotency key: a receiver that sees the same id again has seen the notice.
+ * The address is checked again at every delivery (see OutboundHttp): one that now resolves to an
+ * internal address is refused for good and becomes a dead letter.
  */
 @Injectable()
 export class WebhookSender implements ChannelSender {
   readonly available = true;
+
+  constructor(@Inject(OutboundHttp) private readonly http: OutboundHttp) {}
 
   async send(msg: OutgoingMessage): Promise<void> {
     const body = JSON.stringify({
@@ -22,7 +27,7 @@ export class WebhookSender implements ChannelSender {
       sentAt: new Date().toISOString(),
     });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    await postJson(msg.address, body, {
+    await this.http.postJson(msg.address, body, {
       'X-Zj-Delivery': msg.deliveryId,
       'X-Zj-Event': msg.type,
       'X-Zj-Timestamp': timestamp,

@@ -18,10 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
-import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
-import { ISO_DATE } from '../../work-calendar/work-calendar.dto';
+import { IsCalendarDate, IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
 
-const DATE = { message: '日期格式应为 YYYY-MM-DD' };
 const AMOUNT = { min: 0.01, max: 10_000_000 };
 
 export class CategoryRuleDto {
@@ -171,12 +169,12 @@ export class ProductFieldsDto {
 
   @ApiPropertyOptional({ example: '2026-01-01' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   validFrom?: string | null;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(ISO_DATE, DATE)
+  @IsCalendarDate()
   validUntil?: string | null;
 }
 

@@ -16,7 +16,11 @@ export interface RegisterEnterpriseRequest {
   divisionCode: string;
 }
 
-/** POST /auth/login → LoginResponse (401 wrong password, 423/403 locked or disabled: server's message is shown). */
+/**
+ * POST /auth/login → LoginResponse. 401 for a wrong password, an unknown or a locked account alike (the
+ * owner of a locked account is notified), 403 disabled, 429 too many failures from this address: the
+ * server's message is shown. `user.passwordChangeRequired`: the password must be changed first.
+ */
 export function login(body: LoginRequest): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body, auth: false });
 }

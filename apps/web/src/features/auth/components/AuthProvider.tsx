@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthUser, LoginResponse } from '@zj/shared';
-import { onSessionExpired } from '../../../lib/api-client';
+import { onPasswordChangeRequired, onSessionExpired } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import { tokenStore } from '../../../lib/token-store';
 import { fetchMe, logout } from '../api/auth-api';
 import { AuthContext, type AuthContextValue, type AuthNotice, type AuthStatus } from '../hooks/auth-context';
+import { PasswordChangeRequired } from './PasswordChangeRequired';
 
 const EXPIRED: AuthNotice = { type: 'warning', text: '登录已过期，请重新登录', returnToPage: true };
 
@@ -33,6 +34,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       }),
     [queryClient],
   );
+
+  // The server says the password must be changed first (e.g. set so at a later start): ask who we are again.
+  useEffect(() => onPasswordChangeRequired(() => void queryClient.invalidateQueries({ queryKey: queryKeys.auth.me })), [queryClient]);
 
   const signIn = useCallback(
     (response: LoginResponse) => {
@@ -67,5 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [status, hasSession, me.data, notice, signIn, signOut, setUser, retry],
   );
 
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  // Until a configured or published password is changed, nothing else of the app is shown (the API refuses it anyway).
+  const holdForPasswordChange = status === 'authenticated' && me.data?.passwordChangeRequired === true;
+  return <AuthContext.Provider value={value}>{holdForPasswordChange ? <PasswordChangeRequired /> : children}</AuthContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import type { AgendaView, EventLiveView, EventReport, IntentView, MeetingResult, MeetingView, Page, RegistrationView, ScheduleView } from '@zj/shared';
+import type { AgendaView, CeremonyIntentRequest, EventLiveView, EventReport, IntentView, MeetingResult, MeetingView, Page, RegistrationView, ScheduleView } from '@zj/shared';
 import { api } from '../../../../lib/api-client';
 import { downloadFile } from '../../../library-import/api/download';
 
@@ -17,14 +17,7 @@ export interface OutcomeBody {
   note?: string;
 }
 
-export interface IntentBody {
-  enterpriseOrganizationId: string;
-  bankOrganizationId: string;
-  needId: string;
-  amount: string;
-  meetingId?: string;
-  note?: string;
-}
+export type IntentBody = CeremonyIntentRequest;
 
 export const listRegistrations = async (eventId: string, signal?: AbortSignal) =>
   rows(await api.get<RegistrationView[] | Page<RegistrationView>>(`${base(eventId)}/registrations`, undefined, signal));

@@ -2,7 +2,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { CASE_STATE_LABELS, CaseState, EventStatus, NEED_STATUS_LABELS, NeedStatus, OrgType, RegistrationStatus, Role, type EventDetailView, type IntentView } from '@zj/shared';
+import { CASE_STATE_LABELS, CaseState, EventStatus, NEED_STATUS_LABELS, NeedStatus, OrgType, RegistrationStatus, Role, type CeremonyIntentRequest, type EventDetailView, type IntentView } from '@zj/shared';
 import { errorMessage } from '../../../../lib/errors';
 import { handleFormError } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
@@ -20,14 +20,7 @@ const LIVE_NEEDS: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_MATCHM
 /** Sums decimal strings in 万元 exactly (in fen). */
 const sum = (values: (string | null | undefined)[]) => values.reduce((s, v) => s + Math.round(Number(v ?? 0) * 100), 0) / 100;
 
-interface Values {
-  enterpriseOrganizationId: string;
-  bankOrganizationId: string;
-  needId: string;
-  amount: string;
-  meetingId?: string;
-  note?: string;
-}
+type Values = CeremonyIntentRequest;
 
 /** 登记签约意向 (bureau, at the signing ceremony): who signs, on which need, how much. */
 function CeremonyIntentModal({ event, open, onClose }: { event: EventDetailView; open: boolean; onClose: () => void }) {
