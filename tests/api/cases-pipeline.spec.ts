@@ -1,5 +1,6 @@
 import { CalendarDayKind, Role } from '@zj/shared';
-import { addWorkingDays, zhanjiangDate } from '../../apps/api/src/work-calendar/working-days';
+import { zhanjiangDate } from '../../apps/api/src/common/time';
+import { addWorkingDays } from '../../apps/api/src/work-calendar/working-days';
 import { CasesService } from '../../apps/api/src/cases/cases.service';
 import { greenEnterprise, openNeed, publishedProduct } from '../support/matchmaking-factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -58,11 +59,12 @@ describe('cases: the matchmaking pipeline (对接)', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ state: 'APPROVED', approvedAmount: '500.00', approvedRatePercent: '3.30', approvedTermMonths: 36 });
 
-    const disbursed = await t(bank, { to: 'DISBURSED', amount: '300.00', disbursedOn: '2026-03-02' });
+    // A tranche is dated between the credit approval and today (issue 14): the approval was today.
+    const disbursed = await t(bank, { to: 'DISBURSED', amount: '300.00', disbursedOn: zhanjiangDate() });
     expect(disbursed.status).toBe(200);
     expect(disbursed.body).toMatchObject({ state: 'DISBURSED', disbursedTotal: '300.00' });
     expect((await app.http.get(`/api/v1/financing-needs/${need.id}`).set(g.enterprise.auth)).body.status).toBe('SATISFIED');
-    const second = await app.http.post(`/api/v1/cases/${caseId}/tranches`).set(bank.auth).send({ amount: '200.00', disbursedOn: '2026-04-01' });
+    const second = await app.http.post(`/api/v1/cases/${caseId}/tranches`).set(bank.auth).send({ amount: '200.00', disbursedOn: zhanjiangDate() });
     expect(second.status).toBe(201);
     expect(second.body.disbursedTotal).toBe('500.00');
     const over = await app.http.post(`/api/v1/cases/${caseId}/tranches`).set(bank.auth).send({ amount: '0.01' });
@@ -97,7 +99,7 @@ describe('cases: the matchmaking pipeline (对接)', () => {
     expect(Number(after.totals.approvedAmount) - Number(before.totals.approvedAmount)).toBeCloseTo(500, 2);
     const mine = after.byBank.find((b: { bankOrgId: string }) => b.bankOrgId === bank.organizationId);
     expect(mine).toMatchObject({ cases: 1, answered: 1, accepted: 1, acceptanceRate: 1, approvedAmount: '500.00', disbursedAmount: '500.00' });
-    expect(after.overTime.find((m: { month: string }) => m.month === '2026-04')).toBeTruthy();
+    expect(after.overTime.find((m: { month: string }) => m.month === zhanjiangDate().slice(0, 7))).toBeTruthy();
     // A bank's statistics are its own only.
     const asOther = (await app.http.get('/api/v1/cases/statistics').set(otherBank.auth)).body;
     expect(asOther.byBank.map((b: { bankOrgId: string }) => b.bankOrgId)).not.toContain(bank.organizationId);
@@ -120,7 +122,7 @@ describe('cases: the matchmaking pipeline (对接)', () => {
     expect((await app.http.get(`/api/v1/financing-needs/${need.id}`).set(g.enterprise.auth)).body.status).toBe('OPEN');
     const referrals = await app.http.get(`/api/v1/cases/${applied.body.id}/referrals`).set(g.enterprise.auth);
     expect(referrals.status).toBe(200);
-    const ids: string[] = referrals.body.map((m: { product: { id: string } }) => m.product.id);
+    const ids: string[] = referrals.body.proposals.map((m: { product: { id: string } }) => m.product.id);
     // The next five of the need's ranking, without the bank that declined (other tests' products may
     // share this database and rank alongside bank B's).
     const ranking = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).query({ limit: 100 }).set(g.enterprise.auth).expect(200);

@@ -105,7 +105,7 @@ describe('events: lifecycle, invitations and registrations', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('EVENT_NOT_YET_STARTED');
     expect(early.body.error.message).toContain('12小时');
-    const heldEarly = await app.http.post(`/api/v1/events/${draft.id}/status`).set(bureau.auth).send({ version: closed.body.version, status: 'HELD' });
+    const heldEarly = await app.http.post(`/api/v1/events/${draft.id}/status`).set(bureau.auth).send({ version: closed.body.version, status: 'HELD', attendanceCount: 30, note: '到会企业30家' });
     expect(heldEarly.body.error.code).toBe('EVENT_NOT_YET_STARTED');
 
     // An event two hours ahead may open; once started, marked held (final).
@@ -119,12 +119,12 @@ describe('events: lifecycle, invitations and registrations', () => {
     expect((await app.dataSource.query(`SELECT status FROM notification_reminders WHERE key = $1`, [`event.${soon.id}.hour-before`]))[0].status).toBe('CANCELLED');
     // Under way and not checked in: a no-show.
     expect((await regs(ent, soon.id))[0]).toMatchObject({ id: mine.id, noShow: true });
-    expect((await app.http.post(`/api/v1/events/${soon.id}/status`).set(bureau.auth).send({ version: started.body.version, status: 'HELD' })).body.error.code).toBe('EVENT_NOT_YET_STARTED');
+    expect((await app.http.post(`/api/v1/events/${soon.id}/status`).set(bureau.auth).send({ version: started.body.version, status: 'HELD', attendanceCount: 30, note: '到会企业30家' })).body.error.code).toBe('EVENT_NOT_YET_STARTED');
 
     const past = await matchmakingEvent(app, bureau, { startsIn: -H });
-    const held = await app.http.post(`/api/v1/events/${past.id}/status`).set(bureau.auth).send({ version: past.version, status: 'HELD', note: '到会企业30家' });
+    const held = await app.http.post(`/api/v1/events/${past.id}/status`).set(bureau.auth).send({ version: past.version, status: 'HELD', attendanceCount: 45, note: '到会企业30家' });
     expect(held.status).toBe(201);
-    expect(held.body).toMatchObject({ status: 'HELD', statusNote: '到会企业30家' });
+    expect(held.body).toMatchObject({ status: 'HELD', statusNote: '到会企业30家', attendanceCount: 45 });
     for (const s of ['publish', 'start'] as const) expect((await step(held.body, s)).body.error.code).toBe('EVENT_STATE_CONFLICT');
     const cancelHeld = await app.http.post(`/api/v1/events/${past.id}/status`).set(bureau.auth).send({ version: held.body.version, status: 'CANCELLED' });
     expect(cancelHeld.status).toBe(409);
@@ -412,7 +412,8 @@ describe('events: lifecycle, invitations and registrations', () => {
     const amt = (cents: number) => `${base}.${String(cents).padStart(2, '0')}`;
     const range = { needAmountMin: amt(10), needAmountMax: amt(20) };
     // Matches: 雷州市, a listed 5.2.2 project, an open need in range.
-    const match = await greenEnterprise(app, { divisionCode: '440882' });
+    // (A need asks for no more than its project's total investment: the project is large enough.)
+    const match = await greenEnterprise(app, { divisionCode: '440882', project: { totalInvestment: '100000.00' } });
     await need(match.enterprise, amt(15), match.projectId);
     // In range but another county; in the county but out of range; in range but withdrawn.
     const [elsewhere, outOfRange, withdrawnOne] = await Promise.all([

@@ -67,7 +67,8 @@ describe('matching: explained matches for a need, a product and a bank', () => {
   });
 
   it('a bank’s workbench lists the open needs shared with it that fit its products, best first; not needs kept private', async () => {
-    const g = await greenEnterprise(app);
+    // (A need asks for no more than its project's total investment: the project is large enough for the too-big need.)
+    const g = await greenEnterprise(app, { project: { totalInvestment: '100000.00' } });
     const shared = await openNeed(app, g, { amount: '800.00' });
     const privateNeed = await openNeed(app, g, { amount: '800.00', sharing: 'NOT_SHARED' });
     const tooBig = await openNeed(app, g, { amount: '90000.00' });

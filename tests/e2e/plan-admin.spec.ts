@@ -93,7 +93,8 @@ describeBrowser('plan admin: the bureau keeps a task’s work list and indicator
     await page.getByTestId('indicator-save').click();
     const card = page.getByTestId(`task-indicator-${code}`);
     await card.waitFor();
-    await page.locator(`[data-testid="task-indicator-${code}-target-2030-12-31"][data-status="NO_DATA"]`).waitFor();
+    // The deadline is ahead: in progress (issue 14), with no value yet.
+    await page.locator(`[data-testid="task-indicator-${code}-target-2030-12-31"][data-status="PENDING"]`).waitFor();
     await expect(textOf(page.getByTestId(`task-indicator-${code}-target-2030-12-31`))).resolves.toContain('≥ 40.00%');
 
     // 4. Edit the target, then record a value with its date and evidence.
@@ -107,7 +108,9 @@ describeBrowser('plan admin: the bureau keeps a task’s work list and indicator
     await page.getByTestId('indicator-value-evidence').fill('市生态环境局《2024年上半年环责险投保情况》（浏览器测试）');
     await page.getByTestId('indicator-value-save').click();
     await page.getByTestId(`task-indicator-${code}-value`).getByText('35.50%').waitFor();
-    await page.locator(`[data-testid="task-indicator-${code}-target-2030-12-31"][data-status="MET"]`).waitFor();
+    // Reached already, but judged at the deadline: in progress, shown with the latest value.
+    await page.locator(`[data-testid="task-indicator-${code}-target-2030-12-31"][data-status="PENDING"]`).waitFor();
+    await expect(textOf(page.getByTestId(`task-indicator-${code}-target-2030-12-31`))).resolves.toContain('最新值35.50%，截至2024-06-30');
     await page.getByTestId(`indicator-history-${code}`).click();
     const values = page.getByTestId('indicator-values');
     await values.getByText('市生态环境局《2024年上半年环责险投保情况》（浏览器测试）').waitFor();
@@ -123,7 +126,7 @@ describeBrowser('plan admin: the bureau keeps a task’s work list and indicator
     await dash.waitFor();
     await expect(textOf(dash)).resolves.toContain('35.50');
     await expect(textOf(dash)).resolves.toContain('截至 2024-06-30');
-    await expect(textOf(page.getByTestId(`indicator-${code}-target-2030-12-31`))).resolves.toContain('已达标');
+    await expect(textOf(page.getByTestId(`indicator-${code}-target-2030-12-31`))).resolves.toContain('推进中（最新值35.50%，截至2024-06-30）');
 
     // 6. A later year's list: a year that has one is refused, and a blank list needs at least one item (nothing is created here).
     await page.goto('/plan/tasks?task=5&year=2023');

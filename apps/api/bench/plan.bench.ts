@@ -117,6 +117,14 @@ async function main() {
       times.push(performance.now() - t);
     }
     console.log(`dashboard (GET /plan/dashboard): p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))} over ${RUNS} runs`);
+    // Reference: one bare round trip to the database on the same pool (the floor of any query).
+    const bare: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      t = performance.now();
+      await ds.query('SELECT 1');
+      bare.push(performance.now() - t);
+    }
+    console.log(`  reference, bare SELECT 1 round trip (same pool, 200 queries): p50 ${pct(bare, 50).toFixed(2)} ms, p95 ${pct(bare, 95).toFixed(2)} ms`);
 
     t = performance.now();
     const x = await dashboard.exportXlsx(2023);

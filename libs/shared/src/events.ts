@@ -71,6 +71,8 @@ export interface EventView {
   /** Effective status (a published event past its registration deadline reads REGISTRATION_CLOSED). */
   status: EventStatus;
   statusNote: string | null;
+  /** How many attended, recorded when the event was marked held (null otherwise). */
+  attendanceCount: number | null;
   capacity: number | null;
   registrationDeadline: string | null;
   requiresApproval: boolean;

@@ -11,3 +11,5 @@ export * from './notifications';
 export * from './matchmaking';
 export * from './plan';
 export * from './events';
+export * from './decimal';
+export * from './format';

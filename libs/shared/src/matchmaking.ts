@@ -262,6 +262,8 @@ export enum CaseOrigin {
   REASSIGNMENT = 'REASSIGNMENT',
   /** A letter of intent signed at a 对接会 (the case links back to the event and the meeting). */
   EVENT = 'EVENT',
+  /** Sent on to another bank after a decline (the case links back to the declined one). */
+  REFERRAL = 'REFERRAL',
 }
 export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
   [CaseOrigin.APPLICATION]: '企业申请产品',
@@ -269,6 +271,7 @@ export const CASE_ORIGIN_LABELS: Record<CaseOrigin, string> = {
   [CaseOrigin.PUSH]: '金融局推送',
   [CaseOrigin.REASSIGNMENT]: '金融局改派',
   [CaseOrigin.EVENT]: '对接会签约意向',
+  [CaseOrigin.REFERRAL]: '婉拒后转介',
 };
 
 export enum DeclineReason {
@@ -318,6 +321,8 @@ export interface CaseTimelineEntry {
   actorName: string | null;
   actorOrgName: string | null;
   comment: string | null;
+  /** The other case of a referral: the new case on the declined one's entry, the declined one on the new case's first entry. */
+  linkedCaseId: string | null;
   at: string;
 }
 
@@ -383,6 +388,51 @@ export interface CaseDetail extends CaseView {
   contact: { contactName: string | null; contactPhone: string | null; contactEmail: string | null; revealed: boolean };
   /** The transitions the caller may make now. */
   allowedTransitions: CaseState[];
+  /** Origin REFERRAL: the declined case this one was referred from. */
+  referredFrom: CaseReferralLink | null;
+  /** The referrals made from this (declined) case, oldest first. */
+  referrals: CaseReferralLink[];
+}
+
+/** A referral (转介): a declined case and the case it opened at another bank. */
+export interface CaseReferralLink {
+  fromCaseId: string;
+  toCaseId: string;
+  fromBankName: string;
+  toBankOrgId: string;
+  toBankName: string;
+  productId: string | null;
+  productName: string | null;
+  /** Who sent the need on: the enterprise or the bureau. */
+  referredBy: CaseParty;
+  /** The new case's state now (how far the referral went). */
+  state: CaseState;
+  createdAt: string;
+}
+
+/** A product proposed for a referral, with matching's reasons. */
+export interface ReferralProposal extends ProductMatch {
+  /** Fails one hard criterion (named in `match.summary`): proposed only because no product fits fully. */
+  nearMiss: boolean;
+}
+
+/** GET /cases/:id/referrals: what a declined case may be referred to. */
+export interface CaseReferralOptions {
+  caseId: string;
+  needId: string;
+  /** Whether the caller may send the need on from this case now; when not, `blockedReason` says why. */
+  canRefer: boolean;
+  blockedReason: string | null;
+  /** The next best products of banks that have not handled the need, best first. */
+  proposals: ReferralProposal[];
+  /** No product fits fully: the proposals are near misses. */
+  widened: boolean;
+  /** One sentence on what the proposals are, or why there are none (never empty). */
+  note: string;
+  /** Banks left out because they already handled the need. */
+  excludedBankNames: string[];
+  /** The referrals already made from this case. */
+  made: CaseReferralLink[];
 }
 
 export interface GreenwashingWarningView {
@@ -420,12 +470,21 @@ export interface AreaStatistics {
 }
 
 export interface MatchmakingStatistics {
+  /** The day (YYYY-MM-DD, Zhanjiang) the figures are as of: financing disbursed counts the tranches disbursed on or before it. */
+  asOf: string;
+  /** Whose figures: the city's (bureau, regulators: 全市), or one bank's own (its name). Screens title the figures by it. */
+  scope: { kind: 'CITY' | 'BANK'; name: string };
   byBank: BankStatistics[];
   byCounty: AreaStatistics[];
   byCategory: AreaStatistics[];
   /** Disbursed through the platform per month (YYYY-MM), with the running total. */
   overTime: { month: string; disbursed: string; cumulative: string }[];
   totals: { cases: number; approvedAmount: string; disbursedAmount: string; overdue: number; openWarnings: number };
+  /**
+   * Referrals after a decline (cases of origin REFERRAL started in the period; a bank: those it
+   * received): how many, how many reached a credit approval, how many were disbursed, and how much.
+   */
+  referrals: { made: number; reachedApproval: number; disbursed: number; disbursedAmount: string };
 }
 
 // ---- working-day calendar (法定节假日与调休) -----------------------------------------------------

@@ -121,6 +121,8 @@ export interface NotificationPreferenceItem {
   /** E-mail of this type goes into the daily digest instead of one e-mail each (LOW priority only). */
   digest: boolean;
   defaultChannels: UserChannel[];
+  /** Channels this type can go out on: SMS only for types with an SMS text (a provider template); the page offers no other. */
+  allowedChannels: UserChannel[];
   /** Channels that cannot be switched off for this type (security notices). */
   mandatoryChannels: UserChannel[];
   digestAllowed: boolean;

@@ -208,14 +208,28 @@ export interface PlanTaskView {
   status: WorkItemStatus;
 }
 
+/**
+ * The value a target is judged on: the one at its deadline (the deadline has passed: met, missed or
+ * no data), or the latest (the deadline is ahead: in progress).
+ */
+export type TargetBasis = 'DEADLINE' | 'LATEST';
+export const TARGET_BASIS_LABELS: Record<TargetBasis, string> = {
+  DEADLINE: '截止日的数值',
+  LATEST: '最新值',
+};
+
 export interface IndicatorTargetView {
   id: string;
   comparison: IndicatorComparison;
   value: string;
   deadline: string;
   note: string | null;
-  /** The value at the deadline (or now, before it). */
+  /** The value the target is judged on (see basis): the value at the deadline, or the latest while the deadline is ahead. */
   valueAtDeadline: string | null;
+  /** Which value was used. */
+  basis: TargetBasis;
+  /** The day (YYYY-MM-DD) the value used stands for; null without a value. */
+  valueAsOf: string | null;
   status: TargetStatus;
 }
 

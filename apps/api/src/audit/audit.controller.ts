@@ -8,9 +8,9 @@ import { PageQueryDto } from '../common/http/pagination';
 import { AuditService } from './audit.service';
 
 class ListAuditQuery extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) entityType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) entityId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 60) action?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: '对象类型应为文字' }) @Length(1, 60, { message: '对象类型应为1至60个字符' }) entityType?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: '对象编号应为文字' }) @Length(1, 64, { message: '对象编号应为1至64个字符' }) entityId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString({ message: '动作应为文字' }) @Length(1, 60, { message: '动作应为1至60个字符' }) action?: string;
 }
 
 @ApiTags('audit 审计日志')

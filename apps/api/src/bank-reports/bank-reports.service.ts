@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrgType } from '@zj/shared';
+import { compareDecimal, OrgType } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
-import { compareDecimal } from '../plan/decimal';
-import { shanghaiToday } from '../plan/indicator-rules';
+import { zhanjiangDate } from '../common/time';
 import { BankLoanReport, BankProfile } from './bank-report.entity';
 import { BankReportErrorCode } from './bank-reports.errors';
 import { ListLoanReportsQuery, PutBankProfileDto, PutLoanReportDto, RatioQuery } from './dto/bank-report.dto';
@@ -94,7 +93,7 @@ export class BankReportsService {
   }
 
   putLoanReport(actor: Actor, month: string, dto: PutLoanReportDto) {
-    if (month > shanghaiToday().slice(0, 7)) {
+    if (month > zhanjiangDate().slice(0, 7)) {
       throw AppException.badRequest('不能报送未来月份', BankReportErrorCode.MONTH_INVALID, [{ field: 'month', messages: ['不能报送未来月份'] }]);
     }
     if (compareDecimal(dto.greenLoanBalance, dto.totalLoanBalance) > 0) {

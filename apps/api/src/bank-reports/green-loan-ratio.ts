@@ -1,5 +1,4 @@
-import type { GreenLoanRatioPoint } from '@zj/shared';
-import { fromScaled, percent, toScaled } from '../plan/decimal';
+import { fromScaled, percent, toScaled, type GreenLoanRatioPoint } from '@zj/shared';
 
 export interface MonthTotals {
   /** YYYY-MM */

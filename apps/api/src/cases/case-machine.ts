@@ -82,16 +82,18 @@ export function deadlineKindFor(state: CaseState): DeadlineKind | null {
   return null;
 }
 
-/** Sum of tranches in 万元 cents (bigint), to compare with the approval without floats. */
-export function toCents(amount: string): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
-  if (!m) throw new Error(`not a decimal amount: ${amount}`);
-  const cents = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
-  return m[1] ? -cents : cents;
-}
-
-export function fromCents(c: bigint): string {
-  const neg = c < 0n;
-  const a = neg ? -c : c;
-  return `${neg ? '-' : ''}${a / 100n}.${(a % 100n).toString().padStart(2, '0')}`;
+/**
+ * The date of a tranche (放款日期), the one rule every path that records one follows (the API's
+ * first disbursement and later tranches, the demo writer): a calendar date (YYYY-MM-DD that exists),
+ * not after today and not before the day of the credit approval (the case's APPROVED step), both
+ * dates in Zhanjiang. Answers what is wrong, in words a person can act on, or null.
+ */
+export function trancheDateProblem(on: string, o: { today: string; approvedOn: string | null }): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
+  const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return '放款日期应为有效日期（YYYY-MM-DD）';
+  if (on > o.today) return `放款日期不能晚于今天（${o.today}）`;
+  if (!o.approvedOn) return '尚未授信，不能登记放款';
+  if (on < o.approvedOn) return `放款日期不能早于授信日期（${o.approvedOn}）`;
+  return null;
 }

@@ -62,6 +62,10 @@ export class MatchmakingCase {
   @Column({ type: 'uuid', nullable: true })
   reassignedFromCaseId: string | null;
 
+  /** Origin REFERRAL: the declined case this one was referred from (转介). */
+  @Column({ type: 'uuid', nullable: true })
+  referredFromCaseId: string | null;
+
   /** Origin EVENT: the 对接会 whose letter of intent opened it, and the intent (events module's ids). */
   @Column({ type: 'uuid', nullable: true })
   sourceEventId: string | null;
@@ -120,6 +124,10 @@ export class CaseEvent {
 
   @Column({ type: 'text', nullable: true })
   comment: string | null;
+
+  /** The other case of a referral (the new one on the declined case's entry, and back). */
+  @Column({ type: 'uuid', nullable: true })
+  linkedCaseId: string | null;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;

@@ -6,7 +6,7 @@ import { CurrentActor, Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { CaseStatisticsService } from './case-statistics.service';
 import { CasesService } from './cases.service';
-import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, ResolveWarningDto, StatisticsQuery, TrancheDto, TransitionDto, WarningsQuery } from './dto/case.dto';
+import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, ReferDto, ResolveWarningDto, StatisticsQuery, TrancheDto, TransitionDto, WarningsQuery } from './dto/case.dto';
 
 @ApiTags('cases 对接')
 @Controller('cases')
@@ -41,8 +41,8 @@ export class CasesController {
   }
 
   @Get('greenwashing-warnings')
-  @Roles(Role.BUREAU, Role.BANK)
-  @ApiOperation({ summary: '洗绿预警（资金用途偏离）' })
+  @Roles(Role.BUREAU, Role.BANK, Role.REGULATOR)
+  @ApiOperation({ summary: '洗绿预警（资金用途偏离）：市金融工作局及方案任务（十七）的责任单位（湛江银保监分局牵头，人民银行配合）查阅全部，金融机构仅本机构' })
   @ApiErrors(400, 401, 403)
   warnings(@CurrentActor() actor: Actor, @Query() q: WarningsQuery) {
     return this.cases.warnings(actor, q);
@@ -134,9 +134,17 @@ export class CasesController {
 
   @Get(':id/referrals')
   @Roles(Role.ENTERPRISE, Role.BUREAU)
-  @ApiOperation({ summary: '转介：尚未对接本需求的机构中，下一批匹配的产品' })
+  @ApiOperation({ summary: '转介选项：被婉拒后，尚未对接本需求的其他机构中最匹配的产品（无完全符合时为仅一项条件不符的产品，并说明），及已做的转介' })
   @ApiErrors(401, 403, 404)
   referrals(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.cases.referrals(actor, id);
+  }
+
+  @Post(':id/refer')
+  @Roles(Role.ENTERPRISE, Role.BUREAU)
+  @ApiOperation({ summary: '转介：被婉拒（或审查未通过）的对接把融资需求转给另一金融机构（企业选产品；市金融工作局选产品或机构），受领取名额限制，新机构收到通知' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  refer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReferDto) {
+    return this.cases.refer(actor, id, dto);
   }
 }

@@ -2,18 +2,19 @@ import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ACTIVE_CASE_STATES,
+  addDecimal,
   CaseDetail,
   CaseOrigin,
   CaseParty,
   CaseState,
   CaseView,
+  compareDecimal,
   FundUseResult,
   GreenwashingStatus,
   MASKED,
   NeedStatus,
   OrgType,
   Page,
-  ProductMatch,
   ProductStatus,
   Role,
 } from '@zj/shared';
@@ -21,6 +22,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { zhanjiangDate } from '../common/time';
 import { pageBounds } from '../common/http/pagination';
 import { AppConfig } from '../config/app.config';
 import { ContactRevealRegistry } from '../financing-needs/contact-reveal';
@@ -31,12 +33,18 @@ import { explainMatch } from '../matching/scoring';
 import { toMatchNeed } from '../matching/candidates';
 import { Product } from '../products/product.entity';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
-import { isOverdue, workingDaysBetween, zhanjiangDate } from '../work-calendar/working-days';
-import { allowedTargets, checkTransition, fromCents, REQUIRED_FIELDS, toCents } from './case-machine';
+import { isOverdue, workingDaysBetween } from '../work-calendar/working-days';
+import { allowedTargets, checkTransition, REQUIRED_FIELDS, trancheDateProblem } from './case-machine';
 import { CaseNotices, CaseNoticeSubject } from './case-notices';
+import { approvedAmountProblems, capMessage, checkPlaces, mayTakeUp } from './case-rules';
+import { GREENWASHING_TASK_NUMBER, warningScope } from './warning-access';
 import { CaseEvent, CaseTranche, FundUseCheck, GreenwashingWarning, MatchmakingCase } from './case.entity';
 import { CaseErrorCode } from './cases.errors';
+import { disbursedByCaseSql } from './financing-disbursed';
+import { REFERRAL_PROPOSALS, referralBlock, referralProposals } from './referral';
 import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, TrancheDto, TransitionDto } from './dto/case.dto';
+import type { ReferDto } from './dto/case.dto';
+import type { CaseReferralLink, CaseReferralOptions } from '@zj/shared';
 
 const notFound = () => AppException.notFound('对接记录', CaseErrorCode.NOT_FOUND);
 const ACTIVE = ACTIVE_CASE_STATES as CaseState[];
@@ -118,12 +126,43 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** With the need row locked: at most CASE_CLAIM_CAP banks at a time, and one live case per bank. */
-  private async assertPlace(m: EntityManager, needId: string, bankOrgId: string, enforceCap: boolean) {
+  /**
+   * With the need row locked: one live case per bank, and at most CASE_CLAIM_CAP banks with a live case
+   * on the need at once, on every path (case-rules.ts checkPlaces; openCase calls it for every new
+   * case). Several banks (the bureau's push) get a place all or none.
+   */
+  private async assertPlace(m: EntityManager, needId: string, bankOrgIds: string | readonly string[]) {
     const rows: { bank_org_id: string }[] = await m.query(`SELECT bank_org_id FROM matchmaking_cases WHERE need_id = $1 AND state = ANY($2::text[])`, [needId, ACTIVE]);
-    if (rows.some((r) => r.bank_org_id === bankOrgId)) throw AppException.conflict('该机构已在对接此融资需求', CaseErrorCode.ALREADY_TAKEN_UP);
-    if (enforceCap && rows.length >= this.config.CASE_CLAIM_CAP) {
-      throw AppException.conflict(`该融资需求已有${this.config.CASE_CLAIM_CAP}家机构在对接，名额已满`, CaseErrorCode.CLAIM_CAP_REACHED, { cap: this.config.CASE_CLAIM_CAP });
+    const refusal = checkPlaces(rows.map((r) => r.bank_org_id), typeof bankOrgIds === 'string' ? [bankOrgIds] : bankOrgIds, this.config.CASE_CLAIM_CAP);
+    if (refusal?.reason === 'ALREADY_TAKEN_UP') throw AppException.conflict('该机构已在对接此融资需求', CaseErrorCode.ALREADY_TAKEN_UP, { bankOrgIds: refusal.bankOrgIds });
+    if (refusal) {
+      const { reason: _r, ...details } = refusal;
+      throw AppException.conflict(capMessage(refusal), CaseErrorCode.CLAIM_CAP_REACHED, details);
+    }
+  }
+
+  /** A need reaches banks only while its project is listed (not returned for changes): every path into a case. */
+  private async assertListed(m: EntityManager, needId: string) {
+    if (!(await this.needs.isListed(needId, m))) {
+      throw AppException.conflict('该融资需求所属项目尚未入库（未提交、审核中或已退回修改），暂不能与金融机构对接', CaseErrorCode.NEED_NOT_LISTED);
+    }
+  }
+
+  /**
+   * The contact-reveal side of the cap, with the need row locked: a bank takes a need up (accepts, and
+   * sees the enterprise's contact) only while fewer than CASE_CLAIM_CAP other banks have (case-rules.ts
+   * mayTakeUp) — also for cases written before the cap held on every path, or after it was lowered.
+   */
+  private async assertTakeUp(m: EntityManager, c: MatchmakingCase) {
+    await this.lockNeed(m, c.needId);
+    const [{ n }]: { n: number }[] = await m.query(
+      `SELECT count(DISTINCT bank_org_id)::int AS n FROM matchmaking_cases WHERE need_id = $1 AND bank_org_id <> $2
+         AND (state = ANY($3::text[]) OR (state = 'CLOSED' AND disbursed_total > 0))`,
+      [c.needId, c.bankOrgId, REVEALING],
+    );
+    const cap = this.config.CASE_CLAIM_CAP;
+    if (!mayTakeUp(n, cap)) {
+      throw AppException.conflict(`该融资需求已有${n}家机构受理，每项融资需求至多${cap}家机构同时对接；有机构退出后才能受理`, CaseErrorCode.CLAIM_CAP_REACHED, { cap, takenUp: n });
     }
   }
 
@@ -185,6 +224,9 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       sourceRef?: string;
     },
   ): Promise<MatchmakingCase> {
+    // Every path into a case goes through here: the need listed, and a place within the cap.
+    await this.assertListed(m, need.id);
+    await this.assertPlace(m, need.id, o.bankOrgId);
     const now = new Date();
     const days = o.state === CaseState.PENDING ? this.config.CASE_ANSWER_WORKING_DAYS : this.config.CASE_CONTACT_WORKING_DAYS;
     let score: number | null = null;
@@ -227,7 +269,6 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       if (need.enterpriseOrgId !== actor.organizationId) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
       this.assertOpen(need);
       const product = await this.liveProduct(m, dto.productId);
-      await this.assertPlace(m, need.id, product.bankOrgId, true);
       const c = await this.openCase(m, actor, need, { bankOrgId: product.bankOrgId, origin: CaseOrigin.APPLICATION, productId: product.id, state: CaseState.PENDING, party: CaseParty.ENTERPRISE, comment: dto.comment ?? `申请产品：${product.name}` });
       return c.id;
     });
@@ -241,7 +282,6 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       if (!(await this.needs.isVisibleToBank(actor.organizationId, need.id, m))) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
       this.assertOpen(need);
       if (dto.productId) await this.liveProduct(m, dto.productId, actor.organizationId);
-      await this.assertPlace(m, need.id, actor.organizationId, true);
       const c = await this.openCase(m, actor, need, { bankOrgId: actor.organizationId, origin: CaseOrigin.CLAIM, productId: dto.productId ?? null, state: CaseState.ACCEPTED, party: CaseParty.BANK, comment: dto.comment ?? '认领融资需求' });
       return c.id;
     });
@@ -252,8 +292,8 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
    * A letter of intent signed at a 对接会 (events module), inside the caller's transaction: the bank
    * took the need up, so the case starts ACCEPTED (origin EVENT, the enterprise's contact revealed to
    * that bank only). A bank already handling the need keeps its live case (created: false, the intent
-   * noted on its timeline); otherwise the claim cap holds (409 CASE_CLAIM_CAP_REACHED; the bureau may
-   * still push past it in the pipeline).
+   * noted on its timeline); otherwise the claim cap holds (409 CASE_CLAIM_CAP_REACHED), as on every
+   * path into a case, and the need must be listed (409 CASE_NEED_NOT_LISTED).
    */
   async openFromEvent(
     m: EntityManager,
@@ -272,7 +312,6 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       await this.addEvent(m, actor, live.id, live.state, live.state, party, o.comment);
       return { caseId: live.id, created: false };
     }
-    await this.assertPlace(m, need.id, o.bankOrgId, true);
     const c = await this.openCase(m, actor, need, {
       bankOrgId: o.bankOrgId,
       origin: CaseOrigin.EVENT,
@@ -286,14 +325,27 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     return { caseId: c.id, created: true };
   }
 
-  /** The live figures of cases (for an event's report): state, credit approved, disbursed so far. */
+  /**
+   * The live figures of cases (for an event's report): state, credit approved, and financing disbursed
+   * as of today (financing-disbursed.ts: the one definition the statistics and the plan use too).
+   */
   async figuresForCases(caseIds: string[], m: EntityManager = this.dataSource.manager): Promise<{ id: string; state: CaseState; approvedAmount: string | null; disbursedTotal: string }[]> {
     const ids = [...new Set(caseIds)];
     if (!ids.length) return [];
     return m.query(
-      `SELECT id, state, approved_amount AS "approvedAmount", disbursed_total AS "disbursedTotal" FROM matchmaking_cases WHERE id = ANY($1::uuid[]) ORDER BY id`,
-      [ids],
+      `SELECT c.id, c.state, c.approved_amount AS "approvedAmount", coalesce(d.disbursed, 0)::numeric(14,2)::text AS "disbursedTotal"
+         FROM matchmaking_cases c LEFT JOIN ${disbursedByCaseSql('$2::date')} d ON d.case_id = c.id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id`,
+      [ids, zhanjiangDate()],
     );
+  }
+
+  /**
+   * Financing disbursed through the platform as of `asOf` (a date in Zhanjiang, today by default), the
+   * city's total and the number of cases it went to (financing-disbursed.ts). The plan's indicator reads it.
+   */
+  async financingDisbursed(asOf: string = zhanjiangDate(), m: EntityManager = this.dataSource.manager): Promise<{ amount: string; cases: number; asOf: string }> {
+    const [row] = await m.query(`SELECT coalesce(sum(d.disbursed), 0)::numeric(14,2)::text AS amount, count(*)::int AS cases FROM ${disbursedByCaseSql('$1::date')} d`, [asOf]);
+    return { amount: row.amount, cases: row.cases, asOf };
   }
 
   private async assertBank(m: EntityManager, bankOrgId: string) {
@@ -303,15 +355,22 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** The bureau pushes a need to chosen banks (推送): a pending case each; the bureau may go past the cap. */
+  /**
+   * The bureau pushes a need to chosen banks (推送): a pending case each. The claim cap holds for the
+   * bureau too: a push that would give more than CASE_CLAIM_CAP banks a live case on the need is
+   * refused whole (409 CASE_CLAIM_CAP_REACHED naming the cap, the banks already on it and the places
+   * left); the bureau pushes to fewer banks, or reassigns a case nobody answers.
+   */
   async push(actor: Actor, dto: PushDto): Promise<{ created: string[] }> {
     return this.dataSource.transaction(async (m) => {
       const need = await this.lockNeed(m, dto.needId);
       this.assertOpen(need);
+      await this.assertListed(m, need.id);
+      const banks = [...new Set(dto.bankOrgIds)];
+      for (const bankOrgId of banks) await this.assertBank(m, bankOrgId);
+      await this.assertPlace(m, need.id, banks);
       const created: string[] = [];
-      for (const bankOrgId of [...new Set(dto.bankOrgIds)]) {
-        await this.assertBank(m, bankOrgId);
-        await this.assertPlace(m, need.id, bankOrgId, false);
+      for (const bankOrgId of banks) {
         const fresh = await m.findOneByOrFail(FinancingNeed, { id: need.id });
         const c = await this.openCase(m, actor, fresh, { bankOrgId, origin: CaseOrigin.PUSH, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局推送' });
         created.push(c.id);
@@ -355,6 +414,8 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
 
   /** Applies a checked transition and its effects. */
   private async move(m: EntityManager, actor: Actor, c: MatchmakingCase, to: CaseState, party: CaseParty | null, dto: Partial<TransitionDto> = {}) {
+    if (to === CaseState.ACCEPTED) await this.assertTakeUp(m, c);
+    if (to === CaseState.APPROVED) await this.assertApprovedAmount(m, c, dto.approvedAmount!);
     const before = { state: c.state, version: c.version };
     const from = c.state;
     const now = new Date();
@@ -383,6 +444,16 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     if (!ACTIVE.includes(to)) await this.reopenIfIdle(m, actor, c.needId);
   }
 
+  /** Credit approved within the need and the product's maximum (case-rules.ts approvedAmountProblems): 400 naming the limits. */
+  private async assertApprovedAmount(m: EntityManager, c: MatchmakingCase, approvedAmount: string) {
+    const need = await m.findOneByOrFail(FinancingNeed, { id: c.needId });
+    const product = c.productId ? await m.findOneBy(Product, { id: c.productId }) : null;
+    const problems = approvedAmountProblems({ approvedAmount, needAmount: need.amount, product });
+    if (problems.length) {
+      throw AppException.badRequest(`授信金额${problems.join('，')}`, CaseErrorCode.AMOUNT_OUT_OF_RANGE, [{ field: 'approvedAmount', messages: problems }]);
+    }
+  }
+
   /** When no bank handles a need any more, it is open again for others. */
   private async reopenIfIdle(m: EntityManager, actor: Actor, needId: string) {
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM matchmaking_cases WHERE need_id = $1 AND state = ANY($2::text[])`, [needId, ACTIVE]);
@@ -404,15 +475,23 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     if (c.state !== CaseState.APPROVED && c.state !== CaseState.DISBURSED) {
       throw AppException.conflict('只有已授信的对接可以放款', CaseErrorCode.NOT_DISBURSING, { state: c.state });
     }
-    const total = toCents(c.disbursedTotal) + toCents(amount);
-    if (total > toCents(c.approvedAmount!)) {
+    // The date rule (case-machine.ts), against the day of the credit approval on the case's timeline.
+    const on = disbursedOn ?? zhanjiangDate();
+    const [approval]: { on: string }[] = await m.query(
+      `SELECT to_char(max(at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS on FROM case_events WHERE case_id = $1 AND to_state = 'APPROVED' AND from_state IS DISTINCT FROM 'APPROVED'`,
+      [c.id],
+    );
+    const dateProblem = trancheDateProblem(on, { today: zhanjiangDate(), approvedOn: approval?.on ?? null });
+    if (dateProblem) throw AppException.badRequest(dateProblem, CaseErrorCode.TRANCHE_DATE_INVALID, [{ field: 'disbursedOn', messages: [dateProblem] }]);
+    const total = addDecimal(c.disbursedTotal, amount);
+    if (compareDecimal(total, c.approvedAmount!) > 0) {
       throw AppException.conflict(`累计放款不能超过授信金额${c.approvedAmount}万元（已放款${c.disbursedTotal}万元）`, CaseErrorCode.TRANCHE_EXCEEDS_APPROVAL, {
         approvedAmount: c.approvedAmount,
         disbursedTotal: c.disbursedTotal,
       });
     }
-    const tranche = await m.save(m.create(CaseTranche, { caseId: c.id, amount, disbursedOn: disbursedOn ?? zhanjiangDate(), note: note ?? null, createdByUserId: actor.userId }));
-    c.disbursedTotal = fromCents(total);
+    const tranche = await m.save(m.create(CaseTranche, { caseId: c.id, amount, disbursedOn: on, note: note ?? null, createdByUserId: actor.userId }));
+    c.disbursedTotal = total;
     await this.audit.record(m, actor, { action: 'case.tranche', entityType: 'matchmaking_case', entityId: c.id, after: { trancheId: tranche.id, amount, disbursedTotal: c.disbursedTotal } });
     if (c.state === CaseState.APPROVED) {
       c.chosenAt = c.chosenAt ?? new Date();
@@ -464,7 +543,6 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
       const need = await this.lockNeed(m, c.needId);
       const [bank] = await m.query('SELECT name FROM organizations WHERE id = $1', [dto.bankOrgId]);
       await this.move(m, actor, c, CaseState.CLOSED, CaseParty.BUREAU, { comment: dto.comment ?? `超时未办理，改派至${bank.name}` });
-      await this.assertPlace(m, c.needId, dto.bankOrgId, false);
       const fresh = await m.findOneByOrFail(FinancingNeed, { id: need.id });
       this.assertOpen(fresh);
       const next = await this.openCase(m, actor, fresh, { bankOrgId: dto.bankOrgId, origin: CaseOrigin.REASSIGNMENT, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局改派', reassignedFrom: c.id });
@@ -479,7 +557,7 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     await this.dataSource.transaction(async (m) => {
       const { c, party } = await this.lockCase(m, actor, id);
       if (party !== CaseParty.BANK) throw AppException.forbidden('只有承办机构可以登记资金用途检查', CaseErrorCode.TRANSITION_FORBIDDEN);
-      if (toCents(c.disbursedTotal) === 0n) throw AppException.conflict('放款后才能登记资金用途检查', CaseErrorCode.NOT_DISBURSED);
+      if (compareDecimal(c.disbursedTotal, '0') === 0) throw AppException.conflict('放款后才能登记资金用途检查', CaseErrorCode.NOT_DISBURSED);
       if (dto.result === FundUseResult.DEVIATION && !dto.detail) {
         throw AppException.badRequest('用途偏离须说明情况', CaseErrorCode.FIELDS_REQUIRED, [{ field: 'detail', messages: ['用途偏离时必填'] }]);
       }
@@ -495,11 +573,23 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     return this.get(actor, id);
   }
 
+  /** Whether the caller's organisation is a responsible unit (lead, cooperating or joint) of the plan task about 洗绿 (warning-access.ts). */
+  private async respondsForGreenwashing(actor: Actor): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM plan_task_units tu JOIN plan_tasks t ON t.id = tu.task_id WHERE t.number = $1 AND tu.organization_id = $2`,
+      [GREENWASHING_TASK_NUMBER, actor.organizationId],
+    );
+    return !!row;
+  }
+
+  /** The greenwashing warnings: the bureau and the units of plan task （十七） read all, a bank its own cases', another regulator none (warning-access.ts). */
   async warnings(actor: Actor, q: { status?: 'OPEN' | 'RESOLVED'; page?: number; pageSize?: number }) {
+    const scope = warningScope(actor.role, actor.role === Role.REGULATOR && (await this.respondsForGreenwashing(actor)));
     const { page, pageSize, offset } = pageBounds(q);
     const params: unknown[] = [];
     const where: string[] = [];
-    if (actor.role === Role.BANK) where.push(`c.bank_org_id = $${params.push(actor.organizationId)}`);
+    if (scope === 'NONE') where.push('false');
+    if (scope === 'OWN_BANK') where.push(`c.bank_org_id = $${params.push(actor.organizationId)}`);
     if (q.status) where.push(`w.status = $${params.push(q.status)}`);
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const from = `FROM greenwashing_warnings w JOIN matchmaking_cases c ON c.id = w.case_id JOIN organizations b ON b.id = c.bank_org_id JOIN organizations e ON e.id = c.enterprise_org_id ${w}`;
@@ -636,23 +726,140 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
     const mask = (v: string | null) => (v ? MASKED : null);
     const contact = revealed ? { ...raw, revealed } : { contactName: mask(raw.contactName), contactPhone: mask(raw.contactPhone), contactEmail: mask(raw.contactEmail), revealed };
     const view = await this.toView(row, zhanjiangDate(), await this.calendar.overrides());
-    return {
+    return this.withReferralLinks(actor, {
       ...view,
-      timeline: timeline.map((t) => ({ id: t.id, fromState: t.fromState, toState: t.toState, party: t.party, actorUserId: t.actorUserId, actorName: t.actorName, actorOrgName: t.actorOrgName, comment: t.comment, at: t.at.toISOString() })),
+      timeline: timeline.map((t) => ({ id: t.id, fromState: t.fromState, toState: t.toState, party: t.party, actorUserId: t.actorUserId, actorName: t.actorName, actorOrgName: t.actorOrgName, comment: t.comment, linkedCaseId: t.linkedCaseId, at: t.at.toISOString() })),
       tranches: tranches.map((t) => ({ id: t.id, amount: t.amount, disbursedOn: t.disbursedOn, note: t.note, createdAt: t.createdAt.toISOString() })),
       fundUseChecks: checks.map((k) => ({ id: k.id, checkedOn: k.checkedOn, result: k.result, detail: k.detail, createdAt: k.createdAt.toISOString() })),
       contact,
       allowedTransitions: allowedTargets(row.state, party),
-    };
+      referredFrom: null,
+      referrals: [],
+    });
   }
 
-  /** Onward referral: the next matching products for the need, from banks that have not handled it yet. */
-  async referrals(actor: Actor, id: string): Promise<ProductMatch[]> {
+  // ------------------------------------------------------------------ referral after a decline (转介)
+
+  /**
+   * What a declined case may be referred to: the next best products of banks that have not handled
+   * the need (the near misses when none fits fully), with matching's reasons and a sentence saying
+   * which (or why there is nothing), and the referrals already made from it.
+   */
+  async referrals(actor: Actor, id: string): Promise<CaseReferralOptions> {
     const c = await this.get(actor, id);
-    const banks: { bank_org_id: string }[] = await this.dataSource.query('SELECT DISTINCT bank_org_id FROM matchmaking_cases WHERE need_id = $1', [c.needId]);
     const [need] = await this.matching.needRows([c.needId]);
-    const result = await this.matching.rankProducts(need, { limit: 5, excludeBankOrgIds: banks.map((b) => b.bank_org_id) });
-    return result.matches;
+    const banks: { bank_org_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT c.bank_org_id, o.name FROM matchmaking_cases c JOIN organizations o ON o.id = c.bank_org_id WHERE c.need_id = $1 ORDER BY o.name`,
+      [c.needId],
+    );
+    const blockedReason = referralBlock(c.state, need.status);
+    const offer = blockedReason
+      ? { proposals: [], widened: false, note: blockedReason }
+      : referralProposals(await this.matching.rankProducts(need, { limit: REFERRAL_PROPOSALS, excludeBankOrgIds: banks.map((b) => b.bank_org_id) }), banks.map((b) => b.name));
+    return { caseId: c.id, needId: c.needId, canRefer: !blockedReason, blockedReason, ...offer, excludedBankNames: banks.map((b) => b.name), made: c.referrals };
+  }
+
+  /**
+   * Sends a declined case's need on to another bank (the enterprise: a product; the bureau: a product
+   * or a bank): a new pending case through the usual opening (claim cap, contact masked until that
+   * bank accepts, the bank told), linked to the declined case on both timelines.
+   */
+  async refer(actor: Actor, id: string, dto: ReferDto): Promise<CaseDetail> {
+    const newId = await this.dataSource.transaction(async (m) => {
+      const { c, party } = await this.lockCase(m, actor, id);
+      if (party === CaseParty.BANK) throw AppException.forbidden('只有企业或市金融工作局可以转介', CaseErrorCode.TRANSITION_FORBIDDEN);
+      const need = await this.lockNeed(m, c.needId);
+      const blocked = referralBlock(c.state, need.status);
+      if (blocked) throw AppException.conflict(blocked, CaseErrorCode.REFERRAL_NOT_ALLOWED, { state: c.state, needStatus: need.status });
+      const target = await this.referralTarget(m, party, dto);
+      const [declinedBefore]: { name: string }[] = await m.query(
+        `SELECT o.name FROM matchmaking_cases c JOIN organizations o ON o.id = c.bank_org_id WHERE c.need_id = $1 AND c.bank_org_id = $2 AND c.state = ANY($3::text[]) LIMIT 1`,
+        [need.id, target.bankOrgId, [CaseState.DECLINED, CaseState.REJECTED]],
+      );
+      if (declinedBefore) {
+        throw AppException.conflict(`${declinedBefore.name}已婉拒过此融资需求，请转介给其他金融机构`, CaseErrorCode.REFERRAL_BANK_DECLINED, { bankOrgId: target.bankOrgId });
+      }
+      // The claim cap, one live case per bank and the need listed: checked by openCase, as on every path into a case.
+      const [bank]: { name: string }[] = await m.query('SELECT name FROM organizations WHERE id = $1', [target.bankOrgId]);
+      const by = party === CaseParty.ENTERPRISE ? '企业' : '市金融工作局';
+      const note = dto.comment ? `：${dto.comment}` : '';
+      const next = await this.openCase(m, actor, need, {
+        bankOrgId: target.bankOrgId,
+        origin: CaseOrigin.REFERRAL,
+        productId: target.product?.id ?? null,
+        state: CaseState.PENDING,
+        party,
+        comment: `${c.state === CaseState.REJECTED ? '他行审查未通过后' : '他行婉拒后'}由${by}转介${target.product ? `，申请产品：${target.product.name}` : ''}${note}`,
+      });
+      await m.update(MatchmakingCase, { id: next.id }, { referredFromCaseId: c.id });
+      await m.update(CaseEvent, { caseId: next.id }, { linkedCaseId: c.id });
+      await this.addReferralEvent(m, actor, c, party, `已转介至${bank.name}${target.product ? `（${target.product.name}）` : ''}${note}`, next.id);
+      await this.audit.record(m, actor, { action: 'case.refer', entityType: 'matchmaking_case', entityId: c.id, after: { toCaseId: next.id, bankOrgId: target.bankOrgId, productId: target.product?.id ?? null } });
+      return next.id;
+    });
+    return this.get(actor, newId);
+  }
+
+  /** The bank (and product) a referral goes to: the enterprise names a product; the bureau a product or a bank. */
+  private async referralTarget(m: EntityManager, party: CaseParty, dto: ReferDto): Promise<{ bankOrgId: string; product: Product | null }> {
+    if (!dto.productId && (party === CaseParty.ENTERPRISE || !dto.bankOrgId)) {
+      const fields = party === CaseParty.ENTERPRISE ? [{ field: 'productId', messages: ['请选择转介的产品'] }] : [{ field: 'productId', messages: ['请选择转介的产品或金融机构'] }, { field: 'bankOrgId', messages: ['请选择转介的产品或金融机构'] }];
+      throw AppException.badRequest(party === CaseParty.ENTERPRISE ? '请选择转介的产品' : '请选择转介的产品或金融机构', CaseErrorCode.FIELDS_REQUIRED, fields);
+    }
+    if (dto.productId) {
+      const product = await this.liveProduct(m, dto.productId);
+      if (dto.bankOrgId && dto.bankOrgId !== product.bankOrgId) {
+        throw AppException.badRequest('所选产品不属于所选金融机构', CaseErrorCode.BANK_INVALID, [{ field: 'bankOrgId', messages: ['与所选产品的金融机构不一致'] }]);
+      }
+      return { bankOrgId: product.bankOrgId, product };
+    }
+    await this.assertBank(m, dto.bankOrgId!);
+    return { bankOrgId: dto.bankOrgId!, product: null };
+  }
+
+  /** The declined case's timeline entry of a referral, linked to the new case. */
+  private async addReferralEvent(m: EntityManager, actor: Actor, c: MatchmakingCase, party: CaseParty, comment: string, linkedCaseId: string) {
+    const names = await this.actorNames(m, actor);
+    await m.insert(CaseEvent, {
+      caseId: c.id,
+      fromState: c.state,
+      toState: c.state,
+      party,
+      actorUserId: actor.userId,
+      actorName: names.name,
+      actorOrgId: actor.organizationId,
+      actorOrgName: names.orgName,
+      comment,
+      linkedCaseId,
+    });
+  }
+
+  /**
+   * A case's referral links: the case it was referred from, and the referrals made from it. A bank
+   * sees only links to its own cases (not where the enterprise went after its decline, nor who
+   * declined before it).
+   */
+  private async withReferralLinks(actor: Actor, d: CaseDetail): Promise<CaseDetail> {
+    const links: (CaseReferralLink & { fromBankOrgId: string })[] = await this.dataSource.query(
+      `SELECT c.referred_from_case_id AS "fromCaseId", c.id AS "toCaseId", f.bank_org_id AS "fromBankOrgId", fb.name AS "fromBankName", c.bank_org_id AS "toBankOrgId",
+              tb.name AS "toBankName", c.product_id AS "productId", p.name AS "productName", c.state, c.created_at AS "createdAt",
+              (SELECT e.party FROM case_events e WHERE e.case_id = c.id AND e.from_state IS NULL ORDER BY e.at, e.id LIMIT 1) AS "referredBy"
+         FROM matchmaking_cases c JOIN matchmaking_cases f ON f.id = c.referred_from_case_id
+         JOIN organizations fb ON fb.id = f.bank_org_id JOIN organizations tb ON tb.id = c.bank_org_id LEFT JOIN products p ON p.id = c.product_id
+        WHERE c.referred_from_case_id = $1 OR c.id = $1 ORDER BY c.created_at, c.id`,
+      [d.id],
+    );
+    const bank = actor.role === Role.BANK ? actor.organizationId : null;
+    const visible = links.filter((l) => !bank || (l.fromBankOrgId === bank && l.toBankOrgId === bank));
+    const view = ({ fromBankOrgId: _omit, ...l }: CaseReferralLink & { fromBankOrgId: string }): CaseReferralLink => ({ ...l, createdAt: new Date(l.createdAt).toISOString() });
+    const shown = new Set(visible.flatMap((l) => [l.fromCaseId, l.toCaseId]));
+    return {
+      ...d,
+      // A link the caller may not follow is not shown: the entry of a referral made elsewhere goes, the opening entry stays unlinked.
+      timeline: d.timeline.filter((t) => !t.linkedCaseId || shown.has(t.linkedCaseId) || t.fromState === null).map((t) => (t.linkedCaseId && !shown.has(t.linkedCaseId) ? { ...t, linkedCaseId: null } : t)),
+      referredFrom: visible.filter((l) => l.toCaseId === d.id).map(view)[0] ?? null,
+      referrals: visible.filter((l) => l.fromCaseId === d.id).map(view),
+    };
   }
 
   /** The bureau's pipeline: counts by state, and how many are overdue. */

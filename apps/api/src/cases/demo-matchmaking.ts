@@ -1,9 +1,12 @@
-import { ACTIVE_CASE_STATES, CaseOrigin, CaseParty, CaseState, CollateralKind, DeclineReason, EnterpriseSize, FundUseResult, ProductStatus, ProductType, RateKind } from '@zj/shared';
+import { ACTIVE_CASE_STATES, CaseOrigin, CaseParty, CaseState, CollateralKind, compareDecimal, DeclineReason, EnterpriseSize, formatDecimal, FundUseResult, ProductStatus, ProductType, RateKind, sumDecimal } from '@zj/shared';
 import { EntityManager } from 'typeorm';
-import { DEMO_BANKS } from '../demo/demo-data';
+import { zhanjiangDate } from '../common/time';
+import { DEMO_BANKS, DEMO_NEEDS } from '../demo/demo-data';
+import { needListedSql } from '../financing-needs/need-rules';
 import { Product } from '../products/product.entity';
-import { addCalendarDays, addWorkingDays, isWorkingDay, zhanjiangDate, type CalendarOverrides } from '../work-calendar/working-days';
-import { checkTransition, fromCents, toCents } from './case-machine';
+import { addCalendarDays, addWorkingDays, isWorkingDay, type CalendarOverrides } from '../work-calendar/working-days';
+import { checkTransition } from './case-machine';
+import { approvedAmountProblems } from './case-rules';
 import { CaseEvent, CaseTranche, FundUseCheck, MatchmakingCase } from './case.entity';
 
 const GIC = 'GIC-2019';
@@ -27,6 +30,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
 ];
 
 interface DemoCase {
+  /** DEMO_NEEDS index: a need of a listed project (as every path into a case requires), not one the demo 对接会's intents use. */
   need: number;
   bank: number;
   product: string | null;
@@ -43,11 +47,11 @@ interface DemoCase {
 }
 
 const DEMO_CASES: DemoCase[] = [
-  { need: 0, bank: 2, product: '红树林生态修复贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED], approved: { amount: '2000.00', rate: '3.20', term: 96 }, tranches: [{ amount: '1200.00', afterDays: 45 }, { amount: '800.00', afterDays: 100 }], fundCheckAfterDays: 110, ago: 120 },
-  { need: 1, bank: 0, product: '碳减排贷（演示）', origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED], ago: 2 },
-  { need: 2, bank: 4, product: null, origin: CaseOrigin.PUSH, path: [CaseState.PENDING], ago: 9 },
-  { need: 3, bank: 1, product: null, origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW], ago: 20 },
-  { need: 4, bank: 2, product: '绿色交通贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.DECLINED], declined: DeclineReason.CAPACITY, ago: 15 },
+  { need: 20, bank: 2, product: '红树林生态修复贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED, CaseState.DISBURSED], approved: { amount: '2000.00', rate: '3.20', term: 96 }, tranches: [{ amount: '1200.00', afterDays: 45 }, { amount: '800.00', afterDays: 100 }], fundCheckAfterDays: 110, ago: 120 },
+  { need: 21, bank: 0, product: '碳减排贷（演示）', origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED], ago: 2 },
+  { need: 13, bank: 4, product: null, origin: CaseOrigin.PUSH, path: [CaseState.PENDING], ago: 9 },
+  { need: 15, bank: 1, product: null, origin: CaseOrigin.CLAIM, path: [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW], ago: 20 },
+  { need: 25, bank: 2, product: '绿色交通贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.DECLINED], declined: DeclineReason.CAPACITY, ago: 15 },
   { need: 5, bank: 0, product: '分布式光伏贷（演示）', origin: CaseOrigin.APPLICATION, path: [CaseState.PENDING, CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW, CaseState.APPROVED], approved: { amount: '4000.00', rate: '3.15', term: 120 }, ago: 30 },
 ];
 
@@ -68,11 +72,15 @@ export async function seedMatchmakingDemo(m: EntityManager, now: Date = new Date
     const saved = await m.save(m.create(Product, { counties: ALL_COUNTIES, enterpriseSizes: [], requiredMaterials: ['营业执照', '近两年财务报表', '项目立项及环评文件'], contactName: '绿色金融部（演示）', contactPhone: '0759-0000000', ...p, bankOrgId: id, status: ProductStatus.PUBLISHED, publishedAt: new Date(), isDemo: true }));
     byName.set(saved.name, saved);
   }
-  const needs: { id: string; enterprise_org_id: string }[] = await m.query(`SELECT id, enterprise_org_id FROM financing_needs WHERE is_demo AND status = 'OPEN' ORDER BY created_at, id LIMIT 6`);
+  // The demo's needs by purpose, open and listed (a need of a project under review or returned reaches no bank).
+  const open: { id: string; enterprise_org_id: string; purpose: string }[] = await m.query(
+    `SELECT n.id, n.enterprise_org_id, n.purpose FROM financing_needs n WHERE n.is_demo AND n.status = 'OPEN' AND ${needListedSql('n')}`,
+  );
+  const byPurpose = new Map(open.map((n) => [n.purpose, n]));
   const overrides = await calendarOverrides(m);
   let cases = 0;
   for (const d of DEMO_CASES) {
-    const need = needs[d.need];
+    const need = DEMO_NEEDS[d.need] ? byPurpose.get(DEMO_NEEDS[d.need].purpose) : undefined;
     const bank = bankId(d.bank);
     if (!need || !bank) continue;
     // Started on a working day, in office hours.
@@ -174,7 +182,7 @@ export async function seedDemoEventCase(m: EntityManager, o: DemoEventCase): Pro
       stepDays: o.stepDays ?? 7,
       opener: { party: signedBy.organizationId === o.bankOrgId ? CaseParty.BANK : CaseParty.BUREAU, actor: signedBy },
       bank: { userId: o.bankUserId ?? null, organizationId: o.bankOrgId },
-      openComment: o.comment ?? `对接会签约意向：${fromCents(toCents(o.amount))}万元`,
+      openComment: o.comment ?? `对接会签约意向：${formatDecimal(o.amount)}万元`,
       comments: o.comments ?? {},
       approved: o.approved,
       tranches: o.tranches,
@@ -256,8 +264,8 @@ function planTimeline(s: DemoCaseSpec, overrides: CalendarOverrides): Entry[] {
     if (i > 0 && !checkTransition(path[i - 1], to, CaseParty.BANK).ok) throw new Error(`demo case: ${path[i - 1]} → ${to} is not a bank's step`);
   }
   if (path.includes(CaseState.APPROVED) && !s.approved) throw new Error('demo case: an approved case needs its approval');
-  const total = (s.tranches ?? []).reduce((sum, t) => sum + toCents(t.amount), 0n);
-  if (s.approved && total > toCents(s.approved.amount)) throw new Error('demo case: tranches exceed the approval');
+  const total = sumDecimal((s.tranches ?? []).map((t) => t.amount));
+  if (s.approved && compareDecimal(total, s.approved.amount) > 0) throw new Error('demo case: tranches exceed the approval');
   if (s.openedAt >= now) throw new Error('demo case: opened in the future');
 
   const today = zhanjiangDate(now);
@@ -331,6 +339,13 @@ function planTimeline(s: DemoCaseSpec, overrides: CalendarOverrides): Entry[] {
 
 /** Writes a demo case and its timeline (see planTimeline), and the need's status as the service would have set it. Answers the case id. */
 async function writeDemoCase(m: EntityManager, s: DemoCaseSpec, overrides: CalendarOverrides): Promise<string> {
+  if (s.approved) {
+    // Credit approved within the need and the product's maximum, as CasesService enforces (case-rules.ts).
+    const [need]: { amount: string }[] = await m.query(`SELECT amount FROM financing_needs WHERE id = $1`, [s.needId]);
+    const product = s.productId ? await m.findOneBy(Product, { id: s.productId }) : null;
+    const problems = approvedAmountProblems({ approvedAmount: s.approved.amount, needAmount: need.amount, product });
+    if (problems.length) throw new Error(`demo case: approved ${s.approved.amount}: ${problems.join('; ')}`);
+  }
   const entries = planTimeline(s, overrides);
   const state = s.path[s.path.length - 1];
   const opened = entries[0].at;
@@ -344,7 +359,7 @@ async function writeDemoCase(m: EntityManager, s: DemoCaseSpec, overrides: Calen
       : state === CaseState.ACCEPTED
         ? addWorkingDays(zhanjiangDate(lastChange.at), CONTACT_WORKING_DAYS, overrides)
         : null;
-  const disbursed = entries.reduce((sum, e) => sum + (e.tranche ? toCents(e.tranche.amount) : 0n), 0n);
+  const disbursed = sumDecimal(entries.map((e) => e.tranche?.amount));
   const inserted = await m.insert(MatchmakingCase, {
     needId: s.needId,
     bankOrgId: s.bankOrgId,
@@ -357,7 +372,7 @@ async function writeDemoCase(m: EntityManager, s: DemoCaseSpec, overrides: Calen
     approvedAmount: s.path.includes(CaseState.APPROVED) ? s.approved!.amount : null,
     approvedRatePercent: s.path.includes(CaseState.APPROVED) ? s.approved!.rate : null,
     approvedTermMonths: s.path.includes(CaseState.APPROVED) ? s.approved!.term : null,
-    disbursedTotal: fromCents(disbursed),
+    disbursedTotal: disbursed,
     dueOn,
     answeredAt: answer ? answer.at : null,
     chosenAt: firstTranche?.at ?? null,

@@ -13,7 +13,7 @@ const READERS = [Role.ENTERPRISE, Role.COUNTY, Role.DEPARTMENT, Role.BUREAU, Rol
 class IdentificationsQuery {
   @ApiPropertyOptional({ enum: GreenIdentificationStatus })
   @IsOptional()
-  @IsEnum(GreenIdentificationStatus)
+  @IsEnum(GreenIdentificationStatus, { message: '认定状态应为待审核、已认定、未通过或已撤销' })
   status?: GreenIdentificationStatus;
 }
 

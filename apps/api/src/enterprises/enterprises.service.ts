@@ -6,11 +6,12 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
+import { zhanjiangDate } from '../common/time';
 import { AppConfig } from '../config/app.config';
 import { ContactRevealRegistry } from '../financing-needs/contact-reveal';
 import { noticeNeedsNowVisible } from '../matching/matching-notices';
 import { NotificationsService } from '../notifications/notifications.service';
-import { maskContact, todayInZhanjiang } from '../financing-needs/need-rules';
+import { maskContact } from '../financing-needs/need-rules';
 import { Organization } from '../organizations/organization.entity';
 import { LibraryScope, likePattern, libraryScope } from '../projects/library-scope';
 import { runAll } from '../projects/query-concurrency';
@@ -91,7 +92,7 @@ export class EnterprisesService {
   async hasValidGreenIdentification(orgId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
     const [row] = await m.query(
       `SELECT 1 FROM green_identifications WHERE enterprise_org_id = $1 AND status = 'APPROVED' AND $2::date BETWEEN valid_from AND valid_until`,
-      [orgId, todayInZhanjiang()],
+      [orgId, zhanjiangDate()],
     );
     return !!row;
   }
@@ -351,7 +352,7 @@ export class EnterprisesService {
       } else {
         if (gi.status !== GreenIdentificationStatus.PENDING) throw AppException.conflict('该申请已被处理', EnterpriseErrorCode.IDENTIFICATION_STATE, { status: gi.status });
         if (dto.decision === 'APPROVE') {
-          const from = dto.validFrom ?? todayInZhanjiang();
+          const from = dto.validFrom ?? zhanjiangDate();
           const until = dto.validUntil;
           const maxUntil = `${Number(from.slice(0, 4)) + 3}${from.slice(4)}`;
           if (!until || until < from || until > maxUntil) {

@@ -1,7 +1,7 @@
 import { ScorecardStatus } from '@zj/shared';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
-import { todayInZhanjiang } from '../financing-needs/need-rules';
+import { zhanjiangDate } from '../common/time';
 import { EnterpriseProfile } from './enterprise-profile.entity';
 import { EnterpriseErrorCode } from './enterprises.errors';
 import { GreenGrade, Scorecard } from './scorecard.entity';
@@ -9,7 +9,7 @@ import { computeGrade, ScoreInputs } from './scorecard-engine';
 
 /** What the scorecard reads about an enterprise: profile, valid identification, listed projects. */
 export async function scoreInputs(m: EntityManager, orgId: string): Promise<ScoreInputs> {
-  const today = todayInZhanjiang();
+  const today = zhanjiangDate();
   const p = await m.findOne(EnterpriseProfile, { where: { organizationId: orgId } });
   const [gi] = await m.query(
     `SELECT to_char(valid_until, 'YYYY-MM-DD') AS valid_until FROM green_identifications

@@ -3,7 +3,7 @@ import { EventStatus, EventType, OrgType, RegistrationStatus, Role } from '@zj/s
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
-import { shanghaiDateTime } from '../notifications/notices';
+import { zhanjiangDateTime } from '../common/time';
 import { MatchmakingEvent } from './event.entity';
 import { checkStep, effectiveStatus, EventStep, stepRefusalMessage } from './event-status';
 import { EventErrorCode } from './events.errors';
@@ -58,7 +58,7 @@ export async function orgNames(m: EntityManager, ids: string[]): Promise<Map<str
 export function assertStep(e: MatchmakingEvent, step: EventStep, now = new Date()): EventStatus {
   const c = checkStep(e, step, now);
   if (c.ok) return c.to;
-  const message = stepRefusalMessage(e, step, c.reason, shanghaiDateTime(e.startsAt), now);
+  const message = stepRefusalMessage(e, step, c.reason, zhanjiangDateTime(e.startsAt), now);
   throw new AppException(c.reason === 'TOO_EARLY' ? EventErrorCode.NOT_YET_STARTED : EventErrorCode.STATE_CONFLICT, message, HttpStatus.CONFLICT, {
     status: effectiveStatus(e, now),
   });

@@ -1,6 +1,6 @@
 import { EventStatus, NotificationType, RegistrationStatus } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
-import { shanghaiDateTime } from '../notifications/notices';
+import { zhanjiangDateTime } from '../common/time';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { MatchmakingEvent } from './event.entity';
 
@@ -19,7 +19,7 @@ export function announced(e: Pick<MatchmakingEvent, 'status'>): boolean {
 
 export const eventLink = (eventId: string) => `/events/${eventId}`;
 
-const eventVars = (e: MatchmakingEvent) => ({ eventTitle: e.title, startsAt: shanghaiDateTime(e.startsAt), venue: e.venue });
+const eventVars = (e: MatchmakingEvent) => ({ eventTitle: e.title, startsAt: zhanjiangDateTime(e.startsAt), venue: e.venue });
 
 /** The invitation (EVENT_INVITATION) to these organisations, when the event is announced (a draft's invitees are told at publish). */
 export async function sendInvitations(m: EntityManager, notifications: NotificationsService, e: MatchmakingEvent, organizationIds: string[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { EventAgendaItem, FieldError } from '@zj/shared';
+import { zhanjiangDateTime } from '../common/time';
 
 /** An event lasts at most a week; without an end, its agenda fits in the day after the start. */
 export const MAX_EVENT_MS = 7 * 24 * 3600_000;
@@ -14,8 +15,6 @@ export interface EventTimes {
   registrationDeadline: Date | null;
   agenda: EventAgendaItem[];
 }
-
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
  * What is wrong with an event's times, naming each field as the form labels it (empty when fine):
@@ -40,8 +39,8 @@ export function eventTimeProblems(t: EventTimes): FieldError[] {
     const s = new Date(a.startsAt).getTime();
     const e = new Date(a.endsAt).getTime();
     if (e <= s) out.push({ field: `agenda[${i}].endsAt`, messages: ['议程结束时间应晚于开始时间'] });
-    if (s < earliest) out.push({ field: `agenda[${i}].startsAt`, messages: [`议程不能早于 ${fmt(new Date(earliest))}（活动开始前12小时）`] });
-    if (e > latest) out.push({ field: `agenda[${i}].endsAt`, messages: [`议程不能晚于 ${fmt(new Date(latest))}（${t.endsAt ? '活动结束时间' : '未填结束时间时为开始后24小时'}）`] });
+    if (s < earliest) out.push({ field: `agenda[${i}].startsAt`, messages: [`议程不能早于 ${zhanjiangDateTime(new Date(earliest))}（活动开始前12小时）`] });
+    if (e > latest) out.push({ field: `agenda[${i}].endsAt`, messages: [`议程不能晚于 ${zhanjiangDateTime(new Date(latest))}（${t.endsAt ? '活动结束时间' : '未填结束时间时为开始后24小时'}）`] });
   });
   return out;
 }

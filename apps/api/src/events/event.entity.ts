@@ -63,6 +63,10 @@ export class MatchmakingEvent {
   @Column({ type: 'varchar', length: 500, nullable: true })
   statusNote: string | null;
 
+  /** How many attended, recorded when it was marked held (null before, and for events held before the count was asked). */
+  @Column({ type: 'integer', nullable: true })
+  attendanceCount: number | null;
+
   @Column({ type: 'uuid' })
   organizerOrgId: string;
 

@@ -4,6 +4,7 @@ import {
   CaseState,
   EventStatus,
   EventType,
+  fromScaled,
   FundUseResult,
   MeetingPriority,
   MeetingRequestStatus,
@@ -12,15 +13,17 @@ import {
   RegistrationStatus,
   Role,
   ScheduleRunStatus,
+  sumDecimal,
+  toScaled,
   type EventAgendaItem,
   type RegistrationOfficer,
 } from '@zj/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { fromCents, toCents } from '../cases/case-machine';
 import { seedDemoEventCase, type DemoEventCase } from '../cases/demo-matchmaking';
 import { SYSTEM_ACTOR, type Actor } from '../common/auth/actor';
+import { zhanjiangDate } from '../common/time';
 import { DEMO_BANKS, DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo/demo-data';
 import { NotificationsService } from '../notifications/notifications.service';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
@@ -29,9 +32,10 @@ import { findEvent } from './event-guards';
 import { syncEventReminders } from './event-reminders';
 import { MeetingRequestsService } from './meetings/meeting-requests.service';
 import { loadInstance } from './meetings/schedule-data';
-import { intentComment, sumAmounts } from './outcomes/outcome-rules';
+import { intentComment } from './outcomes/outcome-rules';
 import { newCheckInCode } from './registrations/check-in-code';
 import { greedySchedule, solveSchedule, validateSchedule, type ScheduleResult } from './scheduling';
+import { needListedSql } from '../financing-needs/need-rules';
 
 /**
  * Demo data of the 对接会 capability (DEMO_DATA), loaded once after the demo banks, enterprises,
@@ -198,13 +202,13 @@ const LADDER = [CaseState.ACCEPTED, CaseState.IN_CONTACT, CaseState.UNDER_REVIEW
 function followUpCase(plan: FollowUp | undefined, intentAmount: string, eventDay: string, today: string, cal: DemoCalendar): Pick<DemoEventCase, 'path' | 'comments' | 'approved' | 'tranches' | 'fundUseCheck' | 'stepDays'> {
   if (!plan) return { path: [CaseState.ACCEPTED] };
   const path = LADDER.slice(0, LADDER.indexOf(plan.to) + 1);
-  const approved = plan.approvedPercent ? roundAmount((toCents(intentAmount) * plan.approvedPercent) / 100n) : null;
+  const approved = plan.approvedPercent ? roundAmount((toScaled(intentAmount) * plan.approvedPercent) / 100n) : null;
   const yesterday = addDays(today, -1);
   const dated = (afterDays: number) => cal.onOrBefore(addDays(eventDay, afterDays) < yesterday ? addDays(eventDay, afterDays) : yesterday);
   const shares = (plan.tranches ?? []).map((t) => roundAmount((approved! * t.percent) / 100n));
   const tranches = (plan.tranches ?? []).map((t, i, all) => {
-    const cents = i === all.length - 1 ? approved! - shares.slice(0, i).reduce((s, x) => s + x, 0n) : shares[i];
-    return { amount: fromCents(cents), on: dated(t.afterDays), note: i === 0 ? `首笔放款${fromCents(cents)}万元（演示）` : `第${i + 1}笔放款（演示）` };
+    const units = i === all.length - 1 ? approved! - shares.slice(0, i).reduce((s, x) => s + x, 0n) : shares[i];
+    return { amount: fromScaled(units), on: dated(t.afterDays), note: i === 0 ? `首笔放款${fromScaled(units)}万元（演示）` : `第${i + 1}笔放款（演示）` };
   });
   return {
     path,
@@ -212,9 +216,9 @@ function followUpCase(plan: FollowUp | undefined, intentAmount: string, eventDay
     comments: {
       [CaseState.IN_CONTACT]: '已上门走访企业，收集授信资料（演示）',
       [CaseState.UNDER_REVIEW]: '授信材料齐全，已报分行审批（演示）',
-      ...(approved ? { [CaseState.APPROVED]: `分行审批通过，授信${fromCents(approved)}万元（演示）` } : {}),
+      ...(approved ? { [CaseState.APPROVED]: `分行审批通过，授信${fromScaled(approved)}万元（演示）` } : {}),
     },
-    approved: approved && plan.ratePercent && plan.termMonths ? { amount: fromCents(approved), rate: plan.ratePercent, term: plan.termMonths } : undefined,
+    approved: approved && plan.ratePercent && plan.termMonths ? { amount: fromScaled(approved), rate: plan.ratePercent, term: plan.termMonths } : undefined,
     tranches: tranches.length ? tranches : undefined,
     fundUseCheck: plan.fundCheckAfterDays && plan.tranches?.length ? { on: dated(plan.tranches[0].afterDays + plan.fundCheckAfterDays), result: FundUseResult.AS_AGREED } : undefined,
   };
@@ -254,7 +258,6 @@ const SHOWCASE_INVITED = [0, 1, 6, 9, 11, 12];
 // ---------------------------------------------------------------- time in Zhanjiang (UTC+8, no daylight saving)
 
 const DAY_MS = 86_400_000;
-const zjDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 /** `date` at hh:mm in Zhanjiang, plus minutes. */
 const at = (date: string, hm: string, plusMinutes = 0) => new Date(Date.parse(`${date}T${hm}:00+08:00`) + plusMinutes * 60_000);
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -336,6 +339,8 @@ interface DemoNeedRow {
   id: string;
   enterpriseOrgId: string;
   status: string;
+  /** In the library (its project listed): only such a need can reach a bank (and an intent's case). */
+  listed: boolean;
 }
 
 export interface DemoContext {
@@ -382,13 +387,13 @@ export async function readDemoContext(m: EntityManager): Promise<DemoContext | n
     return o ? { id: o.id, name: o.name, actor: actorOf(o.id, role, type) } : undefined;
   };
   const enterprises = DEMO_ENTERPRISES.map((e) => org(e.name, Role.ENTERPRISE, OrgType.ENTERPRISE));
-  const needRows: { id: string; enterprise_org_id: string; purpose: string; status: string }[] = await m.query(
-    `SELECT id, enterprise_org_id, purpose, status FROM financing_needs WHERE is_demo ORDER BY created_at, id`,
+  const needRows: { id: string; enterprise_org_id: string; purpose: string; status: string; listed: boolean }[] = await m.query(
+    `SELECT n.id, n.enterprise_org_id, n.purpose, n.status, ${needListedSql('n')} AS listed FROM financing_needs n WHERE n.is_demo ORDER BY n.created_at, n.id`,
   );
   const needs = DEMO_NEEDS.map((n) => {
     const owner = enterprises[DEMO_PROJECTS[n.projectIndex].enterpriseIndex];
     const row = owner && needRows.find((r) => r.enterprise_org_id === owner.id && r.purpose === n.purpose);
-    return row ? { id: row.id, enterpriseOrgId: row.enterprise_org_id, status: row.status } : undefined;
+    return row ? { id: row.id, enterpriseOrgId: row.enterprise_org_id, status: row.status, listed: row.listed } : undefined;
   });
   return {
     bureau: {
@@ -637,7 +642,7 @@ async function seedHeldEvent(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCo
     const enterprise = ctx.enterprises[spec.e];
     const bank = ctx.banks[spec.b];
     if (!enterprise || !bank || noShow.has(enterprise.id) || !HELD.enterprises.includes(spec.e)) continue;
-    const option = spec.needs.find((o) => ctx.needs[o.need]?.status === 'OPEN' && !intents.some((i) => i.needId === ctx.needs[o.need]!.id));
+    const option = spec.needs.find((o) => ctx.needs[o.need]?.status === 'OPEN' && ctx.needs[o.need]?.listed && !intents.some((i) => i.needId === ctx.needs[o.need]!.id));
     if (!option) continue;
     intents.push({ spec, enterprise, bank, needId: ctx.needs[option.need]!.id, amount: option.amount });
   }
@@ -681,7 +686,7 @@ async function seedHeldEvent(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCo
   await invite(m, eventId, [...ctx.banks.map((b) => b?.id), ...ctx.enterprises.map((e) => e?.id)], published);
 
   // Registrations: the institutions first, then the enterprises over two weeks; arrivals on the day.
-  const regDays = workingDays(cal, cal.after(zjDate(published), 1), cal.before(day, 12));
+  const regDays = workingDays(cal, cal.after(zhanjiangDate(published), 1), cal.before(day, 12));
   const checkedIn = new Set<string>();
   let arrival = 0;
   const checkIn = (orgId: string) => {
@@ -726,7 +731,7 @@ async function seedHeldEvent(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCo
   const requestCount = pairs.reduce((n, p) => n + (p.spec.by === 'both' ? 2 : 1), 0);
   await insertRequests(m, eventId, pairs, scores, (i) => {
     const createdAt = officeMoment(requestDays, i, requestCount);
-    return { created: createdAt, answered: at(cal.after(zjDate(createdAt), 1), OFFICE_TIMES[(i * 7) % OFFICE_TIMES.length]) };
+    return { created: createdAt, answered: at(cal.after(zhanjiangDate(createdAt), 1), OFFICE_TIMES[(i * 7) % OFFICE_TIMES.length]) };
   });
 
   // Eight 20-minute slots from 09:30; the schedule solved three working days ahead and published.
@@ -850,7 +855,7 @@ async function seedHeldEvent(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCo
   // What the bureau wrote when it marked the event held.
   const banksIn = banks.filter((x) => checkedIn.has(ctx.banks[x.b]!.id)).length;
   const enterprisesIn = enterprises.filter((e) => checkedIn.has(ctx.enterprises[e]!.id)).length;
-  const amount = sumAmounts(intents.map((i) => i.amount));
+  const amount = sumDecimal(intents.map((i) => i.amount));
   const note =
     `到会金融机构${banksIn}家、企业${enterprisesIn}家（报名企业${enterprises.length}家），举行一对一会谈${held}场，` +
     `现场签约意向${intents.length}项、意向金额${amount.replace(/\.00$/, '')}万元（演示）`;
@@ -894,7 +899,7 @@ async function seedUpcomingEvent(m: EntityManager, deps: EventsDemoDeps, ctx: De
   });
   await invite(m, eventId, [...ctx.banks.map((b) => b?.id), ...UPCOMING.invited.map((e) => ctx.enterprises[e]?.id)], published);
 
-  const regDays = workingDays(cal, cal.after(zjDate(published), 1), cal.before(today, 4));
+  const regDays = workingDays(cal, cal.after(zhanjiangDate(published), 1), cal.before(today, 4));
   const orgs = [
     ...UPCOMING.banks.filter((x) => ctx.banks[x.b]).map((x) => ({ org: ctx.banks[x.b]!, desks: x.desks, officers: OFFICERS[x.b].slice(0, x.desks), contact: OFFICERS[x.b][0].name })),
     ...UPCOMING.enterprises.filter((e) => ctx.enterprises[e]).map((e) => ({ org: ctx.enterprises[e]!, desks: null, officers: [], contact: ENTERPRISE_CONTACTS[e] })),
@@ -969,7 +974,7 @@ async function seedShowcase(m: EntityManager, deps: EventsDemoDeps, ctx: DemoCon
  */
 export async function seedEventsDemo(m: EntityManager, deps: EventsDemoDeps, ctx: DemoContext, scores: PairScores): Promise<string[]> {
   if (await demoEventsExist(m)) return [];
-  const today = zjDate(deps.now ?? new Date());
+  const today = zhanjiangDate(deps.now ?? new Date());
   const loaded = [await seedHeldEvent(m, deps, ctx, scores, today)];
   const signed: { need_id: string }[] = await m.query(`SELECT i.need_id FROM event_intents i JOIN events e ON e.id = i.event_id WHERE e.is_demo`);
   loaded.push(await seedUpcomingEvent(m, deps, ctx, scores, today, new Set(signed.map((s) => s.need_id))));
@@ -1029,9 +1034,9 @@ export class EventsDemo {
   }
 }
 
-/** An amount in 万元 cents rounded down to a round figure: 100 万元 from 1000 万元 up, 10 万元 below. */
-function roundAmount(cents: bigint): bigint {
-  const unit = cents >= 100_000n ? 10_000n : 1_000n;
-  const r = (cents / unit) * unit;
-  return r > 0n ? r : cents;
+/** An amount in 万元 (scaled, see toScaled) rounded down to a round figure: 100 万元 from 1000 万元 up, 10 万元 below. */
+function roundAmount(units: bigint): bigint {
+  const unit = units >= toScaled('1000') ? toScaled('100') : toScaled('10');
+  const r = (units / unit) * unit;
+  return r > 0n ? r : units;
 }

@@ -15,13 +15,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { validationMessage } from '../common/errors/validation';
 import { paginate } from '../common/http/pagination';
-import { shanghaiDateTime } from '../notifications/notices';
+import { zhanjiangDateTime } from '../common/time';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CreateEventDto, EventStatusDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { MatchmakingEvent } from './event.entity';
 import { assertStep, orgNames } from './event-guards';
 import { eventLink, eventReminderPrefix, EVENT_REMINDERS, sendInvitations, syncEventReminders } from './event-reminders';
+import { startMoveProblem } from './event-held-rules';
 import { eventTimeProblems, normalizeAgenda } from './event-rules';
 import { effectiveStatus, isLive } from './event-status';
 import { EventErrorCode } from './events.errors';
@@ -128,6 +130,7 @@ export class EventsService {
         description: e.description,
         status: effectiveStatus(e, now),
         statusNote: e.statusNote,
+        attendanceCount: e.attendanceCount ?? null,
         capacity: e.capacity,
         registrationDeadline: iso(e.registrationDeadline),
         requiresApproval: e.requiresApproval,
@@ -222,7 +225,7 @@ export class EventsService {
 
   private checkTimes(e: MatchmakingEvent) {
     const problems = eventTimeProblems(e);
-    if (problems.length) throw AppException.badRequest(`请求参数有误：${problems.map((p) => p.field).join('、')}`, CommonErrorCode.VALIDATION_FAILED, problems);
+    if (problems.length) throw AppException.badRequest(validationMessage(problems, false), CommonErrorCode.VALIDATION_FAILED, problems);
   }
 
   /** A new event is a draft: nobody is told until it is published. */
@@ -268,7 +271,12 @@ export class EventsService {
       const before = this.snapshot({ ...e }, await this.invitees(m, id));
       if (dto.type !== undefined) e.type = dto.type;
       if (dto.title !== undefined) e.title = dto.title;
-      if (dto.startsAt !== undefined) e.startsAt = new Date(dto.startsAt);
+      if (dto.startsAt !== undefined) {
+        // Not into the past (then marked held, it would count an event that was not held).
+        const moved = startMoveProblem(e.startsAt, new Date(dto.startsAt));
+        if (moved) throw AppException.badRequest('活动开始时间不能改到已经过去的时间', CommonErrorCode.VALIDATION_FAILED, [moved]);
+        e.startsAt = new Date(dto.startsAt);
+      }
       if (dto.endsAt !== undefined) e.endsAt = dto.endsAt ? new Date(dto.endsAt) : null;
       if (dto.venue !== undefined) e.venue = dto.venue;
       if (dto.onlineLink !== undefined) e.onlineLink = dto.onlineLink || null;
@@ -315,8 +323,9 @@ export class EventsService {
   }
 
   /**
-   * Held (once started, from any live status) or cancelled (a draft or a live event); both are
-   * final. Cancelling tells the organisations registered or waiting.
+   * Held (once started, from any live status; with how it went: the attendance and a note, both
+   * required) or cancelled (a draft or a live event); both are final. Cancelling tells the
+   * organisations registered or waiting.
    */
   setStatus(actor: Actor, id: string, dto: EventStatusDto) {
     return this.dataSource.transaction(async (m) => {
@@ -325,6 +334,8 @@ export class EventsService {
       const before = { ...e };
       e.status = to;
       e.statusNote = dto.note ?? null;
+      // Held: how many attended (required with the note, as the DTO checks); a cancelled event has no count.
+      e.attendanceCount = to === EventStatus.HELD ? (dto.attendanceCount ?? null) : null;
       e.version += 1;
       const saved = await m.save(e);
       await this.audit.record(m, actor, { action: to === EventStatus.HELD ? 'event.held' : 'event.cancel', entityType: 'event', entityId: id, before, after: saved });
@@ -337,7 +348,7 @@ export class EventsService {
           await this.notifications.notify(m, {
             type: NotificationType.EVENT_REGISTRATION,
             to: { organizations: orgs.map((o) => o.organization_id) },
-            vars: { eventTitle: saved.title, startsAt: shanghaiDateTime(saved.startsAt), statusLabel: '活动已取消', detail: dto.note ? `取消原因：${dto.note}` : '' },
+            vars: { eventTitle: saved.title, startsAt: zhanjiangDateTime(saved.startsAt), statusLabel: '活动已取消', detail: dto.note ? `取消原因：${dto.note}` : '' },
             link: eventLink(id),
           });
         }

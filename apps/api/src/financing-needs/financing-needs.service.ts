@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
+import { zhanjiangDate } from '../common/time';
 import { AppConfig } from '../config/app.config';
 import { noticeFittingBanks } from '../matching/matching-notices';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -18,7 +19,7 @@ import { CreateNeedDto, ListNeedsQuery, UpdateNeedDto } from './dto/need.dto';
 import { FinancingNeed, FinancingNeedBank } from './financing-need.entity';
 import { FinancingNeedErrorCode } from './financing-needs.errors';
 import { syncNeedExpiringReminder } from './need-notices';
-import { maskContact, needEditable, needTransitionAllowed, needVisibleToBankSql, todayInZhanjiang } from './need-rules';
+import { maskContact, needAmountProblem, needEditable, needListedSql, needTransitionAllowed, needVisibleToBankSql } from './need-rules';
 
 const notFound = () => AppException.notFound('融资需求', FinancingNeedErrorCode.NOT_FOUND);
 
@@ -232,8 +233,22 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /**
+   * A need on a project asks for no more than the project's total investment (issue 14; the rule is
+   * needAmountProblem). The project row is read FOR SHARE, so a concurrent change of its investment
+   * (projects lock it FOR UPDATE) waits for this need, or this need sees the new investment.
+   */
+  private async checkAmount(m: EntityManager, projectId: string | null, amount: string) {
+    if (!projectId) return;
+    const project = await m.findOne(Project, { where: { id: projectId }, lock: { mode: 'pessimistic_read' } });
+    const problem = needAmountProblem(amount, project?.totalInvestment);
+    if (problem) {
+      throw AppException.badRequest(`融资金额${problem}`, FinancingNeedErrorCode.AMOUNT_ABOVE_INVESTMENT, [{ field: 'amount', messages: [problem] }]);
+    }
+  }
+
   private checkWantedBy(wantedBy: string | null | undefined) {
-    if (wantedBy && wantedBy < todayInZhanjiang()) {
+    if (wantedBy && wantedBy < zhanjiangDate()) {
       throw AppException.badRequest('希望到位日期不能早于今天', FinancingNeedErrorCode.WANTED_BY_PAST, [{ field: 'wantedBy', messages: ['不能早于今天'] }]);
     }
   }
@@ -250,6 +265,7 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
   async create(actor: Actor, dto: CreateNeedDto) {
     const id = await this.dataSource.transaction(async (m) => {
       const { org, project } = await this.ownerFor(m, actor, dto);
+      await this.checkAmount(m, project?.id ?? null, dto.amount);
       this.checkCollateral(dto.collateral);
       this.checkWantedBy(dto.wantedBy);
       const banks = await this.checkBanks(m, dto.sharing, dto.bankOrgIds);
@@ -304,6 +320,7 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
       if (!needEditable(need.status)) throw AppException.conflict('只有待对接的融资需求可以修改', FinancingNeedErrorCode.NOT_EDITABLE, { status: need.status });
       const before = { ...need };
       const { version: _v, bankOrgIds, ...fields } = dto;
+      if (fields.amount !== undefined) await this.checkAmount(m, need.projectId, fields.amount);
       if (fields.collateral) this.checkCollateral(fields.collateral);
       if (fields.wantedBy !== undefined) this.checkWantedBy(fields.wantedBy);
       const sharing = fields.sharing ?? need.sharing;
@@ -373,6 +390,15 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
     return saved;
   }
 
+  /**
+   * Whether a need stands in the library for banks (its project listed; see needListedSql): every
+   * path into a case requires it, so a need of a project returned for changes reaches no bank.
+   */
+  async isListed(needId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const [row] = await m.query(`SELECT 1 FROM financing_needs n WHERE n.id = $1 AND ${needListedSql('n')}`, [needId]);
+    return !!row;
+  }
+
   /** Whether a bank may see a need (the rule in docs/LIBRARY.md). */
   async isVisibleToBank(bankOrgId: string, needId: string, m: EntityManager = this.dataSource.manager): Promise<boolean> {
     const [row] = await m.query(`SELECT 1 FROM financing_needs n WHERE n.id = $1 AND ${needVisibleToBankSql('n', '$2')}`, [needId, bankOrgId]);
@@ -402,7 +428,7 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
       const rows: { id: string }[] = await m.query(
         `UPDATE financing_needs SET status = 'EXPIRED', status_changed_at = now(), version = version + 1, updated_at = now()
           WHERE status = 'OPEN' AND wanted_by IS NOT NULL AND wanted_by < $1::date RETURNING id`,
-        [todayInZhanjiang()],
+        [zhanjiangDate()],
       );
       const ids = (Array.isArray(rows[0]) ? rows[0] : rows) as { id: string }[];
       if (ids.length) await this.audit.record(m, SYSTEM_ACTOR, { action: 'financing_need.expire', entityType: 'financing_need', after: { ids: ids.map((r) => r.id) } });

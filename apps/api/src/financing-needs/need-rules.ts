@@ -1,4 +1,4 @@
-import { MASKED, NeedSharing, NeedStatus } from '@zj/shared';
+import { compareDecimal, formatDecimal, MASKED, NeedSharing, NeedStatus } from '@zj/shared';
 
 /** Financing need rules as plain functions: status transitions, bank visibility, contact masking. */
 
@@ -31,13 +31,44 @@ export const BANK_VISIBLE_NEED_STATUSES: readonly NeedStatus[] = [NeedStatus.OPE
 export function needVisibleToBankSql(n = 'n', bankParam = ':bankOrgId'): string {
   return `(${n}.status IN ('OPEN','IN_MATCHMAKING')
     AND (${n}.sharing = 'ALL_BANKS' OR (${n}.sharing = 'SELECTED_BANKS' AND EXISTS (SELECT 1 FROM financing_need_banks fnb WHERE fnb.need_id = ${n}.id AND fnb.bank_org_id = ${bankParam})))
-    AND (
+    AND ${needListedSql(n)})`;
+}
+
+/**
+ * A WHERE fragment: the need aliased `n` stands in the library for banks — its project is listed (入库;
+ * not a draft, under review, or returned for changes, 退回), or, for a need of the enterprise as a
+ * whole, the enterprise has a listed project or a valid green identification. Every path into a case
+ * (application, claim, the bureau's push, reassignment, referral, an intent at an event) requires it:
+ * a need of a returned project reaches no bank (issue 14).
+ */
+export function needListedSql(n = 'n'): string {
+  return `(
       (${n}.project_id IS NOT NULL AND EXISTS (SELECT 1 FROM projects vp WHERE vp.id = ${n}.project_id AND vp.status = 'LISTED'))
       OR (${n}.project_id IS NULL AND (
         EXISTS (SELECT 1 FROM projects vp2 WHERE vp2.enterprise_org_id = ${n}.enterprise_org_id AND vp2.status = 'LISTED')
         OR EXISTS (SELECT 1 FROM green_identifications gi WHERE gi.enterprise_org_id = ${n}.enterprise_org_id AND gi.status = 'APPROVED' AND current_date BETWEEN gi.valid_from AND gi.valid_until)
       ))
-    ))`;
+    )`;
+}
+
+/** Needs that count against their project's total investment (a withdrawn or expired need no longer does). */
+export const NEED_STATUSES_WITHIN_INVESTMENT: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_MATCHMAKING, NeedStatus.SATISFIED];
+
+/**
+ * A need asks for no more than its project's total investment (总投资): the message for the amount
+ * field, or null. Every path that writes a need's amount uses it — the form/API (the enterprise, the
+ * county or department that registered it, the bureau), the import — and `investmentProblem` the other
+ * way round, when a project's investment changes. A need of the enterprise as a whole has no bound.
+ */
+export function needAmountProblem(amount: string, totalInvestment: string | null | undefined): string | null {
+  if (totalInvestment === null || totalInvestment === undefined) return null;
+  return compareDecimal(amount, totalInvestment) > 0 ? `不能超过所属项目总投资${formatDecimal(totalInvestment)}万元` : null;
+}
+
+/** A project's total investment is no less than the largest of its needs (`largestNeed`, null when none): the message for the field, or null. */
+export function investmentProblem(totalInvestment: string, largestNeed: string | null | undefined): string | null {
+  if (largestNeed === null || largestNeed === undefined) return null;
+  return compareDecimal(totalInvestment, largestNeed) < 0 ? `不能低于该项目融资需求的金额${formatDecimal(largestNeed)}万元` : null;
 }
 
 /** Same rule on loaded values (for a single need). */
@@ -67,9 +98,4 @@ export function maskContact<T extends ContactFields>(c: T): T {
 /** Whether a need is past its wanted-by date (an ISO date) on `today` (ISO date, Asia/Shanghai). */
 export function needOverdue(wantedBy: string | null, today: string): boolean {
   return !!wantedBy && wantedBy < today;
-}
-
-/** Today's date in Zhanjiang (Asia/Shanghai, UTC+8, no DST). */
-export function todayInZhanjiang(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

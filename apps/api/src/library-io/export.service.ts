@@ -26,6 +26,7 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { zhanjiangDateTime } from '../common/time';
 import { maskContact, needVisibleToBankSql } from '../financing-needs/need-rules';
 import { ProjectFilterDto } from '../projects/dto/project.dto';
 import { Project } from '../projects/project.entity';
@@ -156,7 +157,7 @@ export class ExportService {
           p.reviewStage ? { COUNTY: '县区初审', DEPARTMENT: '部门审核' }[p.reviewStage] : null,
           p.reviewerOrgId ? orgNames.get(p.reviewerOrgId) : null,
           PROJECT_SOURCE_LABELS[p.source as ProjectSource],
-          p.listedAt ? new Date(p.listedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : null,
+          p.listedAt ? zhanjiangDateTime(p.listedAt) : null,
           orgNames.get(p.enterpriseOrgId),
           p.id,
         ]).commit();

@@ -19,7 +19,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
-import { todayInZhanjiang } from '../financing-needs/need-rules';
+import { zhanjiangDate } from '../common/time';
+import { investmentProblem, NEED_STATUSES_WITHIN_INVESTMENT, needAmountProblem } from '../financing-needs/need-rules';
 import { libraryScope } from '../projects/library-scope';
 import { looksLikeZip } from '../projects/attachment-rules';
 import { longestPrefixRoute } from '../projects/review-routing';
@@ -201,7 +202,7 @@ export class ImportService {
     const scope = await libraryScope(m, actor);
     const county = actor.role === Role.COUNTY ? scope.divisionCode : null;
     const known = new Set<string>((await m.query('SELECT code FROM taxonomy_categories WHERE version = $1 AND level = 3', [GIC])).map((r: { code: string }) => r.code));
-    const today = todayInZhanjiang();
+    const today = zhanjiangDate();
     const errors: ImportRowError[] = [];
     const err = (sheet: ImportSheet, row: number, column: string, value: string | null, message: string) => errors.push({ sheet, row, column, value, message });
 
@@ -266,6 +267,18 @@ export class ImportService {
     const projects: (ProjectRecord & { divisionCode: string })[] = [];
     const projRow = new Map<string, number>();
     const badProj = new Map<string, number>();
+    // The largest need of each project of the sheet already in the library: a row may not lower its investment under it (issue 14).
+    const largestNeed = new Map<string, string>();
+    const projectRefs = rows[ImportSheet.PROJECTS].map((r) => ({ code: (r.cells.creditCode ?? '').trim().toUpperCase(), name: (r.cells.name ?? '').trim() })).filter((x) => x.code && x.name);
+    if (projectRefs.length) {
+      const found: { credit_code: string; name: string; largest: string }[] = await m.query(
+        `SELECT o.credit_code, p.name, max(n.amount)::text AS largest FROM projects p JOIN organizations o ON o.id = p.enterprise_org_id
+           JOIN financing_needs n ON n.project_id = p.id AND n.status = ANY($3::text[])
+          WHERE (o.credit_code, p.name) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) GROUP BY 1, 2`,
+        [projectRefs.map((x) => x.code), projectRefs.map((x) => x.name), NEED_STATUSES_WITHIN_INVESTMENT],
+      );
+      for (const f of found) largestNeed.set(pairKey(f.credit_code, f.name), f.largest);
+    }
     for (const raw of rows[ImportSheet.PROJECTS]) {
       const before = errors.length;
       const { record, errors: e } = parseProjectRow(raw, known);
@@ -280,6 +293,8 @@ export class ImportService {
         const division = record.divisionCode ?? entDiv;
         if (entDiv !== null && !division) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'division'), null, '请填写项目所在县（市、区）');
         if (county && division && division !== county) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'division'), raw.cells.division, '只能导入本县（市、区）的项目');
+        const low = investmentProblem(record.totalInvestment, largestNeed.get(key));
+        if (low) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'totalInvestment'), raw.cells.totalInvestment ?? null, low);
         if (errors.length === before) {
           projRow.set(key, raw.row);
           projects.push({ ...record, divisionCode: division! });
@@ -292,13 +307,18 @@ export class ImportService {
     // Existing projects of the enterprises named by need rows (for needs on projects not in the file).
     const needProjectRefs = rows[ImportSheet.NEEDS].map((r) => ({ code: (r.cells.creditCode ?? '').trim().toUpperCase(), name: (r.cells.projectName ?? '').trim() })).filter((x) => x.code && x.name && !projRow.has(pairKey(x.code, x.name)));
     const existingProjects = new Set<string>();
+    // Each project's total investment, from the sheet or the library: a need asks for no more (issue 14).
+    const investmentOf = new Map<string, string>(projects.map((p) => [pairKey(p.creditCode, p.name), p.totalInvestment]));
     if (needProjectRefs.length) {
       const found = await m.query(
-        `SELECT o.credit_code, p.name FROM projects p JOIN organizations o ON o.id = p.enterprise_org_id
+        `SELECT o.credit_code, p.name, p.total_investment::text AS total_investment FROM projects p JOIN organizations o ON o.id = p.enterprise_org_id
           WHERE (o.credit_code, p.name) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[])) AND p.status <> 'ARCHIVED'`,
         [needProjectRefs.map((x) => x.code), needProjectRefs.map((x) => x.name)],
       );
-      for (const f of found) existingProjects.add(pairKey(f.credit_code, f.name));
+      for (const f of found) {
+        existingProjects.add(pairKey(f.credit_code, f.name));
+        investmentOf.set(pairKey(f.credit_code, f.name), f.total_investment);
+      }
     }
 
     // 融资需求
@@ -315,6 +335,10 @@ export class ImportService {
           const bad = badProj.get(key);
           if (bad) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'projectName'), record.projectName, `所属项目（“项目”工作表第${bad}行）有错误`);
           else if (!projRow.has(key) && !existingProjects.has(key)) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'projectName'), record.projectName, '该企业没有这个项目，请在“项目”工作表中填写');
+          else {
+            const above = needAmountProblem(record.amount, investmentOf.get(key));
+            if (above) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'amount'), raw.cells.amount ?? null, above);
+          }
         }
         const k = needImportKey(record);
         const prev = needRow.get(k);

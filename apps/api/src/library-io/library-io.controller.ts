@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
+import { zhanjiangDate } from '../common/time';
 import { ProjectFilterDto } from '../projects/dto/project.dto';
 import { ImportQuery, ImportUploadDto } from './dto/import.dto';
 import { buildTemplate, ExportService } from './export.service';
@@ -70,7 +71,7 @@ export class LibraryIoController {
   @ApiOperation({ summary: '按筛选条件导出项目库（.xlsx，含项目、融资需求、企业；以 = + - @ 开头的单元格已作中和处理）' })
   @ApiErrors(400, 401, 403)
   async export(@CurrentActor() actor: Actor, @Query() f: ProjectFilterDto, @Res() res: Response) {
-    const stamp = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const stamp = zhanjiangDate();
     // Nothing goes out until the first rows were read: an error before then answers in the error
     // shape (thrown to the exception filter); an error later breaks the connection (a failed download).
     const body = new HeldDownload(res, {

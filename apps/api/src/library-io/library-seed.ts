@@ -76,6 +76,12 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
   );
   const year = new Date().getFullYear();
   const day = (offset: number) => new Date(Date.now() - offset * 86400_000);
+  // In time, as it would have happened: each project created, submitted, reviewed and listed (or
+  // returned) between 170 and 210 days ago; the needs after all of them, 150 days ago (in the order
+  // of DEMO_NEEDS, a minute apart); the demo cases and 对接会 that take the needs up come later still
+  // (the oldest case opens 120 days ago).
+  const projectDay = (i: number, step: number) => day(190 + (i % 20) - 5 * step);
+  const needAt = (i: number) => new Date(day(150).getTime() + i * 60_000);
 
   for (const [i, e] of DEMO_ENTERPRISES.entries()) {
     const org = orgs.get(i);
@@ -142,7 +148,7 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
       plan === 'COUNTY' ? ProjectStatus.SUBMITTED : plan === 'DRAFT' ? ProjectStatus.DRAFT : (ProjectStatus[plan as keyof typeof ProjectStatus] ?? ProjectStatus.LISTED);
     const reviewStage = plan === 'COUNTY' ? ReviewStage.COUNTY : [ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW].includes(status) ? ReviewStage.DEPARTMENT : null;
     const reviewerOrgId = reviewStage === ReviewStage.COUNTY ? county : reviewStage === ReviewStage.DEPARTMENT ? departmentOrgId : null;
-    const start = day(40 - (i % 20));
+    const start = projectDay(i, 1);
     const returnReasons = status === ProjectStatus.RETURNED ? [{ field: 'description', message: '请补充项目环境效益测算依据及可研报告（演示）' }] : null;
     const p = await m.save(
       m.create(Project, {
@@ -167,26 +173,28 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
         departmentOrgId,
         reviewerOrgId,
         submittedAt: status === ProjectStatus.DRAFT ? null : start,
-        listedAt: status === ProjectStatus.LISTED ? day(20 - (i % 15)) : null,
+        listedAt: status === ProjectStatus.LISTED ? projectDay(i, 4) : null,
         returnReasons,
         isDemo: true,
+        createdAt: projectDay(i, 0),
+        updatedAt: status === ProjectStatus.DRAFT ? projectDay(i, 0) : projectDay(i, [ProjectStatus.LISTED, ProjectStatus.RETURNED].includes(status) ? 4 : status === ProjectStatus.UNDER_REVIEW ? 3 : 1),
       }),
     );
     await m.insert(ProjectCategory, { projectId: p.id, taxonomyVersion: GIC, code: d.categoryCode, isPrimary: true });
     // The timeline, as it would have happened.
     const ev = (action: ReviewAction, from: ProjectStatus | null, to: ProjectStatus, at: Date, orgId: string, stage: ReviewStage | null, extra: Partial<ProjectReviewEvent> = {}) =>
       m.insert(ProjectReviewEvent, { projectId: p.id, action, fromStatus: from, toStatus: to, reviewStage: stage, actorOrgId: orgId, actorOrgName: orgNames.get(orgId) ?? org.name, actorName: '（演示）', at, ...extra });
-    await ev(ReviewAction.CREATE, null, ProjectStatus.DRAFT, day(45 - (i % 20)), submittedBy, null);
+    await ev(ReviewAction.CREATE, null, ProjectStatus.DRAFT, projectDay(i, 0), submittedBy, null);
     if (status !== ProjectStatus.DRAFT) {
       await ev(ReviewAction.SUBMIT, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, start, submittedBy, countySubmitted ? ReviewStage.COUNTY : ReviewStage.DEPARTMENT);
       if (countySubmitted && plan !== 'COUNTY') {
-        await ev(ReviewAction.PASS, ProjectStatus.SUBMITTED, ProjectStatus.SUBMITTED, day(35 - (i % 20)), county!, ReviewStage.DEPARTMENT, { comment: '县区初审通过（演示）' });
+        await ev(ReviewAction.PASS, ProjectStatus.SUBMITTED, ProjectStatus.SUBMITTED, projectDay(i, 2), county!, ReviewStage.DEPARTMENT, { comment: '县区初审通过（演示）' });
       }
       if ([ProjectStatus.UNDER_REVIEW, ProjectStatus.LISTED, ProjectStatus.RETURNED].includes(status)) {
-        await ev(ReviewAction.START_REVIEW, ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW, day(30 - (i % 20)), departmentOrgId, ReviewStage.DEPARTMENT);
+        await ev(ReviewAction.START_REVIEW, ProjectStatus.SUBMITTED, ProjectStatus.UNDER_REVIEW, projectDay(i, 3), departmentOrgId, ReviewStage.DEPARTMENT);
       }
       if (status === ProjectStatus.LISTED) await ev(ReviewAction.LIST, ProjectStatus.UNDER_REVIEW, ProjectStatus.LISTED, p.listedAt!, departmentOrgId, null, { comment: '符合绿色产业指导目录，同意入库（演示）' });
-      if (status === ProjectStatus.RETURNED) await ev(ReviewAction.RETURN, ProjectStatus.UNDER_REVIEW, ProjectStatus.RETURNED, day(10), departmentOrgId, null, { reasons: returnReasons });
+      if (status === ProjectStatus.RETURNED) await ev(ReviewAction.RETURN, ProjectStatus.UNDER_REVIEW, ProjectStatus.RETURNED, projectDay(i, 4), departmentOrgId, null, { reasons: returnReasons });
     }
     projectIds.push(p.id);
   }
@@ -207,8 +215,11 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
       maxRatePercent: n.maxRatePercent,
       wantedBy: `${year + 1}-0${(i % 9) + 1}-15`,
       sharing: i % 7 === 6 ? NeedSharing.NOT_SHARED : NeedSharing.ALL_BANKS,
-      sharingConsentedAt: i % 7 === 6 ? null : day(20),
+      sharingConsentedAt: i % 7 === 6 ? null : needAt(i),
       status: NeedStatus.OPEN,
+      statusChangedAt: needAt(i),
+      createdAt: needAt(i),
+      updatedAt: needAt(i),
       createdByOrgId: org.id,
       isDemo: true,
     });

@@ -1,7 +1,7 @@
 import { CollateralKind, EnterpriseSize, FinancingInstrument, ProductType, RateKind } from '@zj/shared';
 import type { Product } from '../products/product.entity';
 import { IndexedProduct, prepareNeed, quickHardFails } from './product-index';
-import { cents, explainMatch, MatchNeed } from './scoring';
+import { amountUnits, explainMatch, MatchNeed } from './scoring';
 
 /** Deterministic pseudo-random generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -51,8 +51,8 @@ describe('quick pre-check of the product index', () => {
       const ip: IndexedProduct = {
         product,
         bankName: '',
-        minCents: product.minAmount ? cents(product.minAmount) : null,
-        maxCents: product.maxAmount ? cents(product.maxAmount) : null,
+        minUnits: product.minAmount ? amountUnits(product.minAmount) : null,
+        maxUnits: product.maxAmount ? amountUnits(product.maxAmount) : null,
         tops: new Set(product.categoryRules.map((c) => `${c.version}:${c.prefix.split('.')[0]}`)),
       };
       const quick = quickHardFails(prepareNeed(need), ip);

@@ -1,16 +1,16 @@
 import { EnterpriseSize, FinancingInstrument, ProductStatus, ProductType } from '@zj/shared';
 import { DataSource } from 'typeorm';
 import { Product } from '../products/product.entity';
-import { zhanjiangDate } from '../work-calendar/working-days';
+import { zhanjiangDate } from '../common/time';
 import { compatibleProductTypes, sizesWithin } from './candidates';
-import { cents, MatchNeed, NeedFacts, needFacts, PARTIAL_TOLERANCE_PERCENT, ProductFacts, productFacts } from './scoring';
+import { amountUnits, MatchNeed, NeedFacts, needFacts, PARTIAL_TOLERANCE_PERCENT, ProductFacts, productFacts } from './scoring';
 
 /** A live product with what the quick pre-check needs, parsed once. */
 export interface IndexedProduct {
   product: Product;
   bankName: string;
-  minCents: bigint | null;
-  maxCents: bigint | null;
+  minUnits: bigint | null;
+  maxUnits: bigint | null;
   tops: Set<string>;
   /** Derived from the product on first use. */
   limits?: Limits;
@@ -24,7 +24,7 @@ export function factsOf(ip: IndexedProduct): ProductFacts {
 
 /** The pre-check's thresholds of a product, derived once from its fields (see quickHardFails). */
 export interface Limits {
-  /** Amount fails when need cents × 100 is above this (max × 120%) or below `amountLow` (min × 80%). */
+  /** Amount fails when need units × 100 is above this (max × 120%) or below `amountLow` (min × 80%). */
   amountHigh: bigint | null;
   amountLow: bigint | null;
   /** Term fails beyond these months (the range widened by the partial tolerance). */
@@ -40,8 +40,8 @@ function limitsOf(ip: IndexedProduct): Limits {
   if (!ip.limits) {
     const p = ip.product;
     ip.limits = {
-      amountHigh: ip.maxCents === null ? null : ip.maxCents * (100n + PARTIAL_TOLERANCE_PERCENT),
-      amountLow: ip.minCents === null ? null : ip.minCents * (100n - PARTIAL_TOLERANCE_PERCENT),
+      amountHigh: ip.maxUnits === null ? null : ip.maxUnits * (100n + PARTIAL_TOLERANCE_PERCENT),
+      amountLow: ip.minUnits === null ? null : ip.minUnits * (100n - PARTIAL_TOLERANCE_PERCENT),
       termHigh: p.maxTermMonths === null ? null : p.maxTermMonths + tol(p.maxTermMonths),
       termLow: p.minTermMonths === null ? null : p.minTermMonths - tol(p.minTermMonths),
       grade: p.minGreenGrade ? p.minGreenGrade.toUpperCase().charCodeAt(0) : null,
@@ -55,8 +55,8 @@ export function indexProduct(p: Product, bankName: string): IndexedProduct {
   const ip: IndexedProduct = {
     product: p,
     bankName,
-    minCents: p.minAmount === null ? null : cents(p.minAmount),
-    maxCents: p.maxAmount === null ? null : cents(p.maxAmount),
+    minUnits: p.minAmount === null ? null : amountUnits(p.minAmount),
+    maxUnits: p.maxAmount === null ? null : amountUnits(p.maxAmount),
     tops: new Set(p.categoryRules.map((r) => `${r.version}:${r.prefix.split('.')[0]}`)),
   };
   limitsOf(ip);
@@ -110,9 +110,9 @@ export interface PreparedNeed {
   need: MatchNeed;
   /** For scoring (see scoring.ts). */
   facts: NeedFacts;
-  cents: bigint;
-  /** cents × 100, compared with the products' amount limits. */
-  cents100: bigint;
+  units: bigint;
+  /** units × 100, compared with the products' amount limits. */
+  units100: bigint;
   types: Set<string>;
   divisions: string[];
   sizes: Set<string> | null;
@@ -131,12 +131,12 @@ export function prepareNeed(need: MatchNeed): PreparedNeed {
     sizes = SIZES_WITHIN.get(need.size) ?? null;
     if (!sizes) SIZES_WITHIN.set(need.size, (sizes = new Set<string>(sizesWithin(need.size))));
   }
-  const c = cents(need.amount);
+  const c = amountUnits(need.amount);
   return {
     need,
     facts: needFacts(need),
-    cents: c,
-    cents100: c * 100n,
+    units: c,
+    units100: c * 100n,
     types,
     divisions: [need.projectDivisionCode, need.enterpriseDivisionCode].filter((d): d is string => !!d),
     sizes,
@@ -155,7 +155,7 @@ export function quickHardFails(n: PreparedNeed, ip: IndexedProduct, stopAbove = 
   const l = limitsOf(ip);
   let f = 0;
   if (!n.types.has(p.type)) f++;
-  if ((l.amountHigh !== null && n.cents100 > l.amountHigh) || (l.amountLow !== null && n.cents100 < l.amountLow)) f++;
+  if ((l.amountHigh !== null && n.units100 > l.amountHigh) || (l.amountLow !== null && n.units100 < l.amountLow)) f++;
   if (f > stopAbove) return f;
   const t = n.need.termMonths;
   if ((l.termHigh !== null && t > l.termHigh) || (l.termLow !== null && t < l.termLow)) f++;

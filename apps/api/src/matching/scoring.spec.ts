@@ -98,6 +98,27 @@ describe('matching: scores and explanations', () => {
     expect(criterion(need({ termMonths: 6 }), product(), MatchCriterion.TERM).result).toBe('NOT_MET');
   });
 
+  it('explanations write a range once (no "12–12个月"), an open end in words, and no doubled word ("以内内")', () => {
+    const text = (n: MatchNeed, p: MatchProduct, c: MatchCriterion) => criterion(n, p, c).explanation;
+    expect(text(need({ termMonths: 120 }), product({ minTermMonths: null, maxTermMonths: 120 }), MatchCriterion.TERM)).toBe('期限120个月符合产品期限（不超过120个月）');
+    expect(text(need({ termMonths: 12 }), product({ minTermMonths: 12, maxTermMonths: 12 }), MatchCriterion.TERM)).toBe('期限12个月符合产品期限（12个月）');
+    expect(text(need({ termMonths: 36 }), product({ minTermMonths: 12, maxTermMonths: null }), MatchCriterion.TERM)).toBe('期限36个月符合产品期限（不少于12个月）');
+    expect(text(need({ termMonths: 36 }), product(), MatchCriterion.TERM)).toBe('期限36个月在产品期限12–60个月内');
+    expect(text(need(), product({ minAmount: null, maxAmount: null }), MatchCriterion.AMOUNT)).toBe('金额300万元符合产品额度（不限）');
+    expect(text(need(), product({ minAmount: '300.00', maxAmount: '300.00' }), MatchCriterion.AMOUNT)).toBe('金额300万元符合产品额度（300万元）');
+    expect(text(need(), product(), MatchCriterion.AMOUNT)).toBe('金额300万元在产品额度50–500万元内');
+    expect(text(need({ maxRatePercent: '4.50' }), product({ rateMinPercent: '3.20', rateMaxPercent: '3.20' }), MatchCriterion.RATE)).toBe('产品利率3.2%不高于企业可接受的4.5%');
+    expect(text(need({ maxRatePercent: '4.50' }), product(), MatchCriterion.RATE)).toBe('产品利率3.2%–4.2%不高于企业可接受的4.5%');
+    // Over many shapes of product: never a doubled character from joining two phrases, never a range of one value.
+    for (const [min, max] of [[null, 120], [12, null], [12, 12], [null, null], [6, 120]] as const) {
+      for (const c of [MatchCriterion.TERM, MatchCriterion.AMOUNT, MatchCriterion.RATE]) {
+        const p = product({ minTermMonths: min, maxTermMonths: max, minAmount: min === null ? null : `${min}.00`, maxAmount: max === null ? null : `${max}00.00`, rateMinPercent: '3.00', rateMaxPercent: max === null ? '3.00' : '3.90' });
+        const e = text(need({ termMonths: 12, amount: '1200.00' }), p, c);
+        expect(e).not.toMatch(/内内|以上上|(\d+(?:\.\d+)?)[^\d–]*–\1(?!\d)/);
+      }
+    }
+  });
+
   it('instrument: same, related (supply-chain finance for a loan), other', () => {
     expect(criterion(need(), product(), MatchCriterion.INSTRUMENT).result).toBe('MET');
     expect(criterion(need({ instrument: FinancingInstrument.SUPPLY_CHAIN }), product(), MatchCriterion.INSTRUMENT).result).toBe('PARTLY');

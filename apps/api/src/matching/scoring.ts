@@ -9,6 +9,9 @@ import {
   EnterpriseSize,
   FINANCING_INSTRUMENT_LABELS,
   FinancingInstrument,
+  formatRange,
+  fromScaled,
+  isBoundedRange,
   MATCH_CRITERION_LABELS,
   MatchCriterion,
   MatchExplanation,
@@ -16,12 +19,13 @@ import {
   ProductType,
   RateKind,
   RELATED_INSTRUMENTS,
+  toScaled,
 } from '@zj/shared';
 
 /**
  * Matching as plain functions: a need and a product in, a 0–100 score and an explanation of every
  * criterion out. Hard criteria that are not met exclude the product; soft ones only lower the score.
- * Amounts are compared in cents (bigint), never as floats.
+ * Amounts are compared as exact scaled integers (bigint, @zj/shared decimal), never as floats.
  */
 
 /** What matching reads of a financing need and its enterprise. */
@@ -83,47 +87,43 @@ export const PARTIAL_TOLERANCE_PERCENT = 20n;
 
 type Verdict = { result: CriterionResult; fraction: number; explanation: string };
 
-const CENTS_CACHE = new Map<string, bigint>();
+const UNITS_CACHE = new Map<string, bigint>();
 
-/** An amount in 万元 ('500.00') in cents. Parsed amounts are remembered: products and needs repeat a few values. */
-export function cents(amount: string): bigint {
-  const hit = CENTS_CACHE.get(amount);
+/** An amount in 万元 ('500.00') as an exact scaled integer (toScaled). Parsed amounts are remembered: products and needs repeat a few values. */
+export function amountUnits(amount: string): bigint {
+  const hit = UNITS_CACHE.get(amount);
   if (hit !== undefined) return hit;
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
-  if (!m) throw new Error(`not an amount: ${amount}`);
-  const c = BigInt(m[1]) * 100n + BigInt((m[2] ?? '').padEnd(2, '0') || '0');
-  if (CENTS_CACHE.size >= 10_000) CENTS_CACHE.clear();
-  CENTS_CACHE.set(amount, c);
-  return c;
+  const u = toScaled(amount);
+  if (u < 0n) throw new Error(`not an amount: ${amount}`);
+  if (UNITS_CACHE.size >= 10_000) UNITS_CACHE.clear();
+  UNITS_CACHE.set(amount, u);
+  return u;
 }
 
 /** '500.00' → '500', '12.50' → '12.5' for explanations. */
 export function formatWan(amount: string): string {
-  const c = cents(amount);
-  const whole = c / 100n;
-  const frac = c % 100n;
-  if (frac === 0n) return `${whole}`;
-  return `${whole}.${frac.toString().padStart(2, '0').replace(/0$/, '')}`;
+  return fromScaled(amountUnits(amount), 2).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 const topLevel = (code: string) => code.split('.')[0];
 const secondLevel = (code: string) => code.split('.').slice(0, 2).join('.');
 const depth = (code: string) => code.split('.').length;
 const SIZE_ORDER: EnterpriseSize[] = [EnterpriseSize.MICRO, EnterpriseSize.SMALL, EnterpriseSize.MEDIUM, EnterpriseSize.LARGE];
-const bp = (p: string) => Math.round(Number(p) * 100);
+/** A rate in percent ('3.45', two decimals) in basis points (345), exactly. */
+const bp = (p: string) => Number(toScaled(p) / 100n);
 
 // ------------------------------------------------------------------ facts
 
 /**
- * A need as matching reads it, derived once (split codes, cents, the rate ceiling…) and then
+ * A need as matching reads it, derived once (split codes, amount units, the rate ceiling…) and then
  * compared with every product without allocating: ranking scores thousands of pairs per request.
  */
 export interface NeedFacts {
   need: MatchNeed;
   cats: { version: string; code: string; second: string; top: string }[];
-  cents: bigint;
-  /** cents × 100, compared with a product's limits widened by the partial tolerance. */
-  cents100: bigint;
+  units: bigint;
+  /** units × 100, compared with a product's limits widened by the partial tolerance. */
+  units100: bigint;
   /** Collateral offered, without NONE. */
   offered: CollateralKind[];
   grade: string | null;
@@ -135,9 +135,9 @@ export interface NeedFacts {
 export interface ProductFacts {
   product: MatchProduct;
   rules: { version: string; prefix: string; prefixDot: string; depth: number; second: string; top: string }[];
-  minCents: bigint | null;
-  maxCents: bigint | null;
-  /** max × 120% and min × 80% (in cents × 100): the partial-fit band of the amount. */
+  minUnits: bigint | null;
+  maxUnits: bigint | null;
+  /** max × 120% and min × 80% (in units × 100): the partial-fit band of the amount. */
   amountHigh: bigint | null;
   amountLow: bigint | null;
   offered: FinancingInstrument;
@@ -149,12 +149,12 @@ export interface ProductFacts {
 }
 
 export function needFacts(need: MatchNeed): NeedFacts {
-  const c = cents(need.amount);
+  const c = amountUnits(need.amount);
   return {
     need,
     cats: need.categories.map((x) => ({ version: x.version, code: x.code, second: secondLevel(x.code), top: topLevel(x.code) })),
-    cents: c,
-    cents100: c * 100n,
+    units: c,
+    units100: c * 100n,
     offered: need.collateral.filter((x) => x !== CollateralKind.NONE),
     grade: need.grade ? need.grade.toUpperCase() : null,
     sizeIndex: need.size ? SIZE_ORDER.indexOf(need.size) : -1,
@@ -163,8 +163,8 @@ export function needFacts(need: MatchNeed): NeedFacts {
 }
 
 export function productFacts(product: MatchProduct): ProductFacts {
-  const minCents = product.minAmount === null ? null : cents(product.minAmount);
-  const maxCents = product.maxAmount === null ? null : cents(product.maxAmount);
+  const minUnits = product.minAmount === null ? null : amountUnits(product.minAmount);
+  const maxUnits = product.maxAmount === null ? null : amountUnits(product.maxAmount);
   let rate: ProductFacts['rate'] = null;
   if (product.rateKind === RateKind.FIXED && product.rateMinPercent !== null) {
     rate = { min: bp(product.rateMinPercent), max: bp(product.rateMaxPercent ?? product.rateMinPercent), lprPlus: false };
@@ -174,10 +174,10 @@ export function productFacts(product: MatchProduct): ProductFacts {
   return {
     product,
     rules: product.categoryRules.map((r) => ({ version: r.version, prefix: r.prefix, prefixDot: `${r.prefix}.`, depth: depth(r.prefix), second: secondLevel(r.prefix), top: topLevel(r.prefix) })),
-    minCents,
-    maxCents,
-    amountHigh: maxCents === null ? null : maxCents * (100n + PARTIAL_TOLERANCE_PERCENT),
-    amountLow: minCents === null ? null : minCents * (100n - PARTIAL_TOLERANCE_PERCENT),
+    minUnits,
+    maxUnits,
+    amountHigh: maxUnits === null ? null : maxUnits * (100n + PARTIAL_TOLERANCE_PERCENT),
+    amountLow: minUnits === null ? null : minUnits * (100n - PARTIAL_TOLERANCE_PERCENT),
     offered: PRODUCT_TYPE_INSTRUMENT[product.type],
     unsecured: product.collateralAccepted.length === 0 || product.collateralAccepted.includes(CollateralKind.NONE),
     sizeIndexes: product.enterpriseSizes.map((s) => SIZE_ORDER.indexOf(s)),
@@ -310,19 +310,21 @@ function explainCategory(o: Outcome, n: NeedFacts, p: ProductFacts): string {
 const AMOUNT = { met: MET(), aboveSlightly: PARTLY(), above: NOT_MET(), belowSlightly: PARTLY(), below: NOT_MET() };
 
 function decideAmount(n: NeedFacts, p: ProductFacts): Outcome {
-  if (p.maxCents !== null && n.cents > p.maxCents) {
+  if (p.maxUnits !== null && n.units > p.maxUnits) {
     // Within 20% above the ceiling the product still covers most of it.
-    return n.cents100 <= p.amountHigh! ? AMOUNT.aboveSlightly : AMOUNT.above;
+    return n.units100 <= p.amountHigh! ? AMOUNT.aboveSlightly : AMOUNT.above;
   }
-  if (p.minCents !== null && n.cents < p.minCents) return n.cents100 >= p.amountLow! ? AMOUNT.belowSlightly : AMOUNT.below;
+  if (p.minUnits !== null && n.units < p.minUnits) return n.units100 >= p.amountLow! ? AMOUNT.belowSlightly : AMOUNT.below;
   return AMOUNT.met;
 }
 
-function rangeText(min: string | number | null, max: string | number | null, unit: string) {
-  if (min !== null && max !== null) return `${min}–${max}${unit}`;
-  if (max !== null) return `${max}${unit}以内`;
-  if (min !== null) return `${min}${unit}以上`;
-  return '（不限）';
+/**
+ * "金额300万元在产品额度50–500万元内" for a range between two ends; otherwise the limit in brackets:
+ * "期限120个月符合产品期限（不超过120个月）", "期限12个月符合产品期限（12个月）" (formatRange writes the range).
+ */
+function withinRange(subject: string, what: string, min: string | number | null, max: string | number | null, unit: string) {
+  const range = formatRange(min, max, unit);
+  return isBoundedRange(min, max) ? `${subject}在${what}${range}内` : `${subject}符合${what}（${range}）`;
 }
 
 function explainAmount(o: Outcome, n: NeedFacts, p: ProductFacts): string {
@@ -331,7 +333,7 @@ function explainAmount(o: Outcome, n: NeedFacts, p: ProductFacts): string {
   if (o === AMOUNT.above) return `金额高于产品上限${formatWan(maxAmount!)}万元`;
   if (o === AMOUNT.belowSlightly) return `金额略低于产品下限${formatWan(minAmount!)}万元`;
   if (o === AMOUNT.below) return `金额低于产品下限${formatWan(minAmount!)}万元`;
-  return `金额${formatWan(n.need.amount)}万元在产品额度${rangeText(minAmount && formatWan(minAmount), maxAmount && formatWan(maxAmount), '万元')}内`;
+  return withinRange(`金额${formatWan(n.need.amount)}万元`, '产品额度', minAmount && formatWan(minAmount), maxAmount && formatWan(maxAmount), '万元');
 }
 
 // ---- term
@@ -354,7 +356,7 @@ function explainTerm(o: Outcome, n: NeedFacts, p: ProductFacts): string {
   if (o === TERM.longer) return `期限${t}个月长于产品最长期限${max}个月`;
   if (o === TERM.shorterSlightly) return `期限${t}个月略短于产品最短期限${min}个月`;
   if (o === TERM.shorter) return `期限${t}个月短于产品最短期限${min}个月`;
-  return `期限${t}个月在产品期限${rangeText(min, max, '个月')}内`;
+  return withinRange(`期限${t}个月`, '产品期限', min, max, '个月');
 }
 
 // ---- instrument
@@ -488,8 +490,9 @@ function explainRate(o: Outcome, n: NeedFacts, p: ProductFacts, ctx: MatchContex
   if (o === RATE.noRate) return '产品不以利率计价';
   const range = rateRange(p, ctx)!;
   const ceiling = n.ceilingBp!;
-  if (o === RATE.below) return `产品利率${pct(range.min)}%–${pct(range.max)}%不高于企业可接受的${pct(ceiling)}%`;
-  if (o === RATE.partly) return `产品利率${pct(range.min)}%–${pct(range.max)}%部分高于企业可接受的${pct(ceiling)}%`;
+  const rates = formatRange(pct(range.min), pct(range.max), '%');
+  if (o === RATE.below) return `产品利率${rates}不高于企业可接受的${pct(ceiling)}%`;
+  if (o === RATE.partly) return `产品利率${rates}部分高于企业可接受的${pct(ceiling)}%`;
   return `产品最低利率${pct(range.min)}%高于企业可接受的${pct(ceiling)}%`;
 }
 

@@ -1,4 +1,5 @@
 import { NotificationType, Role, ROLE_LABELS } from '@zj/shared';
+import { zhanjiangDateTime } from '../common/time';
 import type { NotifyIntent, ReminderSpec } from './notifications.service';
 
 /**
@@ -34,13 +35,8 @@ export function passwordReminder(user: { id: string; displayName: string; create
   };
 }
 
-/** Local time in Zhanjiang, e.g. 2026-01-05 16:30. */
-export function shanghaiDateTime(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
 export function accountLockedNotice(user: { id: string; displayName: string }, lockedUntil: Date): NotifyIntent {
-  return { type: NotificationType.ACCOUNT_LOCKED, to: { users: [user.id] }, vars: { displayName: user.displayName, lockedUntil: shanghaiDateTime(lockedUntil) } };
+  return { type: NotificationType.ACCOUNT_LOCKED, to: { users: [user.id] }, vars: { displayName: user.displayName, lockedUntil: zhanjiangDateTime(lockedUntil) } };
 }
 
 export function organizationRenamedNotice(org: { id: string }, oldName: string, newName: string): NotifyIntent {

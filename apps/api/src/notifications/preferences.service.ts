@@ -16,6 +16,17 @@ export function typesForRole(role: Actor['role']): NotificationType[] {
   return (Object.keys(NOTIFICATION_TYPES) as NotificationType[]).filter((t) => t !== NotificationType.DAILY_DIGEST && NOTIFICATION_TYPES[t].audience.includes(role));
 }
 
+/**
+ * The channels a type can go out on (issue 14: a preference the platform cannot honour is refused and
+ * not offered): the inbox and e-mail always, SMS only when the type has an SMS text (a provider
+ * template with its parameters) — the dispatcher sends no SMS for any other type.
+ */
+export function allowedChannels(type: NotificationType): UserChannel[] {
+  const out: UserChannel[] = [NotificationChannel.INBOX, NotificationChannel.EMAIL];
+  if (NOTIFICATION_TYPES[type].sms) out.push(NotificationChannel.SMS);
+  return out;
+}
+
 /** Each user chooses, per notification type, the channels and whether e-mail goes into the daily digest. */
 @Injectable()
 export class PreferencesService {
@@ -42,11 +53,14 @@ export class PreferencesService {
       items: typesForRole(actor.role).map((type) => {
         const def = NOTIFICATION_TYPES[type];
         const row = rows.find((r) => r.type === type);
+        const allowed = allowedChannels(type);
         return {
           type,
-          channels: effectiveChannels(type, row?.channels),
+          // (A choice saved before SMS was refused for types without an SMS text is not shown as chosen: it is never sent.)
+          channels: effectiveChannels(type, row?.channels).filter((c) => allowed.includes(c)),
           digest: row ? row.digest : def.priority === NotificationPriority.LOW,
           defaultChannels: [...def.defaultChannels],
+          allowedChannels: allowed,
           mandatoryChannels: [...(def.mandatoryChannels ?? [])],
           digestAllowed: def.priority === NotificationPriority.LOW,
           priority: def.priority,
@@ -63,6 +77,7 @@ export class PreferencesService {
       if (!allowed.includes(item.type)) problems.push({ field: `items.${i}.type`, messages: ['您的角色不接收此类通知'] });
       const missing = (def.mandatoryChannels ?? []).filter((c) => !item.channels.includes(c));
       if (missing.length) problems.push({ field: `items.${i}.channels`, messages: [`此类通知必须保留：${missing.join('、')}`] });
+      if (item.channels.includes(NotificationChannel.SMS) && def && !def.sms) problems.push({ field: `items.${i}.channels`, messages: ['此类通知没有短信版本，不能选择短信'] });
       if (item.digest && def.priority !== NotificationPriority.LOW) problems.push({ field: `items.${i}.digest`, messages: ['只有低优先级通知可以并入每日汇总'] });
     });
     if (problems.length) {

@@ -2,17 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOTIFICATION_TYPE_LABELS, NotificationChannel, NotificationType } from '@zj/shared';
 import { DataSource } from 'typeorm';
+import { zhanjiangDate, zhanjiangDateTime } from '../common/time';
 import { NotificationQueues, jobIds } from './notification-queues';
 import { typeDef } from './notification-types';
 import { NotificationsService } from './notifications.service';
 import { TemplateStore } from './templates.store';
-
-/** The day in Zhanjiang (Asia/Shanghai, UTC+8, no daylight saving) as YYYY-MM-DD. */
-export function shanghaiDay(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-const shanghaiTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 /** Reminders, batched notices and the daily digest: the work of the delayed / periodic jobs. */
 @Injectable()
@@ -74,7 +68,7 @@ export class ScheduleHandlers {
       `SELECT DISTINCT d.user_id FROM notification_deliveries d JOIN notification_outbox o ON o.id = d.intent_id WHERE d.status = 'DIGEST' AND d.user_id IS NOT NULL AND o.queue_ns = $1`,
       [this.notifications.queueNs],
     );
-    const day = shanghaiDay(now);
+    const day = zhanjiangDate(now);
     for (let i = 0; i < users.length; i += 500) {
       await this.queues.schedule.addBulk(users.slice(i, i + 500).map((u) => ({ name: 'digest-user' as const, data: { userId: u.user_id }, opts: { jobId: jobIds.digestUser(u.user_id, day) } })));
     }
@@ -94,12 +88,12 @@ export class ScheduleHandlers {
       for (const r of rows) {
         const t = await this.templates.load(r.type, m);
         const msg = this.templates.render(t, 'zh-CN', r.payload.vars, r.payload.link);
-        lines.push(`· [${NOTIFICATION_TYPE_LABELS[r.type]}] ${shanghaiTime(new Date(r.created_at))} ${msg.subject}`);
+        lines.push(`· [${NOTIFICATION_TYPE_LABELS[r.type]}] ${zhanjiangDateTime(new Date(r.created_at)).slice(5)} ${msg.subject}`);
       }
       const intentId = await this.notifications.notify(m, {
         type: NotificationType.DAILY_DIGEST,
         to: { users: [userId] },
-        vars: { count: rows.length, list: lines.join('\n'), day: shanghaiDay(now) },
+        vars: { count: rows.length, list: lines.join('\n'), day: zhanjiangDate(now) },
         onlyChannels: [NotificationChannel.EMAIL],
       });
       await m.query(`UPDATE notification_deliveries SET status = 'DIGESTED', digest_intent_id = $2, updated_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id), intentId]);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IndicatorComputation, WorkItemStatus } from '@zj/shared';
 import { DataSource } from 'typeorm';
+import { zhanjiangDate } from '../common/time';
 import { IndicatorsService } from './indicators.service';
-import { shanghaiToday } from './indicator-rules';
 import { buildPlanWorkbook, ProgressLine } from './plan-export';
 import { defaultWorkYear, PlanService } from './plan.service';
 import { ReportsService } from './reports.service';
@@ -21,7 +21,7 @@ export class DashboardService {
   /** The year asked, else the current year's list (see defaultWorkYear). */
   private async defaultYear(year?: number): Promise<number> {
     if (year) return year;
-    return defaultWorkYear(await this.plan.years(), Number(shanghaiToday().slice(0, 4)));
+    return defaultWorkYear(await this.plan.years(), Number(zhanjiangDate().slice(0, 4)));
   }
 
   async dashboard(yearAsked?: number) {

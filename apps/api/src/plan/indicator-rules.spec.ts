@@ -1,5 +1,5 @@
 import { IndicatorComparison, TargetStatus } from '@zj/shared';
-import { monthEnds, shanghaiToday, targetMet, targetStatus } from './indicator-rules';
+import { judgeTarget, monthEnds, targetMet } from './indicator-rules';
 
 describe('indicator targets', () => {
   it('compares against the target by its comparison', () => {
@@ -13,23 +13,30 @@ describe('indicator targets', () => {
     expect(targetMet(IndicatorComparison.ABOUT, '16.00', '15.00')).toBe(true);
   });
 
-  it('is pending before the deadline and missed after it when not met', () => {
-    const t = (value: string | null, today: string) => targetStatus(IndicatorComparison.AT_LEAST, value, '3.00', '2023-12-31', today);
-    expect(t('2.00', '2023-06-30')).toBe(TargetStatus.PENDING);
-    expect(t('3.00', '2023-06-30')).toBe(TargetStatus.MET);
-    expect(t('2.00', '2024-01-01')).toBe(TargetStatus.MISSED);
-    expect(t('2.00', '2023-12-31')).toBe(TargetStatus.PENDING);
-    expect(t(null, '2023-06-30')).toBe(TargetStatus.NO_DATA);
-    expect(t(null, '2024-01-01')).toBe(TargetStatus.MISSED);
+  it('judges a target whose deadline has passed on the value at the deadline: met, missed, or no data', () => {
+    const judge = (atDeadline: { value: string; asOf: string } | null, latest: { value: string; asOf: string } | null = { value: '10.19', asOf: '2026-11-30' }) =>
+      judgeTarget({ comparison: IndicatorComparison.AT_LEAST, value: '10.00', deadline: '2023-12-31' }, '2026-12-07', atDeadline, latest);
+    // The latest value (10.19) meets the target, but the deadline's value decides.
+    expect(judge({ value: '9.80', asOf: '2023-12-31' })).toEqual({ status: TargetStatus.MISSED, basis: 'DEADLINE', value: '9.80', valueAsOf: '2023-12-31' });
+    expect(judge({ value: '10.00', asOf: '2023-11-30' })).toEqual({ status: TargetStatus.MET, basis: 'DEADLINE', value: '10.00', valueAsOf: '2023-11-30' });
+    // Nothing known on or before the deadline: no data, never "missed" (and never the latest value).
+    expect(judge(null)).toEqual({ status: TargetStatus.NO_DATA, basis: 'DEADLINE', value: null, valueAsOf: null });
+  });
+
+  it('shows a target whose deadline is ahead as in progress, with the latest value', () => {
+    const judge = (latest: { value: string; asOf: string } | null, today = '2026-12-07') =>
+      judgeTarget({ comparison: IndicatorComparison.ABOUT, value: '15.00', deadline: '2030-12-31' }, today, null, latest);
+    expect(judge({ value: '10.19', asOf: '2026-11-30' })).toEqual({ status: TargetStatus.PENDING, basis: 'LATEST', value: '10.19', valueAsOf: '2026-11-30' });
+    // Even when already reached: the deadline decides, later.
+    expect(judge({ value: '16.00', asOf: '2026-11-30' }).status).toBe(TargetStatus.PENDING);
+    expect(judge(null)).toEqual({ status: TargetStatus.PENDING, basis: 'LATEST', value: null, valueAsOf: null });
+    // On the deadline day itself the day is not over yet.
+    expect(judge({ value: '16.00', asOf: '2030-12-31' }, '2030-12-31').status).toBe(TargetStatus.PENDING);
+    expect(judgeTarget({ comparison: IndicatorComparison.ABOUT, value: '15.00', deadline: '2030-12-31' }, '2031-01-01', { value: '16.00', asOf: '2030-12-31' }, null).status).toBe(TargetStatus.MET);
   });
 
   it('lists month ends', () => {
     expect(monthEnds('2024-03-15', 3)).toEqual(['2024-01-31', '2024-02-29', '2024-03-31']);
     expect(monthEnds('2024-01-02', 2)).toEqual(['2023-12-31', '2024-01-31']);
-  });
-
-  it('answers the date in Zhanjiang', () => {
-    expect(shanghaiToday(new Date('2023-12-31T16:30:00Z'))).toBe('2024-01-01');
-    expect(shanghaiToday(new Date('2023-12-31T15:59:00Z'))).toBe('2023-12-31');
   });
 });

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventType, IndicatorComputation, IndicatorPoint, IndicatorSource, IndicatorView, TargetStatus, type IndicatorComparison } from '@zj/shared';
+import { EventType, IndicatorComputation, IndicatorPoint, IndicatorSource, IndicatorView, percent, type IndicatorComparison, type IndicatorTargetView } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
-import { percent } from './decimal';
+import { CasesService } from '../cases/cases.service';
+import { zhanjiangDate } from '../common/time';
 import { CreateIndicatorDto, IndicatorValueDto, TargetDto, UpdateIndicatorDto } from './dto/plan.dto';
-import { monthEnds, shanghaiToday, targetStatus } from './indicator-rules';
+import { judgeTarget, monthEnds, type DatedValue } from './indicator-rules';
 import { PlanErrorCode } from './plan.errors';
 
 export interface ComputedValue {
@@ -32,6 +33,20 @@ interface IndicatorRow {
   archived_at: Date | null;
 }
 
+/**
+ * The day a value stands for: a reported value's own date; a green-loan ratio's, the last day of the
+ * month of the reports it sums; another computed value's, the day it was computed at.
+ */
+function valueOn(v: { value: string | null; asOf: string | null; breakdown?: Record<string, string> | null }): DatedValue {
+  if (v.value === null) return { value: null, asOf: null };
+  const month = v.breakdown?.month;
+  if (month && /^\d{4}-\d{2}$/.test(month)) {
+    const [y, mo] = month.split('-').map(Number);
+    return { value: v.value, asOf: new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10) };
+  }
+  return { value: v.value, asOf: v.asOf };
+}
+
 const archivedConflict = () => AppException.conflict('该指标已删除，不能再修改或登记数值', PlanErrorCode.INDICATOR_ARCHIVED);
 
 /** Months in a computed indicator's trend. */
@@ -50,6 +65,7 @@ export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly cases: CasesService,
   ) {}
 
   private async tableExists(m: EntityManager, table: string): Promise<boolean> {
@@ -105,12 +121,9 @@ export class IndicatorsService {
         return { value: `${row.n}.00`, asOf };
       }
       case IndicatorComputation.FINANCING_DISBURSED: {
-        if (!(await this.tableExists(m, 'case_tranches'))) return { value: null, asOf, note: '对接流程尚未建立' };
-        const [row] = await m.query(
-          `SELECT coalesce(sum(amount), 0)::numeric(14,2)::text AS total, count(DISTINCT case_id)::int AS cases FROM case_tranches WHERE disbursed_on <= $1::date`,
-          [asOf],
-        );
-        return { value: row.total, asOf, breakdown: { cases: String(row.cases) } };
+        // The pipeline's one definition (cases module), the same its statistics show.
+        const d = await this.cases.financingDisbursed(asOf, m);
+        return { value: d.amount, asOf, breakdown: { cases: String(d.cases) } };
       }
       case IndicatorComputation.BANKS_WITH_GREEN_TEAM: {
         const [row] = await m.query(
@@ -189,11 +202,12 @@ export class IndicatorsService {
       `SELECT id, comparison, value::text AS value, to_char(deadline, 'YYYY-MM-DD') AS deadline, note FROM plan_indicator_targets WHERE indicator_id = $1 ORDER BY deadline`,
       [ind.id],
     );
-    const targetViews = [];
+    const targetViews: IndicatorTargetView[] = [];
     for (const t of targets as { id: string; comparison: IndicatorComparison; value: string; deadline: string; note: string | null }[]) {
-      const at = t.deadline < today ? t.deadline : today;
-      const v = at === today ? current : await this.valueAt(m, ind, at);
-      targetViews.push({ ...t, valueAtDeadline: v.value, status: targetStatus(t.comparison, v.value, t.value, t.deadline, today) as TargetStatus });
+      // A deadline passed: the value at it; ahead: the latest (judgeTarget says which it used).
+      const atDeadline = t.deadline < today ? valueOn(await this.valueAt(m, ind, t.deadline)) : null;
+      const j = judgeTarget(t, today, atDeadline, valueOn(current));
+      targetViews.push({ ...t, valueAtDeadline: j.value, basis: j.basis, valueAsOf: j.valueAsOf, status: j.status });
     }
     return {
       id: ind.id,
@@ -220,7 +234,7 @@ export class IndicatorsService {
   }
 
   async list(opts: { taskId?: string; series?: boolean } = {}, m: EntityManager = this.dataSource.manager): Promise<IndicatorView[]> {
-    const today = shanghaiToday();
+    const today = zhanjiangDate();
     const rows = await this.rows(m, { taskId: opts.taskId });
     const out: IndicatorView[] = [];
     for (const r of rows) out.push(await this.view(m, r, today, opts.series ?? true));
@@ -236,7 +250,7 @@ export class IndicatorsService {
          FROM plan_indicator_values v LEFT JOIN organizations o ON o.id = v.organization_id WHERE v.indicator_id = $1 ORDER BY v.as_of DESC, v.created_at DESC`,
       [id],
     );
-    return { ...(await this.view(m, row, shanghaiToday(), true)), values };
+    return { ...(await this.view(m, row, zhanjiangDate(), true)), values };
   }
 
   private checkTargets(targets: TargetDto[]) {
@@ -274,7 +288,7 @@ export class IndicatorsService {
       await this.insertTargets(m, row.id, dto.targets);
       await this.audit.record(m, actor, { action: 'plan_indicator.create', entityType: 'plan_indicator', entityId: row.id, after: dto });
       const [created] = await this.rows(m, { id: row.id });
-      return this.view(m, created, shanghaiToday(), false);
+      return this.view(m, created, zhanjiangDate(), false);
     });
   }
 
@@ -309,7 +323,7 @@ export class IndicatorsService {
       }
       await this.audit.record(m, actor, { action: 'plan_indicator.update', entityType: 'plan_indicator', entityId: id, before: { ...before, targets: beforeTargets }, after: dto });
       const [row] = await this.rows(m, { id });
-      return this.view(m, row, shanghaiToday(), false);
+      return this.view(m, row, zhanjiangDate(), false);
     });
   }
 

@@ -1,20 +1,23 @@
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { zhanjiangDate } from '../common/time';
 import { DEMO_BANKS } from '../demo/demo-data';
-import { shanghaiToday } from './indicator-rules';
 
 /**
  * Demo data of plan tracking (DEMO_DATA): the demo banks' profiles and six months of green-loan
  * reports, and last month's reporting period with reports in various states. Invented, like all demo
  * data: the banks end with （演示）, and so does the period. (The demo events, one of them held and
  * counted by the events indicator, are the events module's: events/events-demo.ts.)
- * Runs once (after the demo banks exist); answers what it loaded.
+ * Everything is dated before `now` (the clock; the real one unless a test gives another): the
+ * period is the latest monthly one whose reports fell due far enough back that the late one was
+ * also submitted (see demoReportingPeriod). Runs once (after the demo banks exist); answers what it loaded.
  */
-export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: { demo: boolean }): Promise<string[]> {
+export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: { demo: boolean; now?: Date }): Promise<string[]> {
   if (!opts.demo) return [];
   if ((await m.query(`SELECT 1 FROM plan_reporting_periods WHERE is_demo LIMIT 1`)).length) return [];
   const done: string[] = [];
-  const today = shanghaiToday();
+  const now = opts.now ?? new Date();
+  const today = zhanjiangDate(now);
   const [y, mo] = today.split('-').map(Number);
   const monthsBack = (k: number) => {
     const d = new Date(Date.UTC(y, mo - 1 - k, 1));
@@ -71,10 +74,8 @@ export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: 
   }
   done.push(`bank profiles and green-loan reports: ${banks.length} institutions`);
 
-  // ---- last month's reporting period, due on the 10th of this month at 18:00 Beijing time
-  const start = monthsBack(1);
-  const end = new Date(Date.UTC(y, mo - 1, 0)).toISOString().slice(0, 10);
-  const due = new Date(Date.UTC(y, mo - 1, 10, 10, 0));
+  // ---- the latest monthly period whose reports are all in (due on the 10th of the next month, 18:00 Beijing time)
+  const { start, end, due, submittedAt, lateAt } = demoReportingPeriod(now);
   const [py, pm] = start.split('-').map(Number);
   const [period] = await m.query(
     `INSERT INTO plan_reporting_periods (name, frequency, work_year, starts_on, ends_on, due_at, is_demo)
@@ -89,8 +90,6 @@ export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: 
     (await m.query(`SELECT i.id FROM plan_work_items i JOIN plan_key_works k ON k.id = i.key_work_id WHERE k.task_id = $1 AND i.year = 2023 AND i.archived_at IS NULL ORDER BY k.position, i.position`, [taskId])).map(
       (r: { id: string }) => r.id,
     ) as string[];
-  const submittedAt = new Date(due.getTime() - 2 * 24 * 3600_000);
-  const lateAt = new Date(due.getTime() + 24 * 3600_000);
 
   async function report(o: {
     task: number;
@@ -163,4 +162,23 @@ export async function seedPlanDemo(m: EntityManager, audit: AuditService, opts: 
   done.push(`reporting period ${py}年${pm}月（演示） with 7 reports`);
   await audit.record(m, null, { action: 'system.seed_plan_demo', entityType: 'system', after: { loaded: done } });
   return done;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The demo's reporting period as of `now`: a month whose reports fell due (the 10th of the next
+ * month, 18:00 Beijing time) at least two days before `now`, the latest such month — last month from
+ * the 12th on, the month before it earlier in the month. Its reports were submitted two days before
+ * the due time (decided a day later), the late one (迟报) a day after it: all before `now`.
+ */
+export function demoReportingPeriod(now: Date): { start: string; end: string; due: Date; submittedAt: Date; lateAt: Date } {
+  const [y, mo] = zhanjiangDate(now).split('-').map(Number);
+  // The due time of the reports of the month `k` months before the current one.
+  const dueOf = (k: number) => new Date(Date.UTC(y, mo - k, 10, 10, 0));
+  const k = dueOf(1).getTime() + 2 * DAY_MS <= now.getTime() ? 1 : 2;
+  const due = dueOf(k);
+  const start = new Date(Date.UTC(y, mo - 1 - k, 1)).toISOString().slice(0, 10);
+  const end = new Date(Date.UTC(y, mo - k, 0)).toISOString().slice(0, 10);
+  return { start, end, due, submittedAt: new Date(due.getTime() - 2 * DAY_MS), lateAt: new Date(due.getTime() + DAY_MS) };
 }

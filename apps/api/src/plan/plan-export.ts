@@ -1,4 +1,4 @@
-import { INDICATOR_COMPARISON_LABELS, TARGET_STATUS_LABELS, WORK_ITEM_STATUS_LABELS, type IndicatorView, type PlanTaskView } from '@zj/shared';
+import { formatMeasure, INDICATOR_COMPARISON_LABELS, TARGET_STATUS_LABELS, targetValueText, WORK_ITEM_STATUS_LABELS, type IndicatorView, type PlanTaskView } from '@zj/shared';
 import ExcelJS from 'exceljs';
 import { chineseOrdinal, unitsText } from './plan.service';
 
@@ -13,10 +13,14 @@ export interface ProgressLine {
 /** The columns of the export: the seed's four (工作任务 spans action and task) and three appended. */
 export const EXPORT_HEADER = ['工作任务', '', '重点工作', '', '责任单位', '进展状态', '最新进展', '指标完成情况'];
 
+/** An indicator in one line: its value as its unit writes it, each target's status and the value it was judged on. */
 export function indicatorLine(i: IndicatorView): string {
-  const value = i.current.value === null ? '暂无数据' : `${i.current.value}${i.unit}`;
+  const value = i.current.value === null ? '暂无数据' : formatMeasure(i.current.value, i.unit);
   const targets = i.targets
-    .map((t) => `${t.deadline.slice(0, 4)}年目标${INDICATOR_COMPARISON_LABELS[t.comparison]}${t.value}${i.unit}：${TARGET_STATUS_LABELS[t.status]}`)
+    .map((t) => {
+      const used = targetValueText(t, i.unit);
+      return `${t.deadline.slice(0, 4)}年目标${INDICATOR_COMPARISON_LABELS[t.comparison]}${formatMeasure(t.value, i.unit)}：${TARGET_STATUS_LABELS[t.status]}${used ? `（${used}）` : ''}`;
+    })
     .join('；');
   return `${i.name}：${value}${i.current.asOf ? `（截至${i.current.asOf}）` : ''}${targets ? `；${targets}` : ''}`;
 }

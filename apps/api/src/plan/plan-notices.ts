@@ -1,5 +1,5 @@
 import { NotificationType, Role } from '@zj/shared';
-import { shanghaiDateTime } from '../notifications/notices';
+import { zhanjiangDateTime } from '../common/time';
 import type { NotifyIntent, ReminderSpec } from '../notifications/notifications.service';
 
 /**
@@ -34,7 +34,7 @@ const taskLabel = (r: { taskNumber: number; taskTitle: string }) => `（${r.task
 
 /** The reminders of one unit's report: before the due time (if still ahead) and at the due time. */
 export function reportReminders(r: ReporterRef, now = new Date()): ReminderSpec[] {
-  const vars = { taskTitle: taskLabel(r), dueAt: shanghaiDateTime(r.dueAt) };
+  const vars = { taskTitle: taskLabel(r), dueAt: zhanjiangDateTime(r.dueAt) };
   const link = `/plan/reports?period=${r.periodId}&task=${r.taskId}`;
   const subject = { type: 'plan_period', id: r.periodId };
   const out: ReminderSpec[] = [];

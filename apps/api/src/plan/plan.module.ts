@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { DashboardService } from './dashboard.service';
 import { IndicatorsService } from './indicators.service';
 import { PlanController } from './plan.controller';
@@ -8,6 +9,8 @@ import { ReportsService } from './reports.service';
 
 /** Plan-wide tracking: tasks and units, indicators, progress reports, dashboard and export (issue 6). */
 @Module({
+  // The pipeline's definition of financing disbursed (CasesService.financingDisbursed) for the indicator.
+  imports: [CasesModule],
   controllers: [PlanController, ReportsController],
   providers: [PlanService, IndicatorsService, ReportsService, DashboardService],
   exports: [IndicatorsService],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   PLAN_EVIDENCE_MAX_PER_REPORT,
   PLAN_EVIDENCE_TYPES,
+  percent,
   ReportAction,
   ReportAddressee,
   ReportingFrequency,
@@ -18,9 +19,9 @@ import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
-import { percent } from './decimal';
 import { AcceptReportDto, CreatePeriodDto, ListReportsQuery, ReturnReportDto, SaveReportDto, UpdatePeriodDto } from './dto/plan.dto';
 import { evidenceProblem } from './evidence-rules';
+import { reportContentProblems } from './report-content';
 import { planReminderKey, planReminderPrefix, reportReminders, reportReturnedNotice, reportSubmittedNotice } from './plan-notices';
 import { PlanErrorCode } from './plan.errors';
 import { isOverdue, reportTransition, submittedOnTime } from './report-workflow';
@@ -575,10 +576,11 @@ export class ReportsService {
       const to = this.check(ReportAction.SUBMIT, r, rel, version);
       const p = await this.period(m, r.period_id);
       const items = await this.workItems(m, r.task_id, p.work_year);
-      const reported = new Set<string>((await m.query(`SELECT work_item_id FROM plan_report_items WHERE report_id = $1`, [id])).map((x: { work_item_id: string }) => x.work_item_id));
-      const missing = items.filter((i) => !reported.has(i.id));
-      if (missing.length) {
-        throw AppException.badRequest('请填写每项工作的进展后再报送', PlanErrorCode.REPORT_INCOMPLETE, missing.map((i) => ({ field: `items:${i.id}`, messages: [`未填写：${i.text.slice(0, 40)}`] })));
+      // A report carries its content: each work item's status and progress text (report-content.ts).
+      const reported: { workItemId: string; narrative: string | null }[] = await m.query(`SELECT work_item_id AS "workItemId", narrative FROM plan_report_items WHERE report_id = $1`, [id]);
+      const empty = reportContentProblems(items, { summary: r.summary, items: reported });
+      if (empty.length) {
+        throw AppException.badRequest(items.length ? '请填写每项工作的进展情况后再报送' : '请填写总体进展后再报送', PlanErrorCode.REPORT_INCOMPLETE, empty);
       }
       await m.query(
         `UPDATE plan_reports SET status = $2, submitted_at = now(), first_submitted_at = coalesce(first_submitted_at, now()), return_comment = NULL, version = version + 1, updated_at = now() WHERE id = $1`,

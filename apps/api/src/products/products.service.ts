@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
-import { zhanjiangDate } from '../work-calendar/working-days';
+import { zhanjiangDate } from '../common/time';
 import { CreateProductDto, ListProductsQuery, MyProductsQuery, ProductFieldsDto, UpdateProductDto } from './dto/product.dto';
 import { Product } from './product.entity';
 import { ProductErrorCode } from './products.errors';

@@ -21,7 +21,7 @@ import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
 import { AppConfig } from '../config/app.config';
-import { needVisibleToBankSql } from '../financing-needs/need-rules';
+import { investmentProblem, NEED_STATUSES_WITHIN_INVESTMENT, needVisibleToBankSql } from '../financing-needs/need-rules';
 import { noticeNeedsNowVisible } from '../matching/matching-notices';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Organization } from '../organizations/organization.entity';
@@ -473,6 +473,19 @@ export class ProjectsService {
   }
 
   /** Locks a project the caller can see, or answers 404. */
+  /**
+   * With the project locked: its total investment stays no less than its largest need (issue 14; the
+   * rule of financing-needs/need-rules.ts, which needs hold the other way round).
+   */
+  private async checkInvestment(m: EntityManager, projectId: string, totalInvestment: string) {
+    const [{ largest }]: { largest: string | null }[] = await m.query(
+      `SELECT max(amount)::text AS largest FROM financing_needs WHERE project_id = $1 AND status = ANY($2::text[])`,
+      [projectId, NEED_STATUSES_WITHIN_INVESTMENT],
+    );
+    const problem = investmentProblem(totalInvestment, largest);
+    if (problem) throw AppException.badRequest(`总投资${problem}`, ProjectErrorCode.INVESTMENT_BELOW_NEEDS, [{ field: 'totalInvestment', messages: [problem] }]);
+  }
+
   private async lockVisible(m: EntityManager, actor: Actor, id: string): Promise<Project> {
     const scope = await libraryScope(m, actor);
     const p = await m.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -520,6 +533,7 @@ export class ProjectsService {
       const stars = fields.greenBuildingStars !== undefined ? fields.greenBuildingStars : p.greenBuildingStars;
       this.checkStars(stars, currentCats);
       this.checkDates(fields.constructionStart !== undefined ? fields.constructionStart : p.constructionStart, fields.constructionEnd !== undefined ? fields.constructionEnd : p.constructionEnd);
+      if (fields.totalInvestment !== undefined) await this.checkInvestment(m, id, fields.totalInvestment);
       Object.assign(p, fields, fields.tags ? { tags: [...new Set(fields.tags)] } : {});
       const saved = await m.save(p);
       if (catRows) {

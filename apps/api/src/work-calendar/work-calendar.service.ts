@@ -5,9 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { zhanjiangDate } from '../common/time';
 import { WorkCalendarDay } from './work-calendar-day.entity';
 import { WorkCalendarErrorCode } from './work-calendar.errors';
-import { addWorkingDays, CalendarOverrides, isWeekend, workingDaysBetween, zhanjiangDate } from './working-days';
+import { addWorkingDays, CalendarOverrides, isWeekend, workingDaysBetween } from './working-days';
 
 /** The administrator-maintained calendar of public holidays and adjusted working days, and deadlines on it. */
 @Injectable()

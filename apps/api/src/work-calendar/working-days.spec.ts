@@ -1,6 +1,6 @@
 import { CalendarDayKind } from '@zj/shared';
 import { OFFICIAL_SCHEDULES, scheduleDays } from './official-schedules';
-import { addWorkingDays, isOverdue, isWorkingDay, workingDaysBetween, zhanjiangDate } from './working-days';
+import { addWorkingDays, isOverdue, isWorkingDay, workingDaysBetween } from './working-days';
 
 const calendar = new Map(scheduleDays([...OFFICIAL_SCHEDULES[2025], ...OFFICIAL_SCHEDULES[2026]]).map((d) => [d.date, d.kind]));
 const none = new Map<string, CalendarDayKind>();
@@ -45,7 +45,6 @@ describe('working days (法定节假日与调休)', () => {
     expect(isOverdue('2026-02-25', '2026-02-25')).toBe(false);
     expect(isOverdue('2026-02-25', '2026-02-26')).toBe(true);
     expect(isOverdue(null, '2026-02-26')).toBe(false);
-    expect(zhanjiangDate(new Date('2026-02-24T16:30:00Z'))).toBe('2026-02-25');
   });
 
   it('seeds the official schedules: 2025 has 27 days off on the calendar, 2026 has 33, with 5 and 6 adjusted working days', () => {

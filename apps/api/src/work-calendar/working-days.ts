@@ -66,11 +66,6 @@ export function workingDaysBetween(from: string, to: string, overrides: Calendar
   return sign * count;
 }
 
-/** Today's date in Zhanjiang (Asia/Shanghai, UTC+8, no daylight saving). */
-export function zhanjiangDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Whether a deadline (`dueOn`, inclusive) has passed on `today`. */
 export function isOverdue(dueOn: string | null, today: string): boolean {
   return !!dueOn && today > dueOn;

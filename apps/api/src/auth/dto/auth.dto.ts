@@ -5,44 +5,44 @@ import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/vali
 export class LoginDto {
   @ApiProperty({ example: 'bureau@demo.zj.gov.cn' })
   @Trim('lower')
-  @IsEmail({}, { message: '请输入有效的电子邮箱' })
+  @IsEmail({}, { message: '请输入有效的邮箱' })
   email: string;
 
   @ApiProperty()
-  @IsString()
+  @IsString({ message: '密码应为文字' })
   @MinLength(1, { message: '请输入密码' })
-  @MaxLength(128)
+  @MaxLength(128, { message: '密码不能超过128个字符' })
   password: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString()
-  @Length(20, 200)
+  @IsString({ message: '刷新令牌应为文字' })
+  @Length(20, 200, { message: '刷新令牌应为20至200个字符' })
   refreshToken: string;
 }
 
 export class RegisterEnterpriseDto {
   @ApiProperty()
   @Trim('lower')
-  @IsEmail({}, { message: '请输入有效的电子邮箱' })
+  @IsEmail({}, { message: '请输入有效的登录邮箱' })
   email: string;
 
   @ApiProperty({ description: '至少10位，含大写、小写、数字、符号中的三类' })
-  @IsString()
-  @MaxLength(128)
+  @IsString({ message: '密码应为文字' })
+  @MaxLength(128, { message: '密码不能超过128个字符' })
   password: string;
 
   @ApiProperty({ example: '张经理' })
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '联系人姓名应为文字' })
+  @Length(1, 100, { message: '联系人姓名应为1至100个字' })
   displayName: string;
 
   @ApiProperty({ example: '雷州红树湾生态修复有限公司' })
   @Trim()
-  @IsString()
-  @Length(2, 200)
+  @IsString({ message: '企业名称应为文字' })
+  @Length(2, 200, { message: '企业名称应为2至200个字' })
   enterpriseName: string;
 
   @ApiProperty({ example: '91440882MA55ABCD1X' })
@@ -51,7 +51,7 @@ export class RegisterEnterpriseDto {
   creditCode: string;
 
   @ApiProperty({ example: '440882' })
-  @IsDivisionCode()
+  @IsDivisionCode({ message: '所在区县应为湛江市的县（市、区）或园区' })
   divisionCode: string;
 }
 

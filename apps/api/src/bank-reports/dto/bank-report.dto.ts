@@ -12,41 +12,41 @@ export class PutBankProfileDto {
   version?: number;
 
   @ApiProperty({ description: '已组建绿色金融服务团队' })
-  @IsBoolean({ message: '应为 true 或 false' })
+  @IsBoolean({ message: '已组建绿色金融服务团队应为是或否' })
   hasGreenFinanceTeam: boolean;
 
   @ApiPropertyOptional({ example: '2023-06-01', description: '团队组建日期（有团队时必填）' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: '日期格式应为 YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '组建日期格式应为 YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '组建日期格式应为 YYYY-MM-DD' })
   greenTeamSince?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
-  @IsString({ message: '应为文字' })
-  @MaxLength(500, { message: '不能超过500字' })
+  @IsString({ message: '团队说明应为文字' })
+  @MaxLength(500, { message: '团队说明不能超过500个字' })
   greenTeamNote?: string;
 
   @ApiProperty({ description: '本行为法人农商行' })
-  @IsBoolean({ message: '应为 true 或 false' })
+  @IsBoolean({ message: '本行为法人农商行应为是或否' })
   isLocalRuralCommercialBank: boolean;
 
   @ApiProperty({ description: '已开展环境信息披露' })
-  @IsBoolean({ message: '应为 true 或 false' })
+  @IsBoolean({ message: '已开展环境信息披露应为是或否' })
   disclosesEnvironmentalInfo: boolean;
 
   @ApiPropertyOptional({ description: '环境信息披露报告链接' })
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: '应为 http(s) 链接' })
-  @MaxLength(500, { message: '不能超过500字' })
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: '披露报告链接应为 http(s) 网址' })
+  @MaxLength(500, { message: '披露报告链接不能超过500个字符' })
   disclosureUrl?: string;
 
   @ApiPropertyOptional({ description: '首次披露年度（已披露时必填）' })
   @IsOptional()
-  @IsInt({ message: '年度应为整数' })
-  @Min(2000, { message: '年度无效' })
-  @Max(2100, { message: '年度无效' })
+  @IsInt({ message: '首次披露年度应为2000至2100的整数' })
+  @Min(2000, { message: '首次披露年度应为2000至2100的整数' })
+  @Max(2100, { message: '首次披露年度应为2000至2100的整数' })
   disclosureYear?: number;
 }
 
@@ -57,53 +57,53 @@ export class PutLoanReportDto {
   version?: number;
 
   @ApiProperty({ example: '125000.00', description: '月末绿色贷款余额（万元）' })
-  @IsDecimalString(AMOUNT)
+  @IsDecimalString({ ...AMOUNT, label: '月末绿色贷款余额', unit: '万元' })
   greenLoanBalance: string;
 
   @ApiProperty({ example: '1180000.00', description: '月末各项贷款余额（万元）' })
-  @IsDecimalString({ ...AMOUNT, min: 0.01 })
+  @IsDecimalString({ ...AMOUNT, min: 0.01, label: '月末各项贷款余额', unit: '万元' })
   totalLoanBalance: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
-  @IsString({ message: '应为文字' })
-  @MaxLength(500, { message: '不能超过500字' })
+  @IsString({ message: '说明应为文字' })
+  @MaxLength(500, { message: '说明不能超过500个字' })
   note?: string;
 }
 
 export class MonthParam {
-  @IsYearMonth()
+  @IsYearMonth({ label: '月份' })
   month: string;
 }
 
 export class ListLoanReportsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-03' })
   @IsOptional()
-  @IsYearMonth()
+  @IsYearMonth({ label: '月份' })
   month?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID('all', { message: '机构编号无效' })
+  @IsUUID('all', { message: '金融机构无效' })
   bankOrgId?: string;
 }
 
 export class RatioQuery {
   @ApiPropertyOptional({ example: '2025-01' })
   @IsOptional()
-  @IsYearMonth()
+  @IsYearMonth({ label: '开始月份' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-03' })
   @IsOptional()
-  @IsYearMonth()
+  @IsYearMonth({ label: '结束月份' })
   to?: string;
 }
 
 export class CoverageQuery {
   @ApiProperty({ example: '2026-03' })
-  @IsYearMonth()
+  @IsYearMonth({ label: '月份' })
   month: string;
 }
 

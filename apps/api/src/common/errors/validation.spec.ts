@@ -36,10 +36,18 @@ describe('validation errors', () => {
     expect(flattenValidationErrors([error('items', undefined, children)], '', 51)).toHaveLength(51);
   });
 
-  it('names the first ten fields in the message and counts the rest', () => {
-    const details = Array.from({ length: 12 }, (_, i) => ({ field: `f${i}`, messages: ['x'] }));
-    expect(validationMessage(details.slice(0, 2), false)).toBe('请求参数有误：f0、f1');
-    expect(validationMessage(details, false)).toBe('请求参数有误：f0、f1、f2、f3、f4、f5、f6、f7、f8、f9 等');
+  it('says the first problems in the words of the field messages, never the raw path, and counts the rest', () => {
+    const details = Array.from({ length: 12 }, (_, i) => ({ field: `targets[${i}].value`, messages: [`目标值应在0至${i}之间`] }));
+    expect(validationMessage([{ field: 'name', messages: ['指标名称应为2至200个字'] }], false)).toBe('请求参数有误：指标名称应为2至200个字');
+    expect(validationMessage(details.slice(0, 2), false)).toBe('请求参数有误：目标值应在0至0之间（第1项）；目标值应在0至1之间（第2项）');
+    expect(validationMessage(details, false)).toBe('请求参数有误：目标值应在0至0之间（第1项）；目标值应在0至1之间（第2项）；目标值应在0至2之间（第3项）；等12项问题');
+    expect(validationMessage(details, true)).toMatch(/等多项问题$/);
+    expect(validationMessage([{ field: 'categoryRules[1].prefix', messages: ['支持的绿色类别应为分类代码或前缀'] }], false)).not.toContain('categoryRules');
+    expect(validationMessage([{ field: 'isAdmin', messages: ['不允许的字段'] }], false)).toBe('请求参数有误：不允许的字段“isAdmin”');
+  });
+
+  it('says a message once when several rules of a field say the same', () => {
+    expect(flattenValidationErrors([error('termMonths', { isInt: '期限应为1至600个月', min: '期限应为1至600个月' })])).toEqual([{ field: 'termMonths', messages: ['期限应为1至600个月'] }]);
   });
 
   it(`answers at most ${MAX_FIELD_ERRORS} field errors for a body with thousands of wrong fields`, async () => {

@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchem
 
 class ApiErrorDetail {
   @ApiProperty({ example: 'VALIDATION_FAILED' }) code: string;
-  @ApiProperty({ example: '请求参数有误：amount' }) message: string;
+  @ApiProperty({ example: '请求参数有误：融资金额应在0.01至10000000万元之间，最多2位小数' }) message: string;
   @ApiPropertyOptional({ example: [{ field: 'amount', messages: ['应为最多2位小数的数字字符串'] }] }) details?: unknown;
   @ApiProperty({ example: '2b1f0c8e-2f7c-4d8a-9a57-0f6b3f0c2d11' }) requestId: string;
 }

@@ -2,6 +2,7 @@ import { ArgumentMetadata, HttpStatus, Injectable, PipeTransform } from '@nestjs
 import { CommonErrorCode, FieldError } from '@zj/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { AppException } from '../errors/app.exception';
+import { validationMessage } from '../errors/validation';
 import { currentRequestId } from '../http/request-context';
 
 /**
@@ -130,7 +131,7 @@ export function findInputProblem(value: unknown, opts: { maxDepth?: number; maxV
 
 export function inputProblemException(problem: InputProblem): AppException {
   const details: FieldError[] = [{ field: problem.field, messages: [problem.message] }];
-  return new AppException(CommonErrorCode.VALIDATION_FAILED, `请求参数有误：${problem.field}`, HttpStatus.BAD_REQUEST, details);
+  return new AppException(CommonErrorCode.VALIDATION_FAILED, validationMessage(details, false), HttpStatus.BAD_REQUEST, details);
 }
 
 /** Bodies already inspected by the middleware: the pipe does not walk them twice. */

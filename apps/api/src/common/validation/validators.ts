@@ -37,8 +37,17 @@ export function IsDivisionCode(options?: ValidationOptions) {
     });
 }
 
-/** A decimal amount as a string with at most `scale` decimals, e.g. 万元 '1200.50'. Never a float. */
-export function IsDecimalString(opts: { precision?: number; scale?: number; min?: number; max?: number } = {}, options?: ValidationOptions) {
+/** A number as people read it in a message: plain digits, never an exponent (1e11 → 100000000000). */
+export function plainNumber(n: number): string {
+  return Number.isInteger(n) ? BigInt(n).toString() : String(n);
+}
+
+/**
+ * A decimal amount as a string with at most `scale` decimals, e.g. 万元 '1200.50'. Never a float.
+ * With `label` (the field as the form labels it) and `unit`, the message names the field and the
+ * allowed range: '融资金额应在0.01至10000000万元之间，最多2位小数'.
+ */
+export function IsDecimalString(opts: { precision?: number; scale?: number; min?: number; max?: number; label?: string; unit?: string } = {}, options?: ValidationOptions) {
   const scale = opts.scale ?? 2;
   const intDigits = (opts.precision ?? 14) - scale;
   const re = new RegExp(`^-?\\d{1,${intDigits}}(\\.\\d{1,${scale}})?$`);
@@ -48,6 +57,7 @@ export function IsDecimalString(opts: { precision?: number; scale?: number; min?
       target: object.constructor,
       propertyName,
       options,
+      constraints: [{ min: opts.min, max: opts.max, scale }],
       validator: {
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !re.test(value)) return false;
@@ -57,11 +67,27 @@ export function IsDecimalString(opts: { precision?: number; scale?: number; min?
           return true;
         },
         defaultMessage: () => {
+          if (opts.label) return decimalMessage(opts.label, opts, scale);
           const range = [opts.min !== undefined ? `不小于${opts.min}` : '', opts.max !== undefined ? `不大于${opts.max}` : ''].filter(Boolean).join('且');
           return `应为最多${scale}位小数的数字字符串${range ? `，${range}` : ''}`;
         },
       },
     });
+}
+
+/** '总投资应在0.01至10000000万元之间，最多2位小数'; '金额下限应不小于0万元，最多2位小数'. */
+export function decimalMessage(label: string, opts: { min?: number; max?: number; unit?: string }, scale = 2): string {
+  const unit = opts.unit ?? '';
+  const { min, max } = opts;
+  const range =
+    min !== undefined && max !== undefined
+      ? `应在${plainNumber(min)}至${plainNumber(max)}${unit}之间`
+      : min !== undefined
+        ? `应不小于${plainNumber(min)}${unit}`
+        : max !== undefined
+          ? `应不大于${plainNumber(max)}${unit}`
+          : '应为数字';
+  return `${label}${range}，最多${scale}位小数`;
 }
 
 /** Trims strings; lower-cases (e-mail addresses) or upper-cases (codes) too when asked. */
@@ -83,10 +109,21 @@ export function calendarDateProblem(value: unknown, minYear = 1900, maxYear = 29
 }
 
 /**
+ * A date problem said of the field as the form labels it: '日期格式应为 YYYY-MM-DD' of 放款日期 is
+ * '放款日期格式应为 YYYY-MM-DD', '年份应在…' is '放款日期的年份应在…', '日期不存在' is '放款日期无效：该日不存在'.
+ */
+export function labelledDateProblem(label: string | undefined, problem: string): string {
+  if (!label) return problem;
+  if (problem === '日期不存在' || problem === '月份不存在') return `${label}无效：该${problem === '日期不存在' ? '日' : '月'}不存在`;
+  if (problem.startsWith('日期') || problem.startsWith('月份')) return `${label}${problem.slice(2)}`;
+  return `${label}的${problem}`;
+}
+
+/**
  * A real calendar date `YYYY-MM-DD` (a pattern alone let 2024-02-30 and 0000-01-01 through to
  * PostgreSQL, which answered them with a 500). Use instead of `@Matches(ISO_DATE)`.
  */
-export function IsCalendarDate(opts: { minYear?: number; maxYear?: number } = {}, options?: ValidationOptions) {
+export function IsCalendarDate(opts: { minYear?: number; maxYear?: number; label?: string } = {}, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
       name: 'isCalendarDate',
@@ -95,13 +132,13 @@ export function IsCalendarDate(opts: { minYear?: number; maxYear?: number } = {}
       options,
       validator: {
         validate: (value: unknown) => calendarDateProblem(value, opts.minYear, opts.maxYear) === null,
-        defaultMessage: (args?: ValidationArguments) => calendarDateProblem(args?.value, opts.minYear, opts.maxYear) ?? '日期无效',
+        defaultMessage: (args?: ValidationArguments) => labelledDateProblem(opts.label, calendarDateProblem(args?.value, opts.minYear, opts.maxYear) ?? '日期无效'),
       },
     });
 }
 
 /** A month `YYYY-MM` of a year PostgreSQL and the platform can hold (1900–2999 unless told). */
-export function IsYearMonth(opts: { minYear?: number; maxYear?: number } = {}, options?: ValidationOptions) {
+export function IsYearMonth(opts: { minYear?: number; maxYear?: number; label?: string } = {}, options?: ValidationOptions) {
   const problem = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value) ? calendarDateProblem(`${value}-01`, opts.minYear, opts.maxYear) : '月份格式应为 YYYY-MM');
   return (object: object, propertyName: string) =>
     registerDecorator({
@@ -111,7 +148,7 @@ export function IsYearMonth(opts: { minYear?: number; maxYear?: number } = {}, o
       options,
       validator: {
         validate: (value: unknown) => problem(value) === null,
-        defaultMessage: (args?: ValidationArguments) => (problem(args?.value) === '日期不存在' ? '月份不存在' : (problem(args?.value) ?? '月份无效')),
+        defaultMessage: (args?: ValidationArguments) => labelledDateProblem(opts.label, problem(args?.value) === '日期不存在' ? '月份不存在' : (problem(args?.value) ?? '月份无效')),
       },
     });
 }

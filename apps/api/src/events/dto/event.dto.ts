@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EventStatus, EventType } from '@zj/shared';
+import { EventStatus, EventType, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,6 +9,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -18,15 +19,17 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidationArguments,
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
 import { MAX_AGENDA_ITEMS } from '../event-rules';
+import { oneOf } from '../../common/validation/messages';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
-const TIME = { strict: true }, TIME_MSG = { message: '时间格式应为 ISO 8601，如 2026-05-20T09:30:00+08:00' };
+const TIME = { strict: true }, TIME_MSG = { message: '开始时间格式应为 ISO 8601，如 2026-05-20T09:30:00+08:00' };
 
 /** Present and not null (null clears an optional field in a change). */
 const given = (_: object, v: unknown) => v !== undefined && v !== null;
@@ -102,7 +105,7 @@ class EventDetailsDto {
   @IsOptional()
   @IsArray({ message: '议程应为列表' })
   @ArrayMaxSize(MAX_AGENDA_ITEMS, { message: `议程最多${MAX_AGENDA_ITEMS}项` })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '议程的每一项格式无效' })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
 }
@@ -203,42 +206,50 @@ export class EventStatusDto {
   @IsIn([EventStatus.HELD, EventStatus.CANCELLED], { message: '状态应为 HELD（已举办）或 CANCELLED（已取消）' })
   status: EventStatus.HELD | EventStatus.CANCELLED;
 
-  @ApiPropertyOptional({ description: '取消原因或举办情况' })
-  @IsOptional()
+  @ApiPropertyOptional({ description: '举办情况（标记已举办时必填：到场机构、会谈和签约等）或取消原因' })
+  @ValidateIf((o: EventStatusDto) => o.status === EventStatus.HELD || (o.note !== undefined && o.note !== null))
   @Trim()
   @IsString({ message: '说明应为文字' })
+  @IsNotEmpty({ message: (a: ValidationArguments) => ((a.object as EventStatusDto).status === EventStatus.HELD ? '请填写举办情况' : '请填写取消原因') })
   @MaxLength(500, { message: '说明不能超过500字' })
   note?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: '参会人数（标记已举办时必填）' })
+  @ValidateIf((o: EventStatusDto) => o.status === EventStatus.HELD || o.attendanceCount !== undefined)
+  @IsInt({ message: '参会人数应为1至100000的整数' })
+  @Min(1, { message: '参会人数应为1至100000的整数' })
+  @Max(100000, { message: '参会人数应为1至100000的整数' })
+  attendanceCount?: number;
 }
 
 export class ListEventsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: EventType })
   @IsOptional()
-  @IsEnum(EventType, { message: '活动类型无效' })
+  @IsEnum(EventType, { message: oneOf('活动类型', EVENT_TYPE_LABELS) })
   type?: EventType;
 
   @ApiPropertyOptional({ enum: EventStatus })
   @IsOptional()
-  @IsEnum(EventStatus, { message: '状态无效' })
+  @IsEnum(EventStatus, { message: oneOf('状态', EVENT_STATUS_LABELS) })
   status?: EventStatus;
 
   @ApiPropertyOptional({ description: '举办年份（北京时间）' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: '年份应为整数' })
-  @Min(2000)
-  @Max(2100)
+  @IsInt({ message: '年份应为2000至2100的整数' })
+  @Min(2000, { message: '年份应为2000至2100的整数' })
+  @Max(2100, { message: '年份应为2000至2100的整数' })
   year?: number;
 
   @ApiPropertyOptional({ description: 'true：只看本机构受邀的活动；false：只看未受邀的' })
   @IsOptional()
   @Transform(toBool)
-  @IsBoolean({ message: 'invited 应为 true 或 false' })
+  @IsBoolean({ message: '是否受邀应为是或否（true 或 false）' })
   invited?: boolean;
 
   @ApiPropertyOptional({ description: 'true：只看本机构已报名（待审核、已报名、候补）的活动；false：只看未报名的' })
   @IsOptional()
   @Transform(toBool)
-  @IsBoolean({ message: 'registered 应为 true 或 false' })
+  @IsBoolean({ message: '是否已报名应为是或否（true 或 false）' })
   registered?: boolean;
 }

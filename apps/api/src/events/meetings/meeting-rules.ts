@@ -4,19 +4,15 @@
  * .ics sequence, and the words notices use. No framework, no I/O.
  */
 import { MeetingPriority, MeetingRequestStatus } from '@zj/shared';
+import { zhanjiangTime } from '../../common/time';
 
 export const MAX_SLOTS = 40;
 export const MIN_SLOT_MINUTES = 5;
 export const MAX_SLOT_MINUTES = 120;
 
-/** Local time in Zhanjiang (UTC+8, no daylight saving), HH:mm. */
-export function shanghaiHm(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-}
-
 /** "14:40–15:00". */
 export function timeRange(startsAt: Date, endsAt: Date): string {
-  return `${shanghaiHm(startsAt)}–${shanghaiHm(endsAt)}`;
+  return `${zhanjiangTime(startsAt)}–${zhanjiangTime(endsAt)}`;
 }
 
 /** "第3场（14:40–15:00）". */

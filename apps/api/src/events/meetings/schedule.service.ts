@@ -14,7 +14,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
-import { shanghaiDateTime } from '../../notifications/notices';
+import { zhanjiangDateTime } from '../../common/time';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { TypedQueue, typedQueue } from '../../queue/jobs';
 import { QueueBackend } from '../../queue/queue-backend';
@@ -217,7 +217,7 @@ export class ScheduleService {
         await this.notifications.notify(m, {
           type: NotificationType.EVENT_AGENDA,
           to: { organizations: [orgId] },
-          vars: { eventTitle: e.title, startsAt: shanghaiDateTime(e.startsAt), venue: e.venue, count: scheduled.length, agenda: lines.length ? lines.join('\n') : '（暂无会谈安排）' },
+          vars: { eventTitle: e.title, startsAt: zhanjiangDateTime(e.startsAt), venue: e.venue, count: scheduled.length, agenda: lines.length ? lines.join('\n') : '（暂无会谈安排）' },
           link: `/events/${eventId}/agenda`,
         });
       }

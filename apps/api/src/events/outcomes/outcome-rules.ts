@@ -1,5 +1,4 @@
-import { CaseState, MEETING_RESULT_LABELS, MeetingResult, MeetingStatus, RegistrationStatus, type EventOrgRef, type EventReport, type EventSlotView } from '@zj/shared';
-import { fromCents, toCents } from '../../cases/case-machine';
+import { CaseState, compareDecimal, formatDecimal, MEETING_RESULT_LABELS, MeetingResult, MeetingStatus, RegistrationStatus, sumDecimal, type EventOrgRef, type EventReport, type EventSlotView } from '@zj/shared';
 
 /**
  * The rules of the day and after, as plain functions: what an outcome may say, how a result reads
@@ -30,23 +29,12 @@ export function resultLabel(held: boolean, result: MeetingResult | null): string
 
 /** '，意向金额500.00万元' for an intent, '' otherwise. */
 export function amountPhrase(amount: string | null | undefined): string {
-  return amount ? `，意向金额${fromCents(toCents(amount))}万元` : '';
+  return amount ? `，意向金额${formatDecimal(amount)}万元` : '';
 }
 
 /** The case timeline's line for an intent: "对接会签约意向：500.00万元（<event title>）". */
 export function intentComment(amount: string, eventTitle: string, ceremony: boolean): string {
-  return `对接会${ceremony ? '签约仪式' : ''}签约意向：${fromCents(toCents(amount))}万元（${eventTitle}）`;
-}
-
-/** Sum of decimal amounts (万元) without floats. */
-export function sumAmounts(amounts: (string | null | undefined)[]): string {
-  return fromCents(amounts.reduce<bigint>((s, a) => s + (a ? toCents(a) : 0n), 0n));
-}
-
-/** Same amount, whatever its writing ('500' = '500.00'). */
-export function sameAmount(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return a === b;
-  return toCents(a) === toCents(b);
+  return `对接会${ceremony ? '签约仪式' : ''}签约意向：${formatDecimal(amount)}万元（${eventTitle}）`;
 }
 
 /** Slots in time order, numbered from 1. */
@@ -72,7 +60,7 @@ export function freeDesks(desks: number, taken: Iterable<number>): number[] {
 
 /** Credit approved on a case counts while it stands: approved, disbursed, or closed after a disbursement. */
 export function countsAsApproved(c: { state: CaseState; disbursedTotal: string }): boolean {
-  return c.state === CaseState.APPROVED || c.state === CaseState.DISBURSED || (c.state === CaseState.CLOSED && toCents(c.disbursedTotal) > 0n);
+  return c.state === CaseState.APPROVED || c.state === CaseState.DISBURSED || (c.state === CaseState.CLOSED && compareDecimal(c.disbursedTotal, '0') > 0);
 }
 
 // ---------------------------------------------------------------- the report
@@ -102,7 +90,7 @@ export function buildReport(r: ReportRows): EventReport {
   const caseById = new Map(r.cases.map((c) => [c.id, c]));
   const casesOf = (intents: ReportRows['intents']) => [...new Set(intents.map((i) => i.caseId))].map((id) => caseById.get(id)).filter((c) => !!c);
   const approvedOf = (cs: ReportRows['cases']) => cs.filter((c) => countsAsApproved(c));
-  const disbursedOf = (cs: ReportRows['cases']) => cs.filter((c) => toCents(c.disbursedTotal) > 0n);
+  const disbursedOf = (cs: ReportRows['cases']) => cs.filter((c) => compareDecimal(c.disbursedTotal, '0') > 0);
   const allCases = casesOf(r.intents);
 
   const bankIds = [...new Set([...registered.filter((x) => x.side === 'BANK').map((x) => x.organizationId), ...r.intents.map((i) => i.bankOrgId), ...held.map((m) => m.bankOrgId)])];
@@ -113,15 +101,12 @@ export function buildReport(r: ReportRows): EventReport {
       organization: r.orgs.get(id) ?? { id, name: '', type: '' },
       meetingsHeld: held.filter((m) => m.bankOrgId === id).length,
       intents: intents.length,
-      intentAmount: sumAmounts(intents.map((i) => i.amount)),
-      approvedAmount: sumAmounts(approvedOf(cs).map((c) => c.approvedAmount)),
-      disbursedAmount: sumAmounts(cs.map((c) => c.disbursedTotal)),
+      intentAmount: sumDecimal(intents.map((i) => i.amount)),
+      approvedAmount: sumDecimal(approvedOf(cs).map((c) => c.approvedAmount)),
+      disbursedAmount: sumDecimal(cs.map((c) => c.disbursedTotal)),
     };
   });
-  byBank.sort((a, b) => {
-    const d = toCents(b.intentAmount) - toCents(a.intentAmount);
-    return d !== 0n ? (d > 0n ? 1 : -1) : b.meetingsHeld - a.meetingsHeld || a.organization.name.localeCompare(b.organization.name, 'zh-CN');
-  });
+  byBank.sort((a, b) => compareDecimal(b.intentAmount, a.intentAmount) || b.meetingsHeld - a.meetingsHeld || a.organization.name.localeCompare(b.organization.name, 'zh-CN'));
 
   return {
     eventId: r.eventId,
@@ -136,9 +121,9 @@ export function buildReport(r: ReportRows): EventReport {
     meetingsPlaced: placed.length,
     meetingsHeld: held.length,
     results,
-    intents: { count: r.intents.length, amount: sumAmounts(r.intents.map((i) => i.amount)) },
-    approvedAmount: sumAmounts(approvedOf(allCases).map((c) => c.approvedAmount)),
-    disbursedAmount: sumAmounts(allCases.map((c) => c.disbursedTotal)),
+    intents: { count: r.intents.length, amount: sumDecimal(r.intents.map((i) => i.amount)) },
+    approvedAmount: sumDecimal(approvedOf(allCases).map((c) => c.approvedAmount)),
+    disbursedAmount: sumDecimal(allCases.map((c) => c.disbursedTotal)),
     approvedCount: approvedOf(allCases).length,
     disbursedCount: disbursedOf(allCases).length,
     byBank,

@@ -2,11 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   EventStatus,
+  formatDecimal,
   MeetingResult,
   MeetingStatus,
   NotificationType,
   RegistrationStatus,
   Role,
+  sameDecimal,
   type EventLiveView,
   type IntentView,
   type MeetingView,
@@ -15,7 +17,6 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { fromCents, toCents } from '../../cases/case-machine';
 import { CasesService } from '../../cases/cases.service';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
@@ -32,7 +33,7 @@ import { EventRegistration } from '../registrations/registration.entity';
 import { RegistrationsService } from '../registrations/registrations.service';
 import { CeremonyIntentDto, CheckInDto, OutcomeDto } from './dto/outcome.dto';
 import { EventIntent } from './intent.entity';
-import { amountPhrase, freeDesks, intentComment, numberSlots, outcomeProblem, resultLabel, sameAmount, slotsAround } from './outcome-rules';
+import { amountPhrase, freeDesks, intentComment, numberSlots, outcomeProblem, resultLabel, slotsAround } from './outcome-rules';
 
 const LOCK = { mode: 'pessimistic_write' as const };
 
@@ -265,9 +266,9 @@ export class OutcomesService {
 
   /** Writes the outcome on the meeting (nothing when it says the same); a change asks the enterprise to confirm again. */
   private async applyOutcome(m: EntityManager, actor: Actor, e: MatchmakingEvent, meeting: EventMeeting, o: OutcomeSpec) {
-    const amount = o.result === MeetingResult.INTENT && o.amount ? fromCents(toCents(o.amount)) : null;
+    const amount = o.result === MeetingResult.INTENT && o.amount ? formatDecimal(o.amount) : null;
     const note = o.note === undefined ? meeting.outcomeNote : o.note;
-    const substance = meeting.outcomeAt === null || meeting.held !== o.held || meeting.result !== o.result || !sameAmount(meeting.amount, amount);
+    const substance = meeting.outcomeAt === null || meeting.held !== o.held || meeting.result !== o.result || !sameDecimal(meeting.amount, amount);
     if (!substance && note === meeting.outcomeNote) return;
     const before = { held: meeting.held, result: meeting.result, amount: meeting.amount, note: meeting.outcomeNote, enterpriseConfirmedAt: meeting.enterpriseConfirmedAt };
     meeting.held = o.held;
@@ -314,7 +315,7 @@ export class OutcomesService {
     }
     if (intent) {
       const before = { amount: intent.amount, note: intent.note, ceremony: intent.ceremony, meetingId: intent.meetingId };
-      if (!sameAmount(intent.amount, o.amount)) intent.amount = fromCents(toCents(o.amount));
+      if (!sameDecimal(intent.amount, o.amount)) intent.amount = formatDecimal(o.amount);
       if (o.note !== null) intent.note = o.note;
       if (o.ceremony) intent.ceremony = true;
       if (o.meetingId && !intent.meetingId) intent.meetingId = o.meetingId;
@@ -330,7 +331,7 @@ export class OutcomesService {
       throw AppException.badRequest('所选融资需求不是该企业的融资需求', EventErrorCode.NEED_INVALID, [{ field: 'needId', messages: ['须为该企业的融资需求'] }]);
     }
     const id = randomUUID();
-    const amount = fromCents(toCents(o.amount));
+    const amount = formatDecimal(o.amount);
     const opened = await this.cases.openFromEvent(m, actor, { needId: o.needId, bankOrgId: o.bankOrgId, eventId: e.id, intentId: id, amount, comment: intentComment(amount, e.title, o.ceremony) });
     const saved = await m.save(
       m.create(EventIntent, {

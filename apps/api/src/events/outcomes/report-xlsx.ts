@@ -10,7 +10,7 @@ import {
   type MeetingView,
 } from '@zj/shared';
 import ExcelJS from 'exceljs';
-import { shanghaiDateTime } from '../../notifications/notices';
+import { zhanjiangDate, zhanjiangDateTime } from '../../common/time';
 
 /** Amount cells: 万元 with two decimals. */
 const AMOUNT_FMT = '#,##0.00';
@@ -21,7 +21,7 @@ function cell(v: unknown): unknown {
 }
 
 const amount = (v: string | null) => (v === null ? null : Number(v));
-const time = (iso: string | null) => (iso ? shanghaiDateTime(new Date(iso)) : '');
+const time = (iso: string | null) => (iso ? zhanjiangDateTime(new Date(iso)) : '');
 
 function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; width: number; amount?: boolean }[], rows: unknown[][]) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -72,7 +72,7 @@ export function buildReportWorkbook(event: { title: string; startsAt: Date; venu
   const overview = wb.addWorksheet(REPORT_SHEETS[0]);
   overview.columns = [{ width: 26 }, { width: 18 }, { width: 8 }];
   overview.addRow([cell(event.title)]).font = { bold: true, size: 14 };
-  overview.addRow(['活动时间', shanghaiDateTime(event.startsAt)]);
+  overview.addRow(['活动时间', zhanjiangDateTime(event.startsAt)]);
   overview.addRow(['地点', cell(event.venue)]);
   overview.addRow(['统计截至', time(report.asOf)]);
   overview.addRow([]);
@@ -173,6 +173,6 @@ export function attachmentHeader(fileName: string, fallback = 'event-report.xlsx
 
 /** <title>-活动报告-YYYYMMDD.xlsx, without characters file systems refuse. */
 export function reportFileName(title: string, asOf: Date): string {
-  const day = shanghaiDateTime(asOf).slice(0, 10).replace(/-/g, '');
+  const day = zhanjiangDate(asOf).replace(/-/g, '');
   return `${title.replace(/[\\/:*?"<>|\r\n\t]+/g, ' ').trim().slice(0, 80)}-活动报告-${day}.xlsx`;
 }

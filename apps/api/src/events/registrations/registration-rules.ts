@@ -1,4 +1,5 @@
 import { EventStatus, FieldError, RegistrationOfficer, RegistrationStatus } from '@zj/shared';
+import { zhanjiangDateTime } from '../../common/time';
 import { EventClock, effectiveStatus, registrationOpen } from '../event-status';
 import type { ParticipantSide } from '../event-guards';
 
@@ -9,8 +10,6 @@ export const isLiveRegistration = (s: RegistrationStatus) => LIVE_REGISTRATION_S
 
 export const MAX_DESKS = 20;
 export const MAX_NEEDS = 10;
-
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** Why nobody may register now (Chinese), or null while registration is open. */
 export function registrationClosedReason(e: EventClock, now = new Date()): string | null {
@@ -25,7 +24,7 @@ export function registrationClosedReason(e: EventClock, now = new Date()): strin
     case EventStatus.IN_PROGRESS:
       return '活动已开始，报名已截止';
     case EventStatus.REGISTRATION_CLOSED:
-      return e.registrationDeadline && e.registrationDeadline.getTime() <= now.getTime() ? `报名已于 ${fmt(e.registrationDeadline)} 截止` : '报名已截止';
+      return e.registrationDeadline && e.registrationDeadline.getTime() <= now.getTime() ? `报名已于 ${zhanjiangDateTime(e.registrationDeadline)} 截止` : '报名已截止';
     default:
       return '活动已开始，报名已截止';
   }

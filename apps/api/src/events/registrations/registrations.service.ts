@@ -15,8 +15,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
+import { validationMessage } from '../../common/errors/validation';
+import { zhanjiangDateTime } from '../../common/time';
 import { FinancingNeedsService } from '../../financing-needs/financing-needs.service';
-import { shanghaiDateTime } from '../../notifications/notices';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { MatchmakingEvent } from '../event.entity';
 import { findEvent, orgNames, ParticipantSide, sideOfOrgType } from '../event-guards';
@@ -35,7 +36,7 @@ const isBureau = (actor: Actor) => actor.role === Role.BUREAU;
 const notFound = () => AppException.notFound('报名记录', EventErrorCode.REGISTRATION_NOT_FOUND);
 
 const invalid = (problems: { field: string; messages: string[] }[]) =>
-  AppException.badRequest(`请求参数有误：${problems.map((p) => p.field).join('、')}`, CommonErrorCode.VALIDATION_FAILED, problems);
+  AppException.badRequest(validationMessage(problems, false), CommonErrorCode.VALIDATION_FAILED, problems);
 
 const officersOf = (list: OfficerDto[]): RegistrationOfficer[] => list.map((o) => ({ name: o.name, title: o.title || null, phone: o.phone || null }));
 
@@ -142,7 +143,7 @@ export class RegistrationsService {
     await this.notifications.notify(m, {
       type: NotificationType.EVENT_REGISTRATION,
       to: { organizations: [organizationId] },
-      vars: { eventTitle: e.title, startsAt: shanghaiDateTime(e.startsAt), statusLabel, detail },
+      vars: { eventTitle: e.title, startsAt: zhanjiangDateTime(e.startsAt), statusLabel, detail },
       link: eventLink(e.id),
     });
   }
@@ -287,7 +288,7 @@ export class RegistrationsService {
         );
         if (used) {
           throw AppException.conflict(
-            `桌位${used.desk}在 ${shanghaiDateTime(new Date(used.starts_at))} 已安排与${used.name}的会谈，桌位数不能少于${used.desk}；请先调整该会谈`,
+            `桌位${used.desk}在 ${zhanjiangDateTime(new Date(used.starts_at))} 已安排与${used.name}的会谈，桌位数不能少于${used.desk}；请先调整该会谈`,
             EventErrorCode.MEETING_CONFLICT,
             { meetingId: used.id, desk: used.desk },
           );

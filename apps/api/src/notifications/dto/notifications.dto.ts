@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DeliveryStatus, ENDPOINT_CHANNELS, NOTIFICATION_LOCALES, NotificationChannel, NotificationType, USER_CHANNELS } from '@zj/shared';
+import { DeliveryStatus, ENDPOINT_CHANNELS, NOTIFICATION_LOCALES, NotificationChannel, NotificationType, USER_CHANNELS, NOTIFICATION_CHANNEL_LABELS } from '@zj/shared';
 import type { EndpointChannel, NotificationLocale, UserChannel } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
+import { oneOf } from '../../common/validation/messages';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
@@ -27,7 +28,7 @@ export class InboxQuery extends PageQueryDto {
   @ApiPropertyOptional({ description: '只看未读' })
   @IsOptional()
   @Transform(toBool)
-  @IsBoolean()
+  @IsBoolean({ message: '只看未读应为是或否' })
   unreadOnly?: boolean;
 }
 
@@ -37,13 +38,13 @@ export class PreferenceItemDto {
   type: NotificationType;
 
   @ApiProperty({ enum: USER_CHANNELS, isArray: true })
-  @IsArray()
-  @ArrayUnique()
+  @IsArray({ message: '接收方式应为列表' })
+  @ArrayUnique({ message: '接收方式不能重复' })
   @IsIn(USER_CHANNELS as readonly string[], { each: true, message: '接收方式只能是站内消息、电子邮件或短信' })
   channels: UserChannel[];
 
   @ApiProperty({ description: '电子邮件并入每日汇总（仅低优先级通知）' })
-  @IsBoolean()
+  @IsBoolean({ message: '并入每日汇总应为是或否' })
   digest: boolean;
 }
 
@@ -61,9 +62,9 @@ export class UpdatePreferencesDto {
 
   @ApiPropertyOptional({ type: [PreferenceItemDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
+  @IsArray({ message: '通知设置应为列表' })
+  @ArrayMaxSize(100, { message: '通知设置最多100项' })
+  @ValidateNested({ each: true, message: '通知设置的每一项格式无效' })
   @Type(() => PreferenceItemDto)
   items?: PreferenceItemDto[];
 }
@@ -77,71 +78,71 @@ export class CreateEndpointDto {
 
   @ApiProperty()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '名称应为文字' })
+  @Length(1, 100, { message: '名称应为1至100个字' })
   name: string;
 
   @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' })
   @Trim()
   @IsUrl(URL_OPTS, { message: '请输入 http(s) 地址' })
-  @Length(1, 500)
+  @Length(1, 500, { message: '地址应为1至500个字符' })
   url: string;
 
   @ApiPropertyOptional({ enum: NotificationType, isArray: true, nullable: true, description: '只推送这些类型；不填为全部' })
   @IsOptional()
-  @IsArray()
-  @ArrayUnique()
+  @IsArray({ message: '推送的通知类型应为列表' })
+  @ArrayUnique({ message: '推送的通知类型不能重复' })
   @IsEnum(NotificationType, { each: true, message: '通知类型无效' })
   types?: NotificationType[] | null;
 }
 
 export class UpdateEndpointDto {
   @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
-  @IsInt()
-  @Min(1)
+  @IsInt({ message: '版本号应为不小于1的整数' })
+  @Min(1, { message: '版本号应为不小于1的整数' })
   version: number;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '名称应为文字' })
+  @Length(1, 100, { message: '名称应为1至100个字' })
   name?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
   @IsUrl(URL_OPTS, { message: '请输入 http(s) 地址' })
-  @Length(1, 500)
+  @Length(1, 500, { message: '地址应为1至500个字符' })
   url?: string;
 
   @ApiPropertyOptional({ enum: NotificationType, isArray: true, nullable: true })
   @IsOptional()
-  @IsArray()
-  @ArrayUnique()
+  @IsArray({ message: '推送的通知类型应为列表' })
+  @ArrayUnique({ message: '推送的通知类型不能重复' })
   @IsEnum(NotificationType, { each: true, message: '通知类型无效' })
   types?: NotificationType[] | null;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsBoolean()
+  @IsBoolean({ message: '启用应为是或否' })
   enabled?: boolean;
 
   @ApiPropertyOptional({ description: '为 true 时生成新的签名密钥（只在本次返回中显示）' })
   @IsOptional()
-  @IsBoolean()
+  @IsBoolean({ message: '生成新的签名密钥应为是或否' })
   rotateSecret?: boolean;
 }
 
 export class SaveTemplateDto {
   @ApiProperty()
-  @IsString()
-  @Length(1, 300)
+  @IsString({ message: '标题应为文字' })
+  @Length(1, 300, { message: '标题应为1至300个字' })
   subject: string;
 
   @ApiProperty()
-  @IsString()
-  @Length(1, 5000)
+  @IsString({ message: '正文应为文字' })
+  @Length(1, 5000, { message: '正文应为1至5000个字' })
   body: string;
 }
 
@@ -156,12 +157,12 @@ export class TemplateParams {
 export class DeadLetterQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: NotificationChannel })
   @IsOptional()
-  @IsEnum(NotificationChannel)
+  @IsEnum(NotificationChannel, { message: oneOf('渠道', NOTIFICATION_CHANNEL_LABELS) })
   channel?: NotificationChannel;
 
   @ApiPropertyOptional({ enum: NotificationType })
   @IsOptional()
-  @IsEnum(NotificationType)
+  @IsEnum(NotificationType, { message: '通知类型无效，请从列表中选择' })
   type?: NotificationType;
 }
 

@@ -1,18 +1,19 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { InstitutionKind, OrgType } from '@zj/shared';
+import { InstitutionKind, OrgType, INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS } from '@zj/shared';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { oneOf } from '../../common/validation/messages';
 
 export class CreateOrganizationDto {
   @ApiProperty({ enum: OrgType })
-  @IsEnum(OrgType, { message: '机构类型无效' })
+  @IsEnum(OrgType, { message: oneOf('机构类型', ORG_TYPE_LABELS) })
   type: OrgType;
 
   @ApiProperty({ example: '南海绿色银行湛江分行（演示）' })
   @Trim()
-  @IsString()
-  @Length(2, 200)
+  @IsString({ message: '机构名称应为文字' })
+  @Length(2, 200, { message: '机构名称应为2至200个字' })
   name: string;
 
   @ApiPropertyOptional()
@@ -23,19 +24,19 @@ export class CreateOrganizationDto {
 
   @ApiPropertyOptional({ example: '440802' })
   @IsOptional()
-  @IsDivisionCode()
+  @IsDivisionCode({ message: '所在区划应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
   @ApiPropertyOptional({ enum: InstitutionKind })
   @IsOptional()
-  @IsEnum(InstitutionKind, { message: '金融机构类别无效' })
+  @IsEnum(InstitutionKind, { message: oneOf('机构类别', INSTITUTION_KIND_LABELS) })
   institutionKind?: InstitutionKind;
 
   @ApiPropertyOptional({ example: '湛江分行' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '分支机构应为文字' })
+  @Length(1, 100, { message: '分支机构应为1至100个字' })
   branchName?: string;
 }
 
@@ -43,32 +44,32 @@ export class UpdateOrganizationDto {
   @ApiPropertyOptional({ description: '政府部门更名时，原名称记入曾用名' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(2, 200)
+  @IsString({ message: '机构名称应为文字' })
+  @Length(2, 200, { message: '机构名称应为2至200个字' })
   name?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsDivisionCode()
+  @IsDivisionCode({ message: '所在区划应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '分支机构应为文字' })
+  @Length(1, 100, { message: '分支机构应为1至100个字' })
   branchName?: string;
 }
 
 export class ListOrganizationsQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: OrgType })
   @IsOptional()
-  @IsEnum(OrgType)
+  @IsEnum(OrgType, { message: oneOf('类型', ORG_TYPE_LABELS) })
   type?: OrgType;
 
   @ApiPropertyOptional({ description: '按名称（含曾用名）或信用代码搜索' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '关键词应为文字' })
+  @Length(1, 100, { message: '关键词应为1至100个字' })
   q?: string;
 }

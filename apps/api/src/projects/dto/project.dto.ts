@@ -11,6 +11,11 @@ import {
   REVIEWER_ACTIONS,
   ReviewAction,
   ReviewStage,
+  FINANCING_INSTRUMENT_LABELS,
+  PROJECT_SOURCE_LABELS,
+  PROJECT_STAGE_LABELS,
+  PROJECT_STATUS_LABELS,
+  REVIEW_STAGE_LABELS,
 } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
@@ -34,24 +39,24 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { oneOf } from '../../common/validation/messages';
 
 export class ProjectCategoryDto {
   @ApiProperty({ example: 'GIC-2019' })
   @IsString({ message: '分类标准版本应为字符串' })
-  @Length(1, 40, { message: '分类标准版本无效' })
+  @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
   version: string;
 
   @ApiProperty({ example: '5.2.2', description: '三级分类代码' })
-  @Matches(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/, { message: '应为三级分类代码，如 5.2.2' })
+  @Matches(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/, { message: '绿色产业分类应为三级分类代码，如 5.2.2' })
   code: string;
 
   @ApiPropertyOptional({ description: '主分类；未指定时第一个为主分类' })
   @IsOptional()
-  @IsBoolean({ message: '应为 true 或 false' })
+  @IsBoolean({ message: '主分类应为是或否' })
   primary?: boolean;
 }
 
-const DATE = { message: '日期格式应为 YYYY-MM-DD' };
 const QUANTITY = { min: 0, max: 1e11 };
 
 export class ProjectFieldsDto {
@@ -63,69 +68,69 @@ export class ProjectFieldsDto {
 
   @ApiPropertyOptional({ example: '440811', description: '项目所在县（市、区）或园区；默认为企业所在地' })
   @IsOptional()
-  @IsDivisionCode()
+  @IsDivisionCode({ message: '所在县（市、区）应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
   @ApiPropertyOptional({ example: '湛江市麻章区临港产业园' })
   @IsOptional()
   @Trim()
   @IsString({ message: '项目地点应为文字' })
-  @MaxLength(200, { message: '项目地点不超过200字' })
+  @MaxLength(200, { message: '项目地点不能超过200个字' })
   location?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
   @IsString({ message: '项目简介应为文字' })
-  @MaxLength(5000, { message: '项目简介不超过5000字' })
+  @MaxLength(5000, { message: '项目简介不能超过5000个字' })
   description?: string | null;
 
   @ApiProperty({ enum: ProjectStage })
-  @IsEnum(ProjectStage, { message: '项目阶段应为拟建、在建或已投运' })
+  @IsEnum(ProjectStage, { message: oneOf('项目阶段', PROJECT_STAGE_LABELS) })
   stage: ProjectStage;
 
   @ApiProperty({ example: '4800.00', description: '总投资（万元）' })
-  @IsDecimalString({ min: 0.01, max: MAX_AMOUNT_WAN })
+  @IsDecimalString({ min: 0.01, max: MAX_AMOUNT_WAN, label: '总投资', unit: '万元' })
   totalInvestment: string;
 
   @ApiPropertyOptional({ example: '2024-03-01' })
   @IsOptional()
-  @IsDateString({ strict: true }, DATE)
+  @IsDateString({ strict: true }, { message: '建设期开始日期格式应为 YYYY-MM-DD' })
   constructionStart?: string | null;
 
   @ApiPropertyOptional({ example: '2025-12-31' })
   @IsOptional()
-  @IsDateString({ strict: true }, DATE)
+  @IsDateString({ strict: true }, { message: '建设期结束日期格式应为 YYYY-MM-DD' })
   constructionEnd?: string | null;
 
   @ApiPropertyOptional({ example: '7530', description: '年减排二氧化碳（吨）' })
   @IsOptional()
-  @IsDecimalString(QUANTITY)
+  @IsDecimalString({ ...QUANTITY, label: '年减排二氧化碳', unit: '吨' })
   co2AvoidedT?: string | null;
 
   @ApiPropertyOptional({ example: '3960', description: '年节约标准煤（吨标准煤）' })
   @IsOptional()
-  @IsDecimalString(QUANTITY)
+  @IsDecimalString({ ...QUANTITY, label: '年节约标准煤', unit: '吨标准煤' })
   coalSavedTce?: string | null;
 
   @ApiPropertyOptional({ description: '年节水（吨）' })
   @IsOptional()
-  @IsDecimalString(QUANTITY)
+  @IsDecimalString({ ...QUANTITY, label: '年节水', unit: '吨' })
   waterSavedT?: string | null;
 
   @ApiPropertyOptional({ description: '其他环境效益' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @MaxLength(500, { message: '其他环境效益不超过500字' })
+  @IsString({ message: '其他环境效益应为文字' })
+  @MaxLength(500, { message: '其他环境效益不能超过500个字' })
   otherBenefits?: string | null;
 
   @ApiPropertyOptional({ example: ['分布式光伏'], type: [String] })
   @IsOptional()
   @IsArray({ message: '标签应为列表' })
   @ArrayMaxSize(MAX_PROJECT_TAGS, { message: `标签最多${MAX_PROJECT_TAGS}个` })
-  @IsString({ each: true, message: '标签应为文字' })
-  @Length(1, MAX_TAG_LENGTH, { each: true, message: `每个标签为1至${MAX_TAG_LENGTH}个字` })
+  @IsString({ each: true, message: '每个标签应为文字' })
+  @Length(1, MAX_TAG_LENGTH, { each: true, message: `每个标签应为1至${MAX_TAG_LENGTH}个字` })
   tags?: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '绿色建筑星级（建筑类项目）' })
@@ -139,7 +144,7 @@ export class ProjectFieldsDto {
   @IsArray({ message: '请选择绿色产业分类' })
   @ArrayMinSize(1, { message: '请至少选择一个绿色产业分类' })
   @ArrayMaxSize(5, { message: '绿色产业分类最多5个' })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '绿色产业分类的每一项格式无效' })
   @Type(() => ProjectCategoryDto)
   categories: ProjectCategoryDto[];
 }
@@ -147,7 +152,7 @@ export class ProjectFieldsDto {
 export class CreateProjectDto extends ProjectFieldsDto {
   @ApiPropertyOptional({ description: '所属企业（机构 id）；企业用户可省略' })
   @IsOptional()
-  @IsUUID('all', { message: '企业 id 无效' })
+  @IsUUID('all', { message: '所属企业无效' })
   enterpriseOrgId?: string;
 }
 
@@ -160,45 +165,45 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目名称应为文字' }) @Length(2, 200, { message: '项目名称应为2至200个字' })
   name?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsDivisionCode()
+  @ApiPropertyOptional() @IsOptional() @IsDivisionCode({ message: '所在县（市、区）应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(200, { message: '项目地点不超过200字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目地点应为文字' }) @MaxLength(200, { message: '项目地点不能超过200个字' })
   location?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(5000, { message: '项目简介不超过5000字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目简介应为文字' }) @MaxLength(5000, { message: '项目简介不能超过5000个字' })
   description?: string | null;
 
-  @ApiPropertyOptional({ enum: ProjectStage }) @IsOptional() @IsEnum(ProjectStage, { message: '项目阶段应为拟建、在建或已投运' })
+  @ApiPropertyOptional({ enum: ProjectStage }) @IsOptional() @IsEnum(ProjectStage, { message: oneOf('项目阶段', PROJECT_STAGE_LABELS) })
   stage?: ProjectStage;
 
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString({ min: 0.01, max: MAX_AMOUNT_WAN })
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString({ min: 0.01, max: MAX_AMOUNT_WAN, label: '总投资', unit: '万元' })
   totalInvestment?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }, DATE)
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }, { message: '建设期开始日期格式应为 YYYY-MM-DD' })
   constructionStart?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }, DATE)
+  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }, { message: '建设期结束日期格式应为 YYYY-MM-DD' })
   constructionEnd?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString(QUANTITY)
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString({ ...QUANTITY, label: '年减排二氧化碳', unit: '吨' })
   co2AvoidedT?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString(QUANTITY)
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString({ ...QUANTITY, label: '年节约标准煤', unit: '吨标准煤' })
   coalSavedTce?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsDecimalString(QUANTITY)
+  @ApiPropertyOptional() @IsOptional() @IsDecimalString({ ...QUANTITY, label: '年节水', unit: '吨' })
   waterSavedT?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(500, { message: '其他环境效益不超过500字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '其他环境效益应为文字' }) @MaxLength(500, { message: '其他环境效益不能超过500个字' })
   otherBenefits?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray({ message: '标签应为列表' })
   @ArrayMaxSize(MAX_PROJECT_TAGS, { message: `标签最多${MAX_PROJECT_TAGS}个` })
-  @IsString({ each: true, message: '标签应为文字' })
-  @Length(1, MAX_TAG_LENGTH, { each: true, message: `每个标签为1至${MAX_TAG_LENGTH}个字` })
+  @IsString({ each: true, message: '每个标签应为文字' })
+  @Length(1, MAX_TAG_LENGTH, { each: true, message: `每个标签应为1至${MAX_TAG_LENGTH}个字` })
   tags?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsInt({ message: '绿色建筑星级应为1至3' }) @Min(1, { message: '绿色建筑星级应为1至3' }) @Max(3, { message: '绿色建筑星级应为1至3' })
@@ -209,7 +214,7 @@ export class UpdateProjectDto {
   @IsArray({ message: '请选择绿色产业分类' })
   @ArrayMinSize(1, { message: '请至少选择一个绿色产业分类' })
   @ArrayMaxSize(5, { message: '绿色产业分类最多5个' })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '绿色产业分类的每一项格式无效' })
   @Type(() => ProjectCategoryDto)
   categories?: ProjectCategoryDto[];
 }
@@ -217,14 +222,14 @@ export class UpdateProjectDto {
 export class ReturnReasonDto {
   @ApiPropertyOptional({ example: 'totalInvestment', description: '涉及的字段（可选）' })
   @IsOptional()
-  @IsString()
-  @MaxLength(60)
+  @IsString({ message: '涉及的字段应为文字' })
+  @MaxLength(60, { message: '涉及的字段不能超过60个字符' })
   field?: string | null;
 
   @ApiProperty({ example: '总投资与可研报告不一致，请核实' })
   @Trim()
   @IsString({ message: '退回理由应为文字' })
-  @Length(2, 500, { message: '退回理由为2至500字' })
+  @Length(2, 500, { message: '退回理由应为2至500个字' })
   message: string;
 }
 
@@ -241,24 +246,24 @@ export class ReviewActionDto {
   @ApiPropertyOptional({ description: '审核意见' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @MaxLength(1000, { message: '审核意见不超过1000字' })
+  @IsString({ message: '审核意见应为文字' })
+  @MaxLength(1000, { message: '审核意见不能超过1000个字' })
   comment?: string;
 
   @ApiPropertyOptional({ type: [ReturnReasonDto], description: '退回理由（退回时必填）' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
+  @IsArray({ message: '退回理由应为列表' })
+  @ArrayMaxSize(20, { message: '退回理由最多20项' })
+  @ValidateNested({ each: true, message: '退回理由的每一项格式无效' })
   @Type(() => ReturnReasonDto)
   reasons?: ReturnReasonDto[];
 }
 
 export class BulkReviewItemDto {
-  @ApiProperty() @IsUUID('all', { message: '项目 id 无效' })
+  @ApiProperty() @IsUUID('all', { message: '项目无效' })
   id: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt()
+  @ApiPropertyOptional() @IsOptional() @IsInt({ message: '版本号应为整数' })
   version?: number;
 }
 
@@ -268,14 +273,14 @@ export class BulkReviewDto {
   action: ReviewAction.START_REVIEW | ReviewAction.PASS | ReviewAction.LIST;
 
   @ApiProperty({ type: [BulkReviewItemDto] })
-  @IsArray()
-  @ArrayMinSize(1, { message: '请选择项目' })
-  @ArrayMaxSize(200, { message: '一次最多200个项目' })
-  @ValidateNested({ each: true })
+  @IsArray({ message: '项目应为列表' })
+  @ArrayMinSize(1, { message: '请至少选择1个项目' })
+  @ArrayMaxSize(200, { message: '一次最多处理200个项目' })
+  @ValidateNested({ each: true, message: '项目的每一项格式无效' })
   @Type(() => BulkReviewItemDto)
   items: BulkReviewItemDto[];
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '审核意见应为文字' }) @MaxLength(1000, { message: '审核意见不能超过1000个字' })
   comment?: string;
 }
 
@@ -285,7 +290,7 @@ export class StateActionDto {
   @IsInt({ message: '版本号应为整数' })
   version?: number;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '说明应为文字' }) @MaxLength(1000, { message: '说明不能超过1000个字' })
   comment?: string;
 }
 
@@ -294,76 +299,76 @@ export class ProjectFilterDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '关键词：项目名称、地点、简介（子串匹配）' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100, { message: '关键词为1至100个字' })
+  @IsString({ message: '关键词应为文字' })
+  @Length(1, 100, { message: '关键词应为1至100个字' })
   q?: string;
 
   @ApiPropertyOptional({ example: '440882' })
   @IsOptional()
-  @IsDivisionCode()
+  @IsDivisionCode({ message: '县区应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
   @ApiPropertyOptional({ example: '5.2', description: '分类代码前缀，如 5 或 5.2' })
   @IsOptional()
-  @Matches(CATEGORY_PREFIX_PATTERN, { message: '分类前缀格式如 5 或 5.2 或 5.2.1' })
+  @Matches(CATEGORY_PREFIX_PATTERN, { message: '分类应为分类代码或前缀，如 5、5.2 或 5.2.1' })
   categoryPrefix?: string;
 
   @ApiPropertyOptional({ example: 'GIC-2019' })
   @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @IsString({ message: '分类标准版本应为文字' })
+  @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
   taxonomyVersion?: string;
 
   @ApiPropertyOptional({ enum: ProjectStatus })
   @IsOptional()
-  @IsEnum(ProjectStatus, { message: '状态无效' })
+  @IsEnum(ProjectStatus, { message: oneOf('状态', PROJECT_STATUS_LABELS) })
   status?: ProjectStatus;
 
   @ApiPropertyOptional({ enum: ProjectStage })
   @IsOptional()
-  @IsEnum(ProjectStage, { message: '阶段无效' })
+  @IsEnum(ProjectStage, { message: oneOf('阶段', PROJECT_STAGE_LABELS) })
   stage?: ProjectStage;
 
   @ApiPropertyOptional({ enum: ProjectSource })
   @IsOptional()
-  @IsEnum(ProjectSource, { message: '来源无效' })
+  @IsEnum(ProjectSource, { message: oneOf('来源', PROJECT_SOURCE_LABELS) })
   source?: ProjectSource;
 
   @ApiPropertyOptional({ enum: ReviewStage })
   @IsOptional()
-  @IsEnum(ReviewStage)
+  @IsEnum(ReviewStage, { message: oneOf('审核环节', REVIEW_STAGE_LABELS) })
   reviewStage?: ReviewStage;
 
   @ApiPropertyOptional({ example: '红树林' })
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, MAX_TAG_LENGTH)
+  @IsString({ message: '标签应为文字' })
+  @Length(1, MAX_TAG_LENGTH, { message: `标签应为1至${MAX_TAG_LENGTH}个字` })
   tag?: string;
 
   @ApiPropertyOptional({ description: '总投资下限（万元）' })
   @IsOptional()
-  @IsDecimalString({ min: 0 })
+  @IsDecimalString({ min: 0, label: '总投资下限', unit: '万元' })
   minAmount?: string;
 
   @ApiPropertyOptional({ description: '总投资上限（万元）' })
   @IsOptional()
-  @IsDecimalString({ min: 0 })
+  @IsDecimalString({ min: 0, label: '总投资上限', unit: '万元' })
   maxAmount?: string;
 
   @ApiPropertyOptional({ enum: FinancingInstrument, description: '有该融资方式的待对接或对接中需求' })
   @IsOptional()
-  @IsEnum(FinancingInstrument, { message: '融资方式无效' })
+  @IsEnum(FinancingInstrument, { message: oneOf('融资方式', FINANCING_INSTRUMENT_LABELS) })
   instrument?: FinancingInstrument;
 
   @ApiPropertyOptional({ description: '所属企业（机构 id）' })
   @IsOptional()
-  @IsUUID('all')
+  @IsUUID('all', { message: '所属企业无效' })
   enterpriseOrgId?: string;
 
   @ApiPropertyOptional({ description: 'mine=当前轮到本单位审核的项目' })
   @IsOptional()
-  @IsIn(['mine'])
+  @IsIn(['mine'], { message: '审核队列只能为 mine（轮到本单位审核的项目）' })
   queue?: 'mine';
 }
 
@@ -371,30 +376,30 @@ export class ProjectStatsQuery extends ProjectFilterDto {
   @ApiPropertyOptional({ enum: [1, 2], default: 1, description: '按分类统计的层级' })
   @IsOptional()
   @Type(() => Number)
-  @IsIn([1, 2])
+  @IsIn([1, 2], { message: '分类层级应为1或2' })
   categoryLevel?: 1 | 2;
 }
 
 export class RouteItemDto {
   @ApiProperty({ example: '5.2' })
-  @Matches(CATEGORY_PREFIX_PATTERN, { message: '分类前缀格式如 5 或 5.2' })
+  @Matches(CATEGORY_PREFIX_PATTERN, { message: '分类应为分类代码或前缀，如 5 或 5.2' })
   prefix: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: '部门 id 无效' })
+  @IsUUID('all', { message: '负责部门无效' })
   departmentOrgId: string;
 }
 
 export class PutRoutesDto {
   @ApiProperty({ example: 'GIC-2019' })
-  @IsString()
-  @Length(1, 40)
+  @IsString({ message: '分类标准版本应为文字' })
+  @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
   version: string;
 
   @ApiProperty({ type: [RouteItemDto] })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
+  @IsArray({ message: '分派规则应为列表' })
+  @ArrayMaxSize(500, { message: '分派规则最多500项' })
+  @ValidateNested({ each: true, message: '分派规则的每一项格式无效' })
   @Type(() => RouteItemDto)
   routes: RouteItemDto[];
 }
@@ -402,15 +407,15 @@ export class PutRoutesDto {
 export class RoutesQuery {
   @ApiPropertyOptional({ example: 'GIC-2019' })
   @IsOptional()
-  @IsString()
-  @Length(1, 40)
+  @IsString({ message: '分类标准版本应为文字' })
+  @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
   version?: string;
 }
 
 export class AttachmentUploadDto {
   @ApiProperty({ description: '附件类型' })
-  @IsString()
-  @Length(1, 30)
+  @IsString({ message: '附件类型应为文字' })
+  @Length(1, 30, { message: '附件类型应为1至30个字符' })
   kind: string;
 
   @IsOptional()

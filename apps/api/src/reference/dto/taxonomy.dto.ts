@@ -10,13 +10,13 @@ export class ImportTaxonomyDto {
 
   @ApiProperty({ example: '绿色金融支持项目目录（2025年版）' })
   @Trim()
-  @IsString()
-  @Length(2, 200)
+  @IsString({ message: '名称应为文字' })
+  @Length(2, 200, { message: '名称应为2至200个字' })
   name: string;
 
   @ApiPropertyOptional({ example: '2025-10-01' })
   @IsOptional()
-  @IsDateString({ strict: true }, { message: '生效日期格式应为 YYYY-MM-DD' })
+  @IsDateString({ strict: true }, { message: '施行日期格式应为 YYYY-MM-DD' })
   effectiveFrom?: string;
 
   @IsOptional()
@@ -27,6 +27,6 @@ export class ImportTaxonomyDto {
 export class CategoriesQuery {
   @ApiPropertyOptional({ enum: ['tree', 'flat'], default: 'flat' })
   @IsOptional()
-  @IsIn(['tree', 'flat'])
+  @IsIn(['tree', 'flat'], { message: '返回格式应为 tree（树形）或 flat（列表）' })
   format?: 'tree' | 'flat';
 }

@@ -1,32 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, UserStatus } from '@zj/shared';
+import { Role, UserStatus, ROLE_LABELS } from '@zj/shared';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
+import { oneOf } from '../../common/validation/messages';
 
 export class CreateUserDto {
   @ApiProperty()
   @Trim('lower')
-  @IsEmail({}, { message: '请输入有效的电子邮箱' })
+  @IsEmail({}, { message: '请输入有效的登录邮箱' })
   email: string;
 
   @ApiProperty()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '姓名应为文字' })
+  @Length(1, 100, { message: '姓名应为1至100个字' })
   displayName: string;
 
   @ApiProperty({ enum: Role })
-  @IsEnum(Role, { message: '角色无效' })
+  @IsEnum(Role, { message: oneOf('角色', ROLE_LABELS) })
   role: Role;
 
   @ApiProperty()
-  @IsUUID('all', { message: '机构编号无效' })
+  @IsUUID('all', { message: '所属机构无效' })
   organizationId: string;
 
   @ApiProperty({ description: '初始密码；用户首次登录后须修改' })
-  @IsString()
-  @MaxLength(128)
+  @IsString({ message: '初始密码应为文字' })
+  @MaxLength(128, { message: '初始密码不能超过128个字符' })
   password: string;
 }
 
@@ -34,50 +35,50 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '姓名应为文字' })
+  @Length(1, 100, { message: '姓名应为1至100个字' })
   displayName?: string;
 
   @ApiPropertyOptional({ enum: UserStatus })
   @IsOptional()
-  @IsEnum(UserStatus, { message: '状态无效' })
+  @IsEnum(UserStatus, { message: '状态应为启用（ACTIVE）或停用（DISABLED）' })
   status?: UserStatus;
 }
 
 export class ListUsersQuery extends PageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID()
+  @IsUUID('all', { message: '所属机构无效' })
   organizationId?: string;
 
   @ApiPropertyOptional({ enum: Role })
   @IsOptional()
-  @IsEnum(Role)
+  @IsEnum(Role, { message: oneOf('角色', ROLE_LABELS) })
   role?: Role;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '关键词应为文字' })
+  @Length(1, 100, { message: '关键词应为1至100个字' })
   q?: string;
 }
 
 export class UpdateMeDto {
   @ApiProperty()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsString({ message: '姓名应为文字' })
+  @Length(1, 100, { message: '姓名应为1至100个字' })
   displayName: string;
 }
 
 export class ChangePasswordDto {
   @ApiProperty()
-  @IsString()
-  @MaxLength(128)
+  @IsString({ message: '当前密码应为文字' })
+  @MaxLength(128, { message: '当前密码不能超过128个字符' })
   currentPassword: string;
 
   @ApiProperty()
-  @IsString()
-  @MaxLength(128)
+  @IsString({ message: '新密码应为文字' })
+  @MaxLength(128, { message: '新密码不能超过128个字符' })
   newPassword: string;
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MeetingPriority, MeetingRequestStatus } from '@zj/shared';
+import { MeetingPriority, MeetingRequestStatus, MEETING_REQUEST_STATUS_LABELS } from '@zj/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validation/validators';
 import { MAX_SLOTS } from '../meeting-rules';
+import { oneOf } from '../../../common/validation/messages';
 
 const TIME = { strict: true };
 
@@ -39,7 +40,7 @@ export class ListMeetingRequestsQuery {
 
   @ApiPropertyOptional({ enum: MeetingRequestStatus })
   @IsOptional()
-  @IsEnum(MeetingRequestStatus, { message: '状态无效' })
+  @IsEnum(MeetingRequestStatus, { message: oneOf('状态', MEETING_REQUEST_STATUS_LABELS) })
   status?: MeetingRequestStatus;
 }
 
@@ -58,9 +59,9 @@ export class SlotDto {
 export class PutSlotsDto {
   @ApiProperty({ type: [SlotDto], description: `一对一会谈的时段（1至${MAX_SLOTS}个，各5至120分钟，互不重叠；茶歇即时段间的空档）` })
   @IsArray({ message: '时段应为列表' })
-  @ArrayMinSize(1, { message: '至少需要1个时段' })
+  @ArrayMinSize(1, { message: '时段至少需要1个' })
   @ArrayMaxSize(MAX_SLOTS, { message: `时段不能超过${MAX_SLOTS}个` })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '时段的每一项格式无效' })
   @Type(() => SlotDto)
   slots: SlotDto[];
 }
@@ -112,8 +113,8 @@ export class MoveMeetingDto {
 export class SwapMeetingsDto {
   @ApiProperty({ type: [String], minItems: 2, maxItems: 2, description: '互换时段与桌位的两场会谈' })
   @IsArray({ message: '会谈应为列表' })
-  @ArrayMinSize(2, { message: '须选择两场会谈' })
-  @ArrayMaxSize(2, { message: '须选择两场会谈' })
+  @ArrayMinSize(2, { message: '会谈须选择2场' })
+  @ArrayMaxSize(2, { message: '会谈须选择2场' })
   @IsUUID('all', { each: true, message: '会谈 id 无效' })
   meetingIds: string[];
 }

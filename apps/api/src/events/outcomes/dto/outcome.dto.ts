@@ -5,7 +5,7 @@ import { IsDecimalString, Trim } from '../../../common/validation/validators';
 
 /** 意向金额: 万元, more than 0, at most 99999999.99 (numeric(14,2) would hold more; no intent is that large). */
 export const INTENT_AMOUNT = { min: 0.01, max: 99_999_999.99 };
-const AMOUNT_MSG = { message: '意向金额应为大于0、最多两位小数的万元金额（如 500.00），不超过99999999.99' };
+const AMOUNT_MSG = { message: '意向金额应在0.01至99999999.99万元之间，最多两位小数（如 500.00）' };
 
 export class CheckInDto {
   @ApiProperty({ example: 'K7QM-2XHD-9RTA', description: '签到码（扫码或手工输入；大小写、空格与横线不限）' })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RegistrationStatus } from '@zj/shared';
+import { RegistrationStatus, REGISTRATION_STATUS_LABELS } from '@zj/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validation/validators';
 import { MAX_DESKS, MAX_NEEDS } from '../registration-rules';
+import { oneOf } from '../../../common/validation/messages';
 
 const PHONE = /^[0-9+\-() ]{5,30}$/;
 const given = (_: object, v: unknown) => v !== undefined && v !== null;
@@ -43,14 +44,14 @@ class RegistrationFieldsDto {
   @IsOptional()
   @IsArray({ message: '信贷人员应为列表' })
   @ArrayMaxSize(MAX_DESKS, { message: `信贷人员最多${MAX_DESKS}位` })
-  @ValidateNested({ each: true })
+  @ValidateNested({ each: true, message: '信贷人员的每一项格式无效' })
   @Type(() => OfficerDto)
   officers?: OfficerDto[];
 
   @ApiPropertyOptional({ type: [String], description: `企业：希望洽谈的本企业融资需求（未完成的，最多${MAX_NEEDS}项）` })
   @IsOptional()
   @IsArray({ message: '融资需求应为列表' })
-  @ArrayMaxSize(MAX_NEEDS, { message: `最多选择${MAX_NEEDS}项融资需求` })
+  @ArrayMaxSize(MAX_NEEDS, { message: `融资需求最多选择${MAX_NEEDS}项` })
   @IsUUID('all', { each: true, message: '融资需求 id 无效' })
   needIds?: string[];
 
@@ -100,7 +101,7 @@ export class RejectRegistrationDto {
 export class ListRegistrationsQuery {
   @ApiPropertyOptional({ enum: RegistrationStatus })
   @IsOptional()
-  @IsIn(Object.values(RegistrationStatus), { message: '报名状态无效' })
+  @IsIn(Object.values(RegistrationStatus), { message: oneOf('报名状态', REGISTRATION_STATUS_LABELS) })
   status?: RegistrationStatus;
 
   @ApiPropertyOptional({ enum: ['ENTERPRISE', 'BANK'] })

@@ -4,11 +4,14 @@ import dayjs from 'dayjs';
 import { Role } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
+import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useAuth } from '../../auth/hooks/auth-context';
 import { GreenLoanRatioChart } from '../../indicators/components/GreenLoanRatioChart';
 import type { BankProfile, LoanReport } from '../api/bank-reports-api';
 import { useCoverage, useMyLoanReports, useMyProfile, useProfiles, usePutLoanReport, usePutProfile, useRatio } from '../hooks/use-bank-reports';
+
+const DISCLOSURE_YEAR = yearNumber('首次披露年度');
 
 /** 绿色信贷: banks report monthly balances and their profile facts; the bureau and regulators see the city's ratio. */
 export default function BankReportsPage() {
@@ -48,10 +51,10 @@ function BankView() {
               <DatePicker picker="month" value={month} onChange={(d) => d && setMonth(d)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} data-testid="loan-month" />
               {existing ? <Tag style={{ marginLeft: 8 }}>已报送，可更正</Tag> : null}
             </Form.Item>
-            <Form.Item name="greenLoanBalance" label="月末绿色贷款余额（万元）" rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '请填写金额，最多两位小数' }]}>
+            <Form.Item name="greenLoanBalance" label="月末绿色贷款余额（万元）" rules={[{ required: true, message: '请填写月末绿色贷款余额' }, { pattern: /^\d+(\.\d{1,2})?$/, message: '月末绿色贷款余额应为不小于0的数字（万元），最多两位小数' }]}>
               <Input data-testid="loan-green" />
             </Form.Item>
-            <Form.Item name="totalLoanBalance" label="月末各项贷款余额（万元）" rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: '请填写金额，最多两位小数' }]}>
+            <Form.Item name="totalLoanBalance" label="月末各项贷款余额（万元）" rules={[{ required: true, message: '请填写月末各项贷款余额' }, { pattern: /^\d+(\.\d{1,2})?$/, message: '月末各项贷款余额应为大于0的数字（万元），最多两位小数' }]}>
               <Input data-testid="loan-total" />
             </Form.Item>
             <Form.Item name="note" label="说明">
@@ -112,8 +115,8 @@ function BankView() {
               <Checkbox>已开展环境信息披露</Checkbox>
             </Form.Item>
             <Space>
-              <Form.Item name="disclosureYear" label="首次披露年度">
-                <InputNumber min={2000} max={2100} />
+              <Form.Item name="disclosureYear" label="首次披露年度" rules={[numberRule(DISCLOSURE_YEAR)]}>
+                <InputNumber placeholder={rangeHint(DISCLOSURE_YEAR)} style={{ width: 200 }} />
               </Form.Item>
               <Form.Item name="disclosureUrl" label="披露报告链接">
                 <Input style={{ width: 280 }} />

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseState, CaseView, GreenwashingWarningView, MatchmakingStatistics, Page, ProductMatch } from '@zj/shared';
+import type { CaseDetail, CaseReferralOptions, CaseState, CaseView, GreenwashingWarningView, MatchmakingStatistics, Page } from '@zj/shared';
 import { api, type QueryParams } from '../../../lib/api-client';
 
 export interface TransitionBody {
@@ -24,7 +24,8 @@ export const addTranche = (id: string, body: { amount: string; disbursedOn?: str
 export const chooseCase = (id: string) => api.post<CaseDetail>(`/cases/${id}/choose`);
 export const reassignCase = (id: string, body: { bankOrgId: string; comment?: string }) => api.post<CaseDetail>(`/cases/${id}/reassign`, body);
 export const addFundUseCheck = (id: string, body: { checkedOn: string; result: string; detail?: string }) => api.post<CaseDetail>(`/cases/${id}/fund-use-checks`, body);
-export const caseReferrals = (id: string, signal?: AbortSignal) => api.get<ProductMatch[]>(`/cases/${id}/referrals`, undefined, signal);
+export const caseReferrals = (id: string, signal?: AbortSignal) => api.get<CaseReferralOptions>(`/cases/${id}/referrals`, undefined, signal);
+export const referCase = (id: string, body: { productId?: string; bankOrgId?: string; comment?: string }) => api.post<CaseDetail>(`/cases/${id}/refer`, body);
 export const caseStatistics = (params: QueryParams, signal?: AbortSignal) => api.get<MatchmakingStatistics>('/cases/statistics', params, signal);
 export const casePipeline = (signal?: AbortSignal) => api.get<{ byState: { state: CaseState; total: number; overdue: number }[]; overdue: number }>('/cases/pipeline', undefined, signal);
 export const listWarnings = (params: QueryParams, signal?: AbortSignal) => api.get<Page<GreenwashingWarningView>>('/cases/greenwashing-warnings', params, signal);

@@ -1,52 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
 import { CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { wanText } from '../../products/components/product-format';
-import { useAddTranche, useApply, useCase, useChoose, useFundUseCheck, useReferrals } from '../hooks/use-cases';
+import { useAddTranche, useCase, useChoose, useFundUseCheck } from '../hooks/use-cases';
 import { CaseStateTag, Countdown } from './case-labels';
+import { ReferralPanel } from './ReferralPanel';
+import { TrancheDateField } from './TrancheDateField';
 import { TransitionModal } from './TransitionModal';
-
-function Referrals({ c }: { c: CaseDetail }) {
-  const refs = useReferrals(c.id, true);
-  const apply = useApply();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  return (
-    <Card size="small" title="转介：其他可申请的产品" style={{ marginTop: 16 }} data-testid="referrals">
-      {refs.data?.length ? (
-        <List
-          dataSource={refs.data}
-          renderItem={(m, i) => (
-            <List.Item
-              actions={[
-                <Button key="a" size="small" type="primary" data-testid={`referral-apply-${i}`} onClick={async () => {
-                  try {
-                    const n = await apply.mutateAsync({ needId: c.needId, productId: m.product.id });
-                    message.success('已提交申请');
-                    navigate(`/cases/${n.id}`);
-                  } catch (e) {
-                    notifyError(e);
-                  }
-                }}>
-                  申请
-                </Button>,
-              ]}
-            >
-              {m.product.bankName} · {m.product.name}（匹配度 {m.match.score}）
-            </List.Item>
-          )}
-        />
-      ) : (
-        <Empty description="暂无其他匹配产品" />
-      )}
-    </Card>
-  );
-}
 
 function BankAfterDisbursement({ c }: { c: CaseDetail }) {
   const tranche = useAddTranche();
@@ -68,9 +33,10 @@ function BankAfterDisbursement({ c }: { c: CaseDetail }) {
                 notifyError(e);
               }
             }}>
-              <Form.Item name="amount" rules={[{ required: true, pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '金额（万元）' }]}>
+              <Form.Item name="amount" rules={[{ required: true, message: '请填写放款金额' }, { pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '放款金额应为数字（万元），最多两位小数' }]}>
                 <Input placeholder="金额（万元）" data-testid="tranche-amount" />
               </Form.Item>
+              <TrancheDateField c={c} label="放款日期" />
               <Button htmlType="submit" loading={tranche.isPending} data-testid="tranche-submit">登记</Button>
             </Form>
           </Card>
@@ -87,7 +53,7 @@ function BankAfterDisbursement({ c }: { c: CaseDetail }) {
               notifyError(e);
             }
           }}>
-            <Form.Item name="checkedOn" label="检查日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+            <Form.Item name="checkedOn" label="检查日期" rules={[{ required: true, message: '请填写检查日期' }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '检查日期格式应为 YYYY-MM-DD' }]}>
               <Input placeholder="2026-06-30" />
             </Form.Item>
             <Form.Item name="result" label="结果" rules={[{ required: true }]}>
@@ -153,6 +119,10 @@ export default function CaseDetailPage() {
                 <Link to={`/events/${c.sourceEventId}`} data-testid="case-source-event">
                   {CASE_ORIGIN_LABELS[c.origin]}（查看对接会）
                 </Link>
+              ) : c.referredFrom ? (
+                <Link to={`/cases/${c.referredFrom.fromCaseId}`} data-testid="case-referred-from">
+                  {CASE_ORIGIN_LABELS[c.origin]}（原对接：{c.referredFrom.fromBankName}）
+                </Link>
               ) : (
                 CASE_ORIGIN_LABELS[c.origin]
               ),
@@ -180,6 +150,11 @@ export default function CaseDetailPage() {
                     <b>{CASE_STATE_LABELS[t.toState]}</b> · {t.party ? CASE_PARTY_LABELS[t.party] : '系统'} {t.actorName ?? ''}（{t.actorOrgName ?? ''}）
                     <div style={{ color: '#888' }}>{formatDateTime(t.at)}</div>
                     {t.comment ? <div>{t.comment}</div> : null}
+                    {t.linkedCaseId ? (
+                      <Link to={`/cases/${t.linkedCaseId}`} data-testid={`timeline-link-${t.linkedCaseId}`}>
+                        {t.fromState === null ? '查看原对接' : '查看转介后的对接'}
+                      </Link>
+                    ) : null}
                   </div>
                 ),
               }))}
@@ -196,7 +171,7 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
       {user.role === Role.BANK && (c.state === CaseState.DISBURSED || (c.state === CaseState.CLOSED && Number(c.disbursedTotal) > 0)) ? <BankAfterDisbursement c={c} /> : null}
-      {user.role === Role.ENTERPRISE && (c.state === CaseState.DECLINED || c.state === CaseState.REJECTED) ? <Referrals c={c} /> : null}
+      {(user.role === Role.ENTERPRISE || user.role === Role.BUREAU) && (c.state === CaseState.DECLINED || c.state === CaseState.REJECTED || c.referrals.length > 0) ? <ReferralPanel c={c} /> : null}
       <TransitionModal c={c} to={to} onClose={() => setTo(null)} />
     </PageContainer>
   );

@@ -1,10 +1,15 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, DeclineReason, type CaseDetail } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { amountWan, numberRule, rangeHint, ratePercent, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useTransition } from '../hooks/use-cases';
+import { TrancheDateField } from './TrancheDateField';
 
-const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const APPROVED_AMOUNT = amountWan('授信金额（万元）', { required: true });
+const RATE = ratePercent('年利率（%）', { required: true });
+const TERM = wholeNumber('期限（月）', 1, 600, { unit: '个月', required: true });
+const FIRST_TRANCHE = amountWan('首笔放款金额（万元）', { required: true });
 
 /** One step of the case, with what that step must carry (reason, approval terms, first tranche). */
 export function TransitionModal({ c, to, onClose }: { c: CaseDetail; to: CaseState | null; onClose: () => void }) {
@@ -36,25 +41,23 @@ export function TransitionModal({ c, to, onClose }: { c: CaseDetail; to: CaseSta
         ) : null}
         {to === CaseState.APPROVED ? (
           <>
-            <Form.Item name="approvedAmount" label="授信金额（万元）" initialValue={c.needAmount} rules={[{ required: true, pattern: AMOUNT, message: '请填写金额' }]}>
+            <Form.Item name="approvedAmount" label="授信金额（万元）" initialValue={c.needAmount} rules={[numberRule(APPROVED_AMOUNT)]} extra={rangeHint(APPROVED_AMOUNT)}>
               <Input data-testid="approved-amount" />
             </Form.Item>
-            <Form.Item name="ratePercent" label="年利率（%）" rules={[{ required: true, pattern: /^\d{1,2}(\.\d{1,2})?$/, message: '请填写利率，如 3.30' }]}>
-              <Input data-testid="approved-rate" />
+            <Form.Item name="ratePercent" label="年利率（%）" rules={[numberRule(RATE)]} extra={rangeHint(RATE)}>
+              <Input placeholder="如 3.30" data-testid="approved-rate" />
             </Form.Item>
-            <Form.Item name="termMonths" label="期限（月）" initialValue={c.needTermMonths} rules={[{ required: true }]}>
-              <InputNumber min={1} max={600} style={{ width: '100%' }} data-testid="approved-term" />
+            <Form.Item name="termMonths" label="期限（月）" initialValue={c.needTermMonths} rules={[numberRule(TERM)]} extra={rangeHint(TERM)}>
+              <InputNumber style={{ width: '100%' }} data-testid="approved-term" />
             </Form.Item>
           </>
         ) : null}
         {to === CaseState.DISBURSED ? (
           <>
-            <Form.Item name="amount" label="首笔放款金额（万元）" initialValue={c.approvedAmount ?? undefined} rules={[{ required: true, pattern: AMOUNT, message: '请填写金额' }]}>
+            <Form.Item name="amount" label="首笔放款金额（万元）" initialValue={c.approvedAmount ?? undefined} rules={[numberRule(FIRST_TRANCHE)]} extra={rangeHint(FIRST_TRANCHE)}>
               <Input data-testid="disburse-amount" />
             </Form.Item>
-            <Form.Item name="disbursedOn" label="放款日期（YYYY-MM-DD，不填为今天）">
-              <Input />
-            </Form.Item>
+            <TrancheDateField c={c} testId="disburse-date" />
           </>
         ) : null}
         <Form.Item name="comment" label="备注">

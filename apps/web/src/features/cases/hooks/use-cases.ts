@@ -15,6 +15,7 @@ import {
   listWarnings,
   pushNeed,
   reassignCase,
+  referCase,
   resolveWarning,
   transitionCase,
   type TransitionBody,
@@ -49,4 +50,5 @@ export const useAddTranche = () => useCaseMutation(({ id, body }: { id: string; 
 export const useChoose = () => useCaseMutation((id: string) => chooseCase(id));
 export const useReassign = () => useCaseMutation(({ id, body }: { id: string; body: { bankOrgId: string; comment?: string } }) => reassignCase(id, body));
 export const useFundUseCheck = () => useCaseMutation(({ id, body }: { id: string; body: { checkedOn: string; result: string; detail?: string } }) => addFundUseCheck(id, body));
+export const useRefer = () => useCaseMutation(({ id, body }: { id: string; body: { productId?: string; bankOrgId?: string; comment?: string } }) => referCase(id, body));
 export const useResolveWarning = () => useCaseMutation(({ id, note }: { id: string; note: string }) => resolveWarning(id, note));

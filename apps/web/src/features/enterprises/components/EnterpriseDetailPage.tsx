@@ -21,11 +21,18 @@ import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
+import { amountWan, numberRule, rangeHint, yearNumber, type NumberSpec } from '../../../lib/number-rules';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { wan } from '../../projects/components/labels';
 import { useDivisionName } from '../../reference/hooks/use-divisions';
 import type { EnterpriseDetail, EnterpriseProfile, Identification } from '../api/enterprises-api';
 import { useApplyIdentification, useComputeGrade, useDecideIdentification, useEnterprise, useGrades, useSaveProfile } from '../hooks/use-enterprises';
+
+// Bounds as the API checks them (numeric(14,2) and numeric(14,4) columns, not negative).
+const CAPITAL = amountWan('注册资本（万元）', { min: 0 });
+const EMISSIONS: NumberSpec = { label: '年碳排放量（tCO2e）', min: 0, max: '999999999999.99', decimals: 2 };
+const INTENSITY: NumberSpec = { label: '碳排放强度', min: 0, max: '9999999999.9999', decimals: 4 };
+const CARBON_YEAR = yearNumber('碳数据年份');
 
 function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () => void }) {
   const [form] = Form.useForm();
@@ -72,8 +79,8 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="registeredCapital" label="注册资本（万元）">
-            <InputNumber<string> stringMode min="0" precision={2} style={{ width: '100%' }} />
+          <Form.Item name="registeredCapital" label="注册资本（万元）" rules={[numberRule(CAPITAL)]}>
+            <InputNumber<string> stringMode placeholder={rangeHint(CAPITAL)} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -107,13 +114,13 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name="carbonEmissionsT" label="年碳排放量（tCO2e）">
-            <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+          <Form.Item name="carbonEmissionsT" label="年碳排放量（tCO2e）" rules={[numberRule(EMISSIONS)]}>
+            <InputNumber<string> stringMode placeholder={rangeHint(EMISSIONS)} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name="carbonIntensity" label="碳排放强度">
-            <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+          <Form.Item name="carbonIntensity" label="碳排放强度" rules={[numberRule(INTENSITY)]}>
+            <InputNumber<string> stringMode placeholder={rangeHint(INTENSITY)} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
@@ -122,8 +129,8 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name="carbonYear" label="碳数据年份">
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+          <Form.Item name="carbonYear" label="碳数据年份" rules={[numberRule(CARBON_YEAR)]}>
+            <InputNumber placeholder={rangeHint(CARBON_YEAR)} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>

@@ -35,10 +35,16 @@ export const getEvent = (id: string, signal?: AbortSignal) => api.get<EventDetai
 export const createEvent = (body: EventFields) => api.post<EventDetailView>('/events', body);
 export const updateEvent = (id: string, body: Partial<EventFields> & { version: number }) => api.patch<EventDetailView>(path(id), body);
 
-export function runEventStep(id: string, step: EventStepName, body: { version: number; note?: string }): Promise<EventDetailView> {
+/** Marking an event held carries how it went: the attendance and a note (both required by the API). */
+export function runEventStep(id: string, step: EventStepName, body: { version: number; note?: string; attendanceCount?: number }): Promise<EventDetailView> {
   if (step === 'held' || step === 'cancel') {
     const status = (step === 'held' ? 'HELD' : 'CANCELLED') as EventStatus;
-    return api.post<EventDetailView>(`${path(id)}/status`, { version: body.version, status, ...(body.note ? { note: body.note } : {}) });
+    return api.post<EventDetailView>(`${path(id)}/status`, {
+      version: body.version,
+      status,
+      ...(body.note ? { note: body.note } : {}),
+      ...(step === 'held' && body.attendanceCount !== undefined ? { attendanceCount: body.attendanceCount } : {}),
+    });
   }
   return api.post<EventDetailView>(`${path(id)}/${step}`, { version: body.version });
 }

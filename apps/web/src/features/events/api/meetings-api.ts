@@ -1,6 +1,6 @@
 import type { AgendaView, EventSlotView, MeetingPriority, MeetingRequestView, MeetingSuggestion, MeetingView, ScheduleRunStatus, ScheduleView } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-import { downloadFile } from '../../library-import/api/download';
+import { downloadFile } from '../../../lib/download';
 
 const path = (eventId: string) => `/events/${encodeURIComponent(eventId)}`;
 

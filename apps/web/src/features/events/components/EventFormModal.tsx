@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EVENT_TYPE_LABELS, EventStatus, EventType, OrgType, type EventAgendaItem } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { numberRule, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import type { EventDetail, EventFields } from '../api/events-api';
 import { useCreateEvent, useUpdateEvent } from '../hooks/use-events';
@@ -34,6 +35,7 @@ interface Values {
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 const FORMAT = 'YYYY-MM-DD HH:mm';
+const CAPACITY = wholeNumber('名额', 1, 5000, { unit: '家' });
 const URL_RE = /^https?:\/\/[^\s/]+\.\S*$/i;
 
 function agendaItems(rows: AgendaRow[] | undefined): EventAgendaItem[] {
@@ -195,8 +197,8 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="capacity" label="名额" extra="1至5000家机构，不填为不限；额满后报名进入候补，有机构取消时按顺序递补">
-              <InputNumber min={1} max={5000} precision={0} placeholder="1至5000" style={{ width: '100%' }} data-testid="event-capacity" />
+            <Form.Item name="capacity" label="名额" rules={[numberRule(CAPACITY)]} extra={`${rangeHint(CAPACITY)}机构，不填为不限；额满后报名进入候补，有机构取消时按顺序递补`}>
+              <InputNumber placeholder="1至5000" style={{ width: '100%' }} data-testid="event-capacity" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>

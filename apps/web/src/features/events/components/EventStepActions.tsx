@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Dropdown, Form, Input, Modal, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Dropdown, Form, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { EventStatus, EventType, LIVE_EVENT_STATUSES, type EventView } from '@zj/shared';
-import { errorMessage } from '../../../lib/errors';
+import { handleFormError } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import type { EventStepName } from '../api/events-api';
@@ -19,6 +19,8 @@ interface StepSpec {
   /** What happens and who is told. */
   body: (e: EventView) => ReactNode;
   note?: { label: string; required: boolean };
+  /** Asks how many attended (marking an event held). */
+  attendance?: boolean;
   done: string;
   danger?: boolean;
 }
@@ -74,8 +76,9 @@ const STEPS: Record<EventStepName, StepSpec> = {
     label: '标记已结束',
     notYet: '活动开始后才能标记为已结束',
     title: '标记活动已结束？',
-    body: () => <p>活动记为已举办，计入方案指标中宣讲·推介·对接会的举办次数；此后不能再签到，尚未发出的提醒不再发送。平台不另行通知参会机构。</p>,
-    note: { label: '举办情况（选填，不超过500字）', required: false },
+    body: () => <p>活动记为已举办，计入方案指标中宣讲·推介·对接会的举办次数；此后不能再签到，尚未发出的提醒不再发送。平台不另行通知参会机构。请填写参会人数和举办情况。</p>,
+    note: { label: '举办情况（必填，如到场机构、会谈和签约情况，不超过500字）', required: true },
+    attendance: true,
     done: '活动已标记为已结束',
   },
   cancel: {
@@ -116,20 +119,21 @@ export function availableSteps(e: EventView, now = Date.now()): { step: EventSte
 export function EventStepActions({ event, size, suffix = '', compact = false }: { event: EventView; size?: 'small' | 'middle'; suffix?: string; compact?: boolean }) {
   const { message } = App.useApp();
   const [step, setStep] = useState<EventStepName | null>(null);
-  const [form] = Form.useForm<{ note?: string }>();
+  const [form] = Form.useForm<{ note?: string; attendanceCount?: number }>();
   const run = useEventStep();
   const spec = step ? STEPS[step] : null;
   const id = (s: string) => `event-step-${s}${suffix ? `-${suffix}` : ''}`;
 
   const confirm = async () => {
     if (!step) return;
-    const v: { note?: string } = STEPS[step].note ? await form.validateFields() : {};
+    const v: { note?: string; attendanceCount?: number } = STEPS[step].note || STEPS[step].attendance ? await form.validateFields() : {};
     try {
-      await run.mutateAsync({ id: event.id, step, version: event.version, note: v.note?.trim() || undefined });
+      await run.mutateAsync({ id: event.id, step, version: event.version, note: v.note?.trim() || undefined, attendanceCount: v.attendanceCount ?? undefined });
       message.success(STEPS[step].done);
       setStep(null);
     } catch (e) {
-      message.error(errorMessage(e));
+      // A field the API refused shows under it; anything else as a message.
+      handleFormError(form, e, true);
     }
   };
 
@@ -159,11 +163,23 @@ export function EventStepActions({ event, size, suffix = '', compact = false }: 
           {event.title}
         </Typography.Paragraph>
         {spec ? <div data-testid="event-step-body">{spec.body(event)}</div> : null}
-        {spec?.note ? (
+        {spec?.note || spec?.attendance ? (
           <Form form={form} layout="vertical" preserve={false}>
-            <Form.Item name="note" label={spec.note.label} rules={[{ required: spec.note.required, whitespace: true, message: `请填写${spec.note.label.replace(/（.*$/, '')}` }, { max: 500, message: `${spec.note.label.replace(/（.*$/, '')}不能超过500字` }]}>
+            {spec.attendance ? (
+              <Form.Item
+                name="attendanceCount"
+                label="参会人数"
+                rules={[
+                  { required: true, message: '请填写参会人数' },
+                  { type: 'integer', min: 1, max: 100000, message: '参会人数应为1至100000的整数' },
+                ]}
+              >
+                <InputNumber style={{ width: 200 }} addonAfter="人" data-testid="event-step-attendance" />
+              </Form.Item>
+            ) : null}
+            {spec.note ? <Form.Item name="note" label={spec.note.label} rules={[{ required: spec.note.required, whitespace: true, message: `请填写${spec.note.label.replace(/（.*$/, '')}` }, { max: 500, message: `${spec.note.label.replace(/（.*$/, '')}不能超过500字` }]}>
               <Input.TextArea rows={3} maxLength={500} showCount data-testid="event-step-note" />
-            </Form.Item>
+            </Form.Item> : null}
           </Form>
         ) : null}
       </Modal>

@@ -73,6 +73,11 @@ export function OverviewTab({ event: e }: { event: EventDetailView }) {
               {e.statusNote}
             </Descriptions.Item>
           ) : null}
+          {e.attendanceCount ? (
+            <Descriptions.Item label="参会人数" span={2}>
+              <span data-testid="event-attendance">{e.attendanceCount} 人</span>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
 

@@ -4,6 +4,7 @@ import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, S
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { NeedStatus, RegistrationStatus, Role, type EventDetailView, type RegistrationOfficer, type RegistrationView } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { numberRule, wholeNumber } from '../../../lib/number-rules';
 import { formatWanYuan } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
 import { useAuth } from '../../auth/hooks/auth-context';
@@ -112,9 +113,9 @@ export function RegistrationForm({ event: e, current, onDone, onCancel }: { even
             name="desks"
             label="桌位数（到场的信贷人员人数）"
             extra="每位信贷人员一个桌位，1至20个；桌位越多，可安排的一对一会谈越多"
-            rules={[{ required: true, message: '请填写桌位数' }]}
+            rules={[numberRule(wholeNumber('桌位数（到场的信贷人员人数）', 1, 20, { unit: '个', required: true }))]}
           >
-            <InputNumber min={1} max={20} precision={0} style={{ width: 160 }} data-testid="reg-desks" />
+            <InputNumber style={{ width: 160 }} data-testid="reg-desks" />
           </Form.Item>
           <Typography.Text strong>信贷人员</Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>

@@ -14,6 +14,7 @@ import {
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
+import { numberRule, wholeNumber } from '../../../lib/number-rules';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import { useAuth } from '../../auth/hooks/auth-context';
@@ -293,8 +294,8 @@ function OnBehalfModal({ event: e, onClose }: { event: EventDetailView; onClose:
           <OrganizationSelect onChange={(id, o) => { form.setFieldValue('organizationId', id); setOrg(o); }} data-testid="reg-on-behalf-org" />
         </Form.Item>
         {bank ? (
-          <Form.Item name="desks" label="桌位数" extra="1至20个；信贷人员由该机构在报名信息中填写" rules={[{ required: true, message: '请填写桌位数' }]}>
-            <InputNumber min={1} max={20} precision={0} data-testid="reg-on-behalf-desks" />
+          <Form.Item name="desks" label="桌位数" extra="1至20个；信贷人员由该机构在报名信息中填写" rules={[numberRule(wholeNumber('桌位数', 1, 20, { unit: '个', required: true }))]}>
+            <InputNumber data-testid="reg-on-behalf-desks" />
           </Form.Item>
         ) : null}
       </Form>

@@ -15,11 +15,14 @@ import {
 import { errorMessage } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { formatDateTime, formatNumber } from '../../../lib/format';
+import { numberProblem, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { isSolving, useAddWalkIn, usePublishSchedule, useRegistrations, useSchedule, useSlots, useSolveSchedule } from '../hooks/use-participation';
 import { clock, PriorityTag } from './event-labels';
 import { ScheduleGrid } from './ScheduleGrid';
 import { SlotsEditor } from './SlotsEditor';
+
+const TIME_LIMIT = wholeNumber('求解时限（秒）', 1, 60, { unit: '秒' });
 
 const RUN_COLORS: Record<ScheduleRunStatus, string> = {
   [ScheduleRunStatus.NONE]: 'default',
@@ -83,6 +86,7 @@ function SolvePanel({ event: e, schedule: s, enabled }: { event: EventDetailView
   const { message, modal } = App.useApp();
   const solve = useSolveSchedule(e.id);
   const [limit, setLimit] = useState<number | null>(10);
+  const limitProblem = numberProblem(TIME_LIMIT, limit);
   const solving = isSolving(s);
   const scheduled = s.meetings.filter((m) => m.status === MeetingStatus.SCHEDULED);
   const locked = scheduled.filter((m) => m.locked).length;
@@ -122,8 +126,10 @@ function SolvePanel({ event: e, schedule: s, enabled }: { event: EventDetailView
           </Typography.Paragraph>
           <Space align="center" wrap>
             <span>求解时限</span>
-            <InputNumber min={1} max={60} precision={0} value={limit} onChange={setLimit} addonAfter="秒" style={{ width: 130 }} data-testid="schedule-time-limit" />
-            <Button type="primary" icon={<ThunderboltOutlined />} onClick={start} loading={solve.isPending} disabled={!enabled || solving} data-testid="schedule-generate">
+            <Form.Item validateStatus={limitProblem ? 'error' : undefined} help={limitProblem} style={{ marginBottom: 0 }}>
+              <InputNumber value={limit} onChange={setLimit} addonAfter="秒" style={{ width: 130 }} data-testid="schedule-time-limit" />
+            </Form.Item>
+            <Button type="primary" icon={<ThunderboltOutlined />} onClick={start} loading={solve.isPending} disabled={!enabled || solving || !!limitProblem} data-testid="schedule-generate">
               生成日程
             </Button>
           </Space>

@@ -4,10 +4,17 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { EventDetailView, EventSlotView } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
+import { numberRule, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import type { SlotFields } from '../api/meetings-api';
 import { useClearSchedule, useSaveSlots } from '../hooks/use-participation';
 import { clock } from './event-labels';
+
+const LENGTH = wholeNumber('每场（分钟）', 5, 120, { unit: '分钟', required: true });
+const COUNT = wholeNumber('场次', 1, 40, { unit: '场', required: true });
+const GAP = wholeNumber('场间间隔（分钟）', 0, 60, { unit: '分钟' });
+const BREAK_AFTER = wholeNumber('休息前的场次', 1, 39, { unit: '场', required: true });
+const BREAK_MINUTES = wholeNumber('休息时长（分钟）', 5, 240, { unit: '分钟', required: true });
 
 interface Values {
   firstStart?: Dayjs | null;
@@ -109,18 +116,18 @@ export function SlotsEditor({ event: e, slots, hasMeetings, published }: { event
             </Form.Item>
           </Col>
           <Col xs={8} md={5}>
-            <Form.Item name="length" label="每场（分钟）" rules={[{ required: true, message: '请填写每场时长' }]} extra="5至120分钟">
-              <InputNumber min={5} max={120} precision={0} style={{ width: '100%' }} data-testid="slot-length" />
+            <Form.Item name="length" label="每场（分钟）" rules={[numberRule(LENGTH)]} extra={rangeHint(LENGTH)}>
+              <InputNumber style={{ width: '100%' }} data-testid="slot-length" />
             </Form.Item>
           </Col>
           <Col xs={8} md={5}>
-            <Form.Item name="count" label="场次" rules={[{ required: true, message: '请填写场次' }]} extra="1至40场">
-              <InputNumber min={1} max={40} precision={0} style={{ width: '100%' }} data-testid="slot-count" />
+            <Form.Item name="count" label="场次" rules={[numberRule(COUNT)]} extra={rangeHint(COUNT)}>
+              <InputNumber style={{ width: '100%' }} data-testid="slot-count" />
             </Form.Item>
           </Col>
           <Col xs={8} md={6}>
-            <Form.Item name="gap" label="场间间隔（分钟）" extra="0至60分钟，供换场">
-              <InputNumber min={0} max={60} precision={0} style={{ width: '100%' }} data-testid="slot-gap" />
+            <Form.Item name="gap" label="场间间隔（分钟）" rules={[numberRule(GAP)]} extra={`${rangeHint(GAP)}，供换场`}>
+              <InputNumber style={{ width: '100%' }} data-testid="slot-gap" />
             </Form.Item>
           </Col>
         </Row>
@@ -130,12 +137,12 @@ export function SlotsEditor({ event: e, slots, hasMeetings, published }: { event
               {fields.map((f, i) => (
                 <Flex key={f.key} gap={8} align="baseline" data-testid={`slot-break-${i}`}>
                   <span>第</span>
-                  <Form.Item name={[f.name, 'after']} rules={[{ required: true, message: '请填写场次' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={1} max={39} precision={0} style={{ width: 70 }} />
+                  <Form.Item name={[f.name, 'after']} rules={[numberRule(BREAK_AFTER)]} style={{ marginBottom: 8 }}>
+                    <InputNumber placeholder="1至39" style={{ width: 70 }} />
                   </Form.Item>
                   <span>场后休息</span>
-                  <Form.Item name={[f.name, 'minutes']} rules={[{ required: true, message: '请填写休息时长' }]} style={{ marginBottom: 8 }}>
-                    <InputNumber min={5} max={240} precision={0} style={{ width: 80 }} />
+                  <Form.Item name={[f.name, 'minutes']} rules={[numberRule(BREAK_MINUTES)]} style={{ marginBottom: 8 }}>
+                    <InputNumber placeholder="5至240" style={{ width: 80 }} />
                   </Form.Item>
                   <span>分钟（5至240）</span>
                   <Button type="text" icon={<DeleteOutlined />} aria-label="删除这次休息" onClick={() => remove(f.name)} />

@@ -25,7 +25,9 @@ function useEventMutation<A, R>(fn: (a: A) => Promise<R>) {
 export const useCreateEvent = () => useEventMutation(createEvent);
 export const useUpdateEvent = () => useEventMutation(({ id, ...body }: { id: string } & Parameters<typeof updateEvent>[1]) => updateEvent(id, body));
 export const useEventStep = () =>
-  useEventMutation(({ id, step, version, note }: { id: string; step: EventStepName; version: number; note?: string }) => runEventStep(id, step, { version, note }));
+  useEventMutation(({ id, step, version, note, attendanceCount }: { id: string; step: EventStepName; version: number; note?: string; attendanceCount?: number }) =>
+    runEventStep(id, step, { version, note, attendanceCount }),
+  );
 
 export const usePreviewInvitations = () => useMutation({ mutationFn: ({ id, filter }: { id: string; filter: InvitationFilter }) => previewInvitations(id, filter) });
 export const useSendInvitations = () => useEventMutation(({ id, filter }: { id: string; filter: InvitationFilter }) => sendInvitations(id, filter));

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { COLLATERAL_KIND_LABELS, CollateralKind, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NeedSharing } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { amountWan, numberRule, rangeHint, ratePercent, termMonths } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { listBanks, type NeedDetail } from '../api/needs-api';
 import { useSaveNeed } from '../hooks/use-needs';
@@ -20,6 +21,10 @@ interface Values {
   sharing: NeedSharing;
   bankOrgIds?: string[];
 }
+
+const AMOUNT = amountWan('融资金额（万元）', { required: true });
+const TERM = termMonths('期限（月）', { required: true });
+const MAX_RATE = ratePercent('可接受的最高年利率（%）');
 
 /** 登记 / 修改融资需求, with the enterprise's consent to share. */
 export function NeedFormModal({ open, onClose, projectId, enterpriseOrgId, need }: { open: boolean; onClose: () => void; projectId?: string; enterpriseOrgId?: string; need?: NeedDetail }) {
@@ -80,11 +85,11 @@ export function NeedFormModal({ open, onClose, projectId, enterpriseOrgId, need 
     <Modal title={need ? '修改融资需求' : '登记融资需求'} open={open} onCancel={onClose} onOk={submit} confirmLoading={save.isPending} okButtonProps={testId('need-form-submit')} destroyOnHidden width={640}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values> form={form} layout="vertical" initialValues={{ instrument: FinancingInstrument.LOAN, sharing: NeedSharing.ALL_BANKS, collateral: [] }}>
-        <Form.Item name="amount" label="融资金额（万元）" rules={[{ required: true, message: '请填写金额' }]}>
-          <InputNumber<string> stringMode min="0.01" precision={2} style={{ width: '100%' }} data-testid="need-form-amount" />
+        <Form.Item name="amount" label={AMOUNT.label} rules={[numberRule(AMOUNT)]} extra={rangeHint(AMOUNT)}>
+          <InputNumber<string> stringMode style={{ width: '100%' }} data-testid="need-form-amount" />
         </Form.Item>
-        <Form.Item name="termMonths" label="期限（月）" rules={[{ required: true, message: '请填写期限' }]}>
-          <InputNumber min={1} max={360} precision={0} style={{ width: '100%' }} data-testid="need-form-term" />
+        <Form.Item name="termMonths" label={TERM.label} rules={[numberRule(TERM)]} extra={rangeHint(TERM)}>
+          <InputNumber style={{ width: '100%' }} data-testid="need-form-term" />
         </Form.Item>
         <Form.Item name="instrument" label="融资方式" rules={[{ required: true, message: '请选择融资方式' }]}>
           <Select options={Object.values(FinancingInstrument).map((i) => ({ value: i, label: FINANCING_INSTRUMENT_LABELS[i] }))} />
@@ -98,8 +103,8 @@ export function NeedFormModal({ open, onClose, projectId, enterpriseOrgId, need 
         <Form.Item name="collateralNote" label="担保说明">
           <Input />
         </Form.Item>
-        <Form.Item name="maxRatePercent" label="可接受的最高年利率（%）">
-          <InputNumber<string> stringMode min="0" max="36" precision={2} style={{ width: '100%' }} />
+        <Form.Item name="maxRatePercent" label={MAX_RATE.label} rules={[numberRule(MAX_RATE)]} extra={`${rangeHint(MAX_RATE)}；不填为不限`}>
+          <InputNumber<string> stringMode style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="wantedBy" label="希望到位日期">
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

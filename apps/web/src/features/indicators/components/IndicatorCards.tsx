@@ -3,14 +3,17 @@ import { Card, Col, Empty, Row, Space, Statistic, Tag, Tooltip, Typography } fro
 import type * as echarts from 'echarts';
 import {
   EVENT_TYPE_LABELS,
+  formatMeasureNumber,
   INDICATOR_COMPARISON_LABELS,
   INDICATOR_SOURCE_LABELS,
   TARGET_STATUS_LABELS,
   TargetStatus,
+  targetValueText,
   type EventType,
   type IndicatorView,
 } from '@zj/shared';
 import { EChart } from '../../../components/EChart';
+import { withUnit } from './decimal';
 
 export const TARGET_COLORS: Record<TargetStatus, string> = {
   [TargetStatus.MET]: 'success',
@@ -31,7 +34,7 @@ function Trend({ indicator }: { indicator: IndicatorView }) {
         {
           type: 'line',
           data: indicator.series.map((p) => Number(p.value)),
-          markLine: target ? { symbol: 'none', data: [{ yAxis: Number(target.value), lineStyle: { type: 'dashed', color: '#fa8c16' } }], label: { formatter: `目标 ${target.value}` } } : undefined,
+          markLine: target ? { symbol: 'none', data: [{ yAxis: Number(target.value), lineStyle: { type: 'dashed', color: '#fa8c16' } }], label: { formatter: `目标 ${withUnit(target.value, indicator.unit)}` } } : undefined,
         },
       ],
     };
@@ -48,7 +51,7 @@ export function IndicatorCards({ indicators }: { indicators: IndicatorView[] }) 
       {indicators.map((i) => (
         <Col xs={24} md={12} xl={8} key={i.id}>
           <Card size="small" data-testid={`indicator-${i.code}`} title={<Tooltip title={`任务（${i.taskNumber}）`}>{i.name}</Tooltip>} extra={<Tag>{INDICATOR_SOURCE_LABELS[i.source]}</Tag>}>
-            <Statistic value={i.current.value ?? '—'} suffix={i.current.value !== null ? i.unit : undefined} />
+            <Statistic value={formatMeasureNumber(i.current.value, i.unit)} suffix={i.current.value !== null ? i.unit : undefined} data-testid={`indicator-${i.code}-value`} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {i.current.asOf ? `截至 ${i.current.asOf}` : '暂无数据'}
               {i.current.breakdown && i.code === 'events-held'
@@ -56,13 +59,19 @@ export function IndicatorCards({ indicators }: { indicators: IndicatorView[] }) 
                 : ''}
             </Typography.Text>
             <Space wrap size={4} style={{ display: 'flex', marginTop: 8 }}>
-              {i.targets.map((t) => (
-                <Tag key={t.id} color={TARGET_COLORS[t.status]} data-testid={`indicator-${i.code}-target-${t.deadline}`}>
-                  {t.deadline.slice(0, 4)}年 {INDICATOR_COMPARISON_LABELS[t.comparison]}
-                  {t.value}
-                  {i.unit}：{TARGET_STATUS_LABELS[t.status]}
-                </Tag>
-              ))}
+              {i.targets.map((t) => {
+                // Which value the target was judged on: the one at its deadline, or (deadline ahead) the latest.
+                const used = targetValueText(t, i.unit);
+                return (
+                  <Tooltip key={t.id} title={used ? `判断依据：${used}` : '截止日未到，暂无数值'}>
+                    <Tag color={TARGET_COLORS[t.status]} data-testid={`indicator-${i.code}-target-${t.deadline}`} data-status={t.status} data-basis={t.basis}>
+                      {t.deadline.slice(0, 4)}年 {INDICATOR_COMPARISON_LABELS[t.comparison]}
+                      {withUnit(t.value, i.unit)}：{TARGET_STATUS_LABELS[t.status]}
+                      {used ? `（${used}）` : ''}
+                    </Tag>
+                  </Tooltip>
+                );
+              })}
             </Space>
             <Trend indicator={i} />
           </Card>

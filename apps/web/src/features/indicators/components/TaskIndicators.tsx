@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Drawer, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined, FormOutlined } from '@ant-design/icons';
-import { INDICATOR_COMPARISON_LABELS, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, IndicatorSource, TARGET_STATUS_LABELS, type IndicatorView } from '@zj/shared';
+import { INDICATOR_COMPARISON_LABELS, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, IndicatorSource, TARGET_STATUS_LABELS, targetValueText, type IndicatorView } from '@zj/shared';
 import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
@@ -63,6 +63,7 @@ export function TaskIndicators({ task, tasks, indicators, editable }: { task: In
                       i.targets.map((t) => (
                         <Tag key={t.id} color={TARGET_COLORS[t.status]} data-testid={`task-indicator-${i.code}-target-${t.deadline}`} data-status={t.status}>
                           {t.deadline} 前 {INDICATOR_COMPARISON_LABELS[t.comparison]} {withUnit(t.value, i.unit)}：{TARGET_STATUS_LABELS[t.status]}
+                          {targetValueText(t, i.unit) ? `（${targetValueText(t, i.unit)}）` : ''}
                           {t.note ? `（${t.note}）` : ''}
                         </Tag>
                       ))

@@ -1,3 +1,5 @@
+import { formatMeasure } from '@zj/shared';
+
 /**
  * Decimals as the API answers them ('12345.50'), shown without float arithmetic: the digits are
  * only grouped, never parsed into a number.
@@ -6,17 +8,11 @@
 /** What the API accepts for an indicator value or target: up to 12 integer digits and 2 decimals. */
 export const DECIMAL_PATTERN = /^-?\d{1,12}(\.\d{1,2})?$/;
 
-/** '1234567.50' → '1,234,567.50'; null/empty → '—'. */
-export function formatDecimal(value: string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '—';
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(value.trim());
-  if (!m) return value;
-  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
-}
-
-/** A value with its unit: '12.50%', '3.00 次'. */
+/**
+ * A value with its unit as the unit of measure writes it (counts without decimals: '4 家', '1 次';
+ * money and shares with two: '3,500.00 万元', '12.50%'): the shared formatMeasure, used wherever an
+ * indicator's value is shown.
+ */
 export function withUnit(value: string | null | undefined, unit: string): string {
-  const text = formatDecimal(value);
-  if (text === '—') return text;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+  return formatMeasure(value, unit);
 }

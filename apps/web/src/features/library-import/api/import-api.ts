@@ -1,6 +1,6 @@
 import type { ImportJobView, ImportMode } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-import { downloadFile } from './download';
+import { downloadFile } from '../../../lib/download';
 
 export interface ImportAnswer {
   job: ImportJobView;

@@ -113,7 +113,8 @@ function PreferencesPanel() {
             render: (_: unknown, item: NotificationPreferenceItem) => (
               <Checkbox.Group
                 value={item.channels}
-                options={USER_CHANNELS.map((c) => ({
+                // SMS only for types with an SMS text (the API refuses it elsewhere): not offered.
+                options={USER_CHANNELS.filter((c) => item.allowedChannels.includes(c)).map((c) => ({
                   value: c,
                   label: NOTIFICATION_CHANNEL_LABELS[c],
                   disabled: item.mandatoryChannels.includes(c) || !data.availableChannels.includes(c),

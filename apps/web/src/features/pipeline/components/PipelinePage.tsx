@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Modal, Row, Statistic, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Col, Form, Input, Modal, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { CASE_STATE_LABELS, CaseState, GREENWASHING_STATUS_LABELS, OrgType, Role, type BankStatistics, type CaseView, type GreenwashingWarningView } from '@zj/shared';
 import type * as echarts from 'echarts';
 import { Link } from 'react-router-dom';
@@ -17,6 +17,8 @@ import { wanText } from '../../products/components/product-format';
 function StatisticsTab() {
   const stats = useCaseStatistics({});
   const s = stats.data;
+  // Whose figures these are: a bank sees only its own (本机构), the bureau and regulators the city's (全市).
+  const scopeName = !s ? '' : s.scope.kind === 'BANK' ? '本机构' : '全市';
   const overTime = useMemo<echarts.EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -43,11 +45,25 @@ function StatisticsTab() {
       <Row gutter={16}>
         <Col span={6}><Card size="small"><Statistic title="对接总数" value={s?.totals.cases ?? 0} /></Card></Col>
         <Col span={6}><Card size="small"><Statistic title="授信金额（万元）" value={s?.totals.approvedAmount ?? '0'} /></Card></Col>
-        <Col span={6}><Card size="small"><span data-testid="stat-disbursed"><Statistic title="通过平台实现融资（万元）" value={s?.totals.disbursedAmount ?? '0'} /></span></Card></Col>
+        <Col span={6}>
+          <Card size="small">
+            <span data-testid="stat-disbursed"><Statistic title={`${scopeName}通过平台实现融资（万元）`} value={s?.totals.disbursedAmount ?? '0'} /></span>
+            {/* Financing disbursed counts the tranches disbursed on or before this day (the plan dashboard's indicator says the same). */}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stat-as-of">{s ? `截至 ${s.asOf}` : ''}</Typography.Text>
+          </Card>
+        </Col>
         <Col span={6}><Card size="small"><Statistic title="超时未办理 / 洗绿预警" value={`${s?.totals.overdue ?? 0} / ${s?.totals.openWarnings ?? 0}`} /></Card></Col>
       </Row>
+      <Card size="small" title="婉拒后转介" style={{ marginTop: 16 }} data-testid="stat-referrals">
+        <Row gutter={16}>
+          <Col span={6}><Statistic title="转介次数" value={s?.referrals.made ?? 0} suffix="次" /></Col>
+          <Col span={6}><Statistic title="其中获得授信" value={s?.referrals.reachedApproval ?? 0} suffix="次" /></Col>
+          <Col span={6}><Statistic title="其中已放款" value={s?.referrals.disbursed ?? 0} suffix="次" /></Col>
+          <Col span={6}><Statistic title="转介后放款（万元）" value={s?.referrals.disbursedAmount ?? '0'} /></Col>
+        </Row>
+      </Card>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={12}><Card size="small" title="全市通过平台实现的融资（按月）"><EChart option={overTime} testId="chart-over-time" /></Card></Col>
+        <Col xs={24} lg={12}><Card size="small" title={`${scopeName}通过平台实现的融资（按月）`} data-testid="stat-over-time-title"><EChart option={overTime} testId="chart-over-time" /></Card></Col>
         <Col xs={24} lg={6}><Card size="small" title="按县区"><EChart option={byCounty} testId="chart-by-county" /></Card></Col>
         <Col xs={24} lg={6}><Card size="small" title="按绿色类别"><EChart option={byCategory} testId="chart-by-category" /></Card></Col>
       </Row>

@@ -8,8 +8,8 @@ import type {
   UnitRole,
   WorkItemStatus,
 } from '@zj/shared';
-import { ApiError, apiRequest, apiUrl, type QueryParams } from '../../../lib/api-client';
-import { tokenStore } from '../../../lib/token-store';
+import { apiRequest } from '../../../lib/api-client';
+import { downloadFile } from '../../../lib/download';
 
 export interface Period {
   id: string;
@@ -172,24 +172,5 @@ export const uploadEvidence = (id: string, file: File) => {
   return apiRequest<{ id: string; fileName: string }>(`/plan/reports/${id}/files`, { method: 'POST', body: form });
 };
 
-/** Downloads a file the API answers (export, evidence) with the session's token. */
-export async function download(path: string, fallbackName: string, query?: QueryParams): Promise<void> {
-  const token = tokenStore.getAccessToken();
-  const res = await fetch(apiUrl(path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, body?.error ?? { code: 'BAD_RESPONSE', message: `下载失败（${res.status}）` });
-  }
-  const blob = await res.blob();
-  const match = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '');
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = match ? decodeURIComponent(match[1]) : fallbackName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-export const exportPlan = (year?: number) => download('/plan/export.xlsx', '湛江市绿色金融重点任务进展.xlsx', { year });
-export const downloadEvidence = (id: string, name: string) => download(`/plan/report-files/${id}`, name);
+export const exportPlan = (year?: number) => downloadFile('/plan/export.xlsx', '湛江市绿色金融重点任务进展.xlsx', { year });
+export const downloadEvidence = (id: string, name: string) => downloadFile(`/plan/report-files/${id}`, name);

@@ -3,10 +3,11 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, F
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { ReportAddressee, ReportingFrequency, ReportStatus, REPORTING_FREQUENCY_LABELS, Role, UNIT_ROLE_LABELS, WORK_ITEM_STATUS_LABELS } from '@zj/shared';
+import { formatMeasure, ReportAddressee, ReportingFrequency, ReportStatus, REPORTING_FREQUENCY_LABELS, Role, UNIT_ROLE_LABELS, WORK_ITEM_STATUS_LABELS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { numberRule, rangeHint, wholeNumber, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useAuth } from '../../auth/hooks/auth-context';
 import { downloadEvidence, type OverviewRow } from '../api/plan-api';
@@ -124,8 +125,7 @@ function ReportDrawer({ id, onClose, mayDecide }: { id: string | null; onClose: 
           {r.summary ? <Typography.Paragraph>总体进展：{r.summary}</Typography.Paragraph> : null}
           {r.indicatorValues.map((v) => (
             <Typography.Text key={v.indicatorId}>
-              {v.name}：{v.value}
-              {v.unit}（截至{v.asOf}）{v.note ? ` ${v.note}` : ''}
+              {v.name}：{formatMeasure(v.value, v.unit)}（截至{v.asOf}）{v.note ? ` ${v.note}` : ''}
             </Typography.Text>
           ))}
           {r.files.map((f) => (
@@ -180,10 +180,19 @@ function ReportDrawer({ id, onClose, mayDecide }: { id: string | null; onClose: 
   );
 }
 
+const PERIOD_YEAR = yearNumber('年份', { required: true });
+const WORK_YEAR = yearNumber('工作清单年度');
+const PERIOD_INDEX = {
+  [ReportingFrequency.MONTHLY]: wholeNumber('月份', 1, 12, { unit: '月', required: true }),
+  [ReportingFrequency.QUARTERLY]: wholeNumber('季度', 1, 4, { unit: '季度', required: true }),
+};
+
 function CreatePeriodModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { message } = App.useApp();
   const create = useCreatePeriod();
   const [form] = Form.useForm();
+  const frequency: ReportingFrequency = Form.useWatch('frequency', form) ?? ReportingFrequency.MONTHLY;
+  const indexSpec = PERIOD_INDEX[frequency];
   return (
     <Modal
       title="设置报送期"
@@ -209,14 +218,14 @@ function CreatePeriodModal({ open, onClose, onCreated }: { open: boolean; onClos
           <Select options={Object.values(ReportingFrequency).map((f) => ({ value: f, label: REPORTING_FREQUENCY_LABELS[f] }))} />
         </Form.Item>
         <Space>
-          <Form.Item name="year" label="年份" rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
+          <Form.Item name="year" label="年份" rules={[numberRule(PERIOD_YEAR)]} extra={rangeHint(PERIOD_YEAR)}>
+            <InputNumber />
           </Form.Item>
-          <Form.Item name="index" label="月份/季度" rules={[{ required: true }]}>
-            <InputNumber min={1} max={12} />
+          <Form.Item name="index" label={indexSpec.label} dependencies={['frequency']} rules={[numberRule(indexSpec)]} extra={rangeHint(indexSpec)}>
+            <InputNumber />
           </Form.Item>
-          <Form.Item name="workYear" label="工作清单年度（默认同年份）">
-            <InputNumber min={2000} max={2100} />
+          <Form.Item name="workYear" label="工作清单年度（默认同年份）" rules={[numberRule(WORK_YEAR)]} extra={rangeHint(WORK_YEAR)}>
+            <InputNumber />
           </Form.Item>
         </Space>
         <Form.Item name="dueAt" label="截止时间" rules={[{ required: true, message: '请选择截止时间' }]}>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, InputNumber, Modal, Radio, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import {
   PLAN_EVIDENCE_TYPES,
@@ -15,11 +15,13 @@ import {
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { numberProblem, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { downloadEvidence, type Contribution, type ReportItem } from '../api/plan-api';
 import { useMyReport, useReturnReport, useSaveReport, useSubmitReport, useUploadEvidence } from '../hooks/use-plan';
 import { ReportStatusTag } from './labels';
 
 const EDITABLE = [ReportStatus.DRAFT, ReportStatus.RETURNED];
+const SHARE_DONE = wholeNumber('完成比例（%）', 0, 100, { unit: '%', required: true });
 
 /** A unit's own report on one task for one period: work items, summary, indicator values, evidence; a lead also sees and returns its cooperating units' reports. */
 export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: string }) {
@@ -48,6 +50,9 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
 
   if (!data) return <Card loading />;
   const editable = !report || EDITABLE.includes(report.status);
+  // A share out of range stays as typed, with its message under it; nothing is saved until it is corrected.
+  const shareProblems = items.map((it) => numberProblem(SHARE_DONE, it.shareDone));
+  const invalid = shareProblems.some(Boolean);
   const setItem = (i: number, patch: Partial<ReportItem>) => setItems((prev) => prev.map((it, k) => (k === i ? { ...it, ...patch } : it)));
   const body = () => ({
     version: report?.version,
@@ -123,10 +128,9 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
                 onChange={(e) => setItem(i, { narrative: e.target.value })}
                 data-testid={`report-item-${i}-narrative`}
               />
-              <Space>
-                完成比例
-                <InputNumber disabled={!editable} min={0} max={100} value={items[i]?.shareDone} onChange={(v) => setItem(i, { shareDone: Number(v ?? 0) })} addonAfter="%" data-testid={`report-item-${i}-share`} />
-              </Space>
+              <Form.Item label="完成比例" validateStatus={shareProblems[i] ? 'error' : undefined} help={shareProblems[i] ?? rangeHint(SHARE_DONE)} style={{ marginBottom: 0 }}>
+                <InputNumber disabled={!editable} value={items[i]?.shareDone} onChange={(v) => setItem(i, { shareDone: v as number })} addonAfter="%" data-testid={`report-item-${i}-share`} />
+              </Form.Item>
             </Flex>
           </Card>
         ))}
@@ -181,10 +185,10 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
         ) : null}
         {editable ? (
           <Space>
-            <Button onClick={() => doSave().catch((e) => message.error(errorMessage(e)))} loading={save.isPending} data-testid="report-save">
+            <Button onClick={() => doSave().catch((e) => message.error(errorMessage(e)))} loading={save.isPending} disabled={invalid} data-testid="report-save">
               保存草稿
             </Button>
-            <Button type="primary" onClick={doSubmit} loading={submit.isPending} data-testid="report-submit">
+            <Button type="primary" onClick={doSubmit} loading={submit.isPending} disabled={invalid} data-testid="report-submit">
               {data.role === UnitRole.LEAD ? '汇总并报送' : '报送'}
             </Button>
             {data.role === UnitRole.LEAD && data.contributions.some((c) => c.report) ? (

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { PlanTaskView, PlanWorkItemView } from '@zj/shared';
 import { ApiError } from '../../../lib/api-client';
 import { handleFormError } from '../../../lib/form-errors';
+import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { queryKeys } from '../../../lib/query-keys';
 import { testId } from '../../../lib/test-id';
 import { useAddWorkItem, useUpdateWorkItem } from '../hooks/use-plan';
@@ -13,6 +14,8 @@ interface Values {
   year: number;
   text: string;
 }
+
+const YEAR = yearNumber('年度', { required: true });
 
 const TEXT_RULES = [
   { required: true, whitespace: true, message: '请填写工作内容' },
@@ -107,12 +110,10 @@ export function WorkItemFormModal({
             <Form.Item
               name="year"
               label="年度"
-              rules={[
-                { required: true, message: '请填写年度' },
-                { type: 'integer', min: 2000, max: 2100, message: '年度应为2000至2100年' },
-              ]}
+              rules={[numberRule(YEAR)]}
+              extra={rangeHint(YEAR)}
             >
-              <InputNumber precision={0} style={{ width: 160 }} suffix="年" data-testid="work-item-year" />
+              <InputNumber style={{ width: 160 }} suffix="年" data-testid="work-item-year" />
             </Form.Item>
           </>
         )}

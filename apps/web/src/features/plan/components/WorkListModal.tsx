@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Flex, Form, Input, InputNumber, Modal, Radio, Select, Spin, Typography } from 'antd';
 import type { PlanTaskView } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useAddWorkList, usePlanTasks } from '../hooks/use-plan';
 
@@ -14,6 +15,8 @@ interface Values {
   /** Key work id → its items, one a line. */
   lines: Record<string, string | undefined>;
 }
+
+const YEAR = yearNumber('清单年度', { required: true });
 
 const splitLines = (text: string | undefined) =>
   (text ?? '')
@@ -81,13 +84,13 @@ export function WorkListModal({ years, structure, onClose, onCreated }: { years:
           <Form.Item
             name="year"
             label="清单年度"
+            extra={rangeHint(YEAR)}
             rules={[
-              { required: true, message: '请填写年度' },
-              { type: 'integer', min: 2000, max: 2100, message: '年度应为2000至2100年' },
+              numberRule(YEAR),
               { validator: async (_r, y: number | undefined) => { if (y !== undefined && years.includes(y)) throw new Error(`${y}年已有工作清单，请在清单中逐项新增或修改`); } },
             ]}
           >
-            <InputNumber precision={0} style={{ width: 140 }} suffix="年" data-testid="work-list-year" />
+            <InputNumber style={{ width: 140 }} suffix="年" data-testid="work-list-year" />
           </Form.Item>
           <Form.Item name="mode" label="清单内容">
             <Radio.Group

@@ -1,6 +1,7 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { COLLATERAL_KIND_LABELS, COUNTY_LEVEL_DIVISIONS, CollateralKind, ENTERPRISE_SIZE_LABELS, EnterpriseSize, PRODUCT_TAGS, PRODUCT_TYPE_LABELS, ProductType, RATE_KIND_LABELS, RateKind, type ProductView } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { amountWan, numberRule, rangeHint, ratePercent, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useSaveProduct } from '../hooks/use-products';
 
@@ -27,7 +28,14 @@ interface Values {
   contactPhone?: string;
 }
 
-const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+const MIN_AMOUNT = amountWan('最低额度（万元）');
+const MAX_AMOUNT = amountWan('最高额度（万元）');
+const MIN_TERM = wholeNumber('最短期限（月）', 1, 600, { unit: '个月' });
+const MAX_TERM = wholeNumber('最长期限（月）', 1, 600, { unit: '个月' });
+const RATE_MIN = ratePercent('年利率下限（%）', { required: true });
+const RATE_MAX = ratePercent('年利率上限（%）');
+const LPR_MIN = wholeNumber('LPR 加点下限（基点）', -500, 2000, { unit: '个基点', required: true });
+const LPR_MAX = wholeNumber('LPR 加点上限（基点）', -500, 2000, { unit: '个基点' });
 
 /** Create or edit a product (categories are 绿色产业指导目录（2019年版） codes or prefixes, comma separated). */
 export function ProductFormModal({ product, open, onClose }: { product?: ProductView | null; open: boolean; onClose: () => void }) {
@@ -56,7 +64,8 @@ export function ProductFormModal({ product, open, onClose }: { product?: Product
       message.success(product ? '已保存' : '已创建产品草稿');
       onClose();
     } catch (e) {
-      handleFormError(form, e, true);
+      // The categories are typed in one box: the server's categoryRules[i] errors go under it.
+      handleFormError(form, e, { toast: true, aliases: { categoryRules: 'categoryPrefixes' } });
     }
   };
 
@@ -73,19 +82,19 @@ export function ProductFormModal({ product, open, onClose }: { product?: Product
           <Input.TextArea rows={3} data-testid="product-description-input" />
         </Form.Item>
         <Form.Item label="额度（万元）" style={{ marginBottom: 0 }}>
-          <Form.Item name="minAmount" rules={[{ pattern: AMOUNT, message: '金额格式有误' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+          <Form.Item name="minAmount" rules={[numberRule(MIN_AMOUNT)]} extra={rangeHint(MIN_AMOUNT)} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
             <Input placeholder="最低" data-testid="product-min-amount" />
           </Form.Item>
-          <Form.Item name="maxAmount" rules={[{ pattern: AMOUNT, message: '金额格式有误' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+          <Form.Item name="maxAmount" rules={[numberRule(MAX_AMOUNT)]} extra={rangeHint(MAX_AMOUNT)} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
             <Input placeholder="最高" data-testid="product-max-amount" />
           </Form.Item>
         </Form.Item>
         <Form.Item label="期限（月）" style={{ marginBottom: 0 }}>
-          <Form.Item name="minTermMonths" style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-            <InputNumber min={1} max={600} placeholder="最短" style={{ width: '100%' }} />
+          <Form.Item name="minTermMonths" rules={[numberRule(MIN_TERM)]} extra={rangeHint(MIN_TERM)} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+            <InputNumber placeholder="最短" style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="maxTermMonths" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
-            <InputNumber min={1} max={600} placeholder="最长" style={{ width: '100%' }} data-testid="product-max-term" />
+          <Form.Item name="maxTermMonths" rules={[numberRule(MAX_TERM)]} extra={rangeHint(MAX_TERM)} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+            <InputNumber placeholder="最长" style={{ width: '100%' }} data-testid="product-max-term" />
           </Form.Item>
         </Form.Item>
         <Form.Item name="rateKind" label="利率方式">
@@ -93,21 +102,21 @@ export function ProductFormModal({ product, open, onClose }: { product?: Product
         </Form.Item>
         {rateKind === RateKind.FIXED ? (
           <Form.Item label="年利率（%）" style={{ marginBottom: 0 }}>
-            <Form.Item name="rateMinPercent" rules={[{ required: true, message: '请填写利率下限' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+            <Form.Item name="rateMinPercent" rules={[numberRule(RATE_MIN)]} extra={rangeHint(RATE_MIN)} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
               <Input placeholder="下限，如 3.10" data-testid="product-rate-min" />
             </Form.Item>
-            <Form.Item name="rateMaxPercent" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+            <Form.Item name="rateMaxPercent" rules={[numberRule(RATE_MAX)]} extra={rangeHint(RATE_MAX)} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
               <Input placeholder="上限，如 3.60" />
             </Form.Item>
           </Form.Item>
         ) : null}
         {rateKind === RateKind.LPR_PLUS ? (
           <Form.Item label="LPR 加点（基点）" style={{ marginBottom: 0 }}>
-            <Form.Item name="lprBasisPointsMin" rules={[{ required: true, message: '请填写加点下限' }]} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
-              <InputNumber min={-500} max={2000} style={{ width: '100%' }} />
+            <Form.Item name="lprBasisPointsMin" rules={[numberRule(LPR_MIN)]} extra={rangeHint(LPR_MIN)} style={{ display: 'inline-block', width: 'calc(50% - 8px)' }}>
+              <InputNumber placeholder="下限" style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="lprBasisPointsMax" style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
-              <InputNumber min={-500} max={2000} style={{ width: '100%' }} />
+            <Form.Item name="lprBasisPointsMax" rules={[numberRule(LPR_MAX)]} extra={rangeHint(LPR_MAX)} style={{ display: 'inline-block', width: 'calc(50% - 8px)', marginLeft: 16 }}>
+              <InputNumber placeholder="上限" style={{ width: '100%' }} />
             </Form.Item>
           </Form.Item>
         ) : null}

@@ -1,4 +1,4 @@
-import { RateKind, type ProductView } from '@zj/shared';
+import { formatRange, RateKind, type ProductView } from '@zj/shared';
 
 /** '500.00' → '500万元'. */
 export function wanText(v: string | null | undefined): string {
@@ -6,17 +6,15 @@ export function wanText(v: string | null | undefined): string {
   return `${v.replace(/\.00$/, '').replace(/(\.\d)0$/, '$1')}万元`;
 }
 
+/** The product's amount range, written by the shared range formatter: '100–8000万元', '5000万元' (one value), '不超过5000万元'. */
 export function amountRange(p: Pick<ProductView, 'minAmount' | 'maxAmount'>): string {
-  if (p.minAmount && p.maxAmount) return `${wanText(p.minAmount).replace('万元', '')}–${wanText(p.maxAmount)}`;
-  if (p.maxAmount) return `${wanText(p.maxAmount)}以内`;
-  if (p.minAmount) return `${wanText(p.minAmount)}以上`;
-  return '不限';
+  const n = (v: string | null) => (v ? wanText(v).replace('万元', '') : null);
+  return formatRange(n(p.minAmount), n(p.maxAmount), '万元');
 }
 
+/** The product's term range: '12–120个月', '12个月' (never '12–12个月'), '不超过120个月', '不少于12个月'. */
 export function termRange(p: Pick<ProductView, 'minTermMonths' | 'maxTermMonths'>): string {
-  if (p.minTermMonths && p.maxTermMonths) return `${p.minTermMonths}–${p.maxTermMonths}个月`;
-  if (p.maxTermMonths) return `${p.maxTermMonths}个月以内`;
-  return '不限';
+  return formatRange(p.minTermMonths || null, p.maxTermMonths || null, '个月');
 }
 
 export function rateText(p: Pick<ProductView, 'rateKind' | 'rateMinPercent' | 'rateMaxPercent' | 'lprBasisPointsMin' | 'lprBasisPointsMax'>): string {

@@ -1,6 +1,6 @@
 import type { Page, ReviewAction } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-import { downloadFile } from '../../library-import/api/download';
+import { downloadFile } from '../../../lib/download';
 import type { ProjectDetail, ProjectFilters, ProjectInput, ProjectStats, ProjectSummary, ReviewEvent } from './types';
 
 type Paged = ProjectFilters & { page: number; pageSize: number; sort?: string };

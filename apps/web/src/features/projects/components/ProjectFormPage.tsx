@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { PROJECT_STAGE_LABELS, PROJECT_TAGS, ProjectStage, Role, type TaxonomyNode } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { handleFormError } from '../../../lib/form-errors';
+import { amountWan, numberRule, quantity, rangeHint } from '../../../lib/number-rules';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { useEnterprises } from '../../enterprises/hooks/use-enterprises';
 import { DivisionSelect } from '../../reference/components/DivisionSelect';
@@ -35,6 +36,11 @@ interface FormValues {
 function toTree(nodes: TaxonomyNode[]): { value: string; title: string; selectable: boolean; children?: ReturnType<typeof toTree> }[] {
   return nodes.map((n) => ({ value: n.code, title: `${n.code} ${n.name}`, selectable: n.level === 3, children: n.children?.length ? toTree(n.children as TaxonomyNode[]) : undefined }));
 }
+
+const INVESTMENT = amountWan('总投资（万元）', { required: true });
+const CO2 = quantity('年减排二氧化碳（吨）', { unit: '吨' });
+const COAL = quantity('年节约标准煤（吨）', { unit: '吨' });
+const WATER = quantity('年节水（吨）', { unit: '吨' });
 
 const dec = (v: unknown) => (v === undefined || v === null || v === '' ? null : String(v));
 
@@ -155,8 +161,8 @@ export default function ProjectFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="totalInvestment" label="总投资（万元）" rules={[{ required: true, message: '请填写总投资' }]}>
-                <InputNumber<string> stringMode min="0.01" precision={2} style={{ width: '100%' }} data-testid="project-form-investment" />
+              <Form.Item name="totalInvestment" label={INVESTMENT.label} rules={[numberRule(INVESTMENT)]} extra={rangeHint(INVESTMENT)}>
+                <InputNumber<string> stringMode style={{ width: '100%' }} data-testid="project-form-investment" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -175,18 +181,18 @@ export default function ProjectFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="co2AvoidedT" label="年减排二氧化碳（吨）">
-                <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+              <Form.Item name="co2AvoidedT" label={CO2.label} rules={[numberRule(CO2)]}>
+                <InputNumber<string> stringMode placeholder={rangeHint(CO2)} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="coalSavedTce" label="年节约标准煤（吨）">
-                <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+              <Form.Item name="coalSavedTce" label={COAL.label} rules={[numberRule(COAL)]}>
+                <InputNumber<string> stringMode placeholder={rangeHint(COAL)} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="waterSavedT" label="年节水（吨）">
-                <InputNumber<string> stringMode min="0" style={{ width: '100%' }} />
+              <Form.Item name="waterSavedT" label={WATER.label} rules={[numberRule(WATER)]}>
+                <InputNumber<string> stringMode placeholder={rangeHint(WATER)} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             {isBuilding ? (

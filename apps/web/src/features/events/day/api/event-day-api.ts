@@ -1,6 +1,6 @@
 import type { AgendaView, CeremonyIntentRequest, EventLiveView, EventReport, IntentView, MeetingResult, MeetingView, Page, RegistrationView, ScheduleView } from '@zj/shared';
 import { api } from '../../../../lib/api-client';
-import { downloadFile } from '../../../library-import/api/download';
+import { downloadFile } from '../../../../lib/download';
 
 const base = (eventId: string) => `/events/${encodeURIComponent(eventId)}`;
 

@@ -2,7 +2,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { CASE_STATE_LABELS, CaseState, EventStatus, NEED_STATUS_LABELS, NeedStatus, OrgType, RegistrationStatus, Role, type CeremonyIntentRequest, type EventDetailView, type IntentView } from '@zj/shared';
+import { CASE_STATE_LABELS, CaseState, EventStatus, NEED_STATUS_LABELS, NeedStatus, OrgType, RegistrationStatus, Role, sumDecimal, type CeremonyIntentRequest, type EventDetailView, type IntentView } from '@zj/shared';
 import { errorMessage } from '../../../../lib/errors';
 import { handleFormError } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
@@ -16,9 +16,6 @@ import { AMOUNT_LIMITS, intentAmountRule, NOTE_MAX, wan2 } from './day-format';
 /** Roles that may open a case page. */
 const CASE_READERS: readonly Role[] = [Role.ENTERPRISE, Role.BANK, Role.BUREAU];
 const LIVE_NEEDS: readonly NeedStatus[] = [NeedStatus.OPEN, NeedStatus.IN_MATCHMAKING];
-
-/** Sums decimal strings in 万元 exactly (in fen). */
-const sum = (values: (string | null | undefined)[]) => values.reduce((s, v) => s + Math.round(Number(v ?? 0) * 100), 0) / 100;
 
 type Values = CeremonyIntentRequest;
 
@@ -138,7 +135,7 @@ export default function IntentsPanel({ event }: { event: EventDetailView }) {
   const mayAdd = bureau && (event.status === EventStatus.IN_PROGRESS || event.status === EventStatus.HELD);
   const rows = useMemo(() => intents.data ?? [], [intents.data]);
   const totals = useMemo(
-    () => ({ amount: sum(rows.map((i) => i.amount)), approved: sum(rows.map((i) => i.approvedAmount)), disbursed: sum(rows.map((i) => i.disbursedAmount)) }),
+    () => ({ amount: sumDecimal(rows.map((i) => i.amount)), approved: sumDecimal(rows.map((i) => i.approvedAmount)), disbursed: sumDecimal(rows.map((i) => i.disbursedAmount)) }),
     [rows],
   );
 

@@ -2,7 +2,7 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { EventStatus, MEETING_ATTENDANCE_LABELS, MEETING_RESULT_LABELS, MeetingResult, Role, type EventDetailView, type MeetingView } from '@zj/shared';
+import { EventStatus, MEETING_ATTENDANCE_LABELS, MEETING_RESULT_LABELS, MeetingResult, Role, sumDecimal, type EventDetailView, type MeetingView } from '@zj/shared';
 import { errorMessage } from '../../../../lib/errors';
 import { formatDateTime } from '../../../../lib/format';
 import { testId } from '../../../../lib/test-id';
@@ -163,7 +163,7 @@ function BureauOutcomes({ event }: { event: EventDetailView }) {
   });
   const recorded = meetings.filter((m) => m.outcome).length;
   const intents = meetings.filter((m) => m.outcome?.result === MeetingResult.INTENT);
-  const intentAmount = intents.reduce((s, m) => s + Math.round(Number(m.outcome?.amount ?? 0) * 100), 0) / 100;
+  const intentAmount = sumDecimal(intents.map((m) => m.outcome?.amount));
 
   return (
     <Flex vertical gap={12} data-testid="outcomes-panel">
