@@ -1,6 +1,6 @@
 import { InvitationPreview, NotificationType, RegistrationView, Role } from '@zj/shared';
 import { defineSlots, matchmakingEvent, notices, orgName, readEvent, register, registered } from '../support/event-factories';
-import { needBody, uniq, unitOrgId } from '../support/library-factories';
+import { needBody, submittedProject, uniq, unitOrgId } from '../support/library-factories';
 import { greenEnterprise } from '../support/matchmaking-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
@@ -351,14 +351,19 @@ describe('events: lifecycle, invitations and registrations', () => {
     expect(audit.after).toMatchObject({ withdrawnRequestIds: [accepted], cancelledMeetingIds: [mine] });
   });
 
-  it('an enterprise names only its own open financing needs; a bank names none', async () => {
+  it('an enterprise names only its own open financing needs standing in the library; a bank names none', async () => {
     const ev = await matchmakingEvent(app, bureau);
-    const [a, b] = await enterprises(2);
-    const mine = await need(a, '1200.00');
-    const withdrawn = await need(a, '800.00');
+    const green = await greenEnterprise(app);
+    const a = green.enterprise;
+    const [b] = await enterprises(1);
+    const mine = await need(a, '1200.00', green.projectId);
+    const withdrawn = await need(a, '800.00', green.projectId);
     expect((await app.http.post(`/api/v1/financing-needs/${withdrawn.id}/withdraw`).set(a.auth).send({ version: withdrawn.version })).status).toBeLessThan(300);
     const theirs = await need(b, '900.00');
-    for (const needIds of [[theirs.id], [withdrawn.id], [mine.id, theirs.id]]) {
+    // A need of a project still under review (not listed) is not shown to the banks at the event.
+    const pending = await submittedProject(app, a);
+    const unlisted = await need(a, '500.00', pending.id);
+    for (const needIds of [[theirs.id], [withdrawn.id], [mine.id, theirs.id], [unlisted.id]]) {
       const res = await register(app, a, ev.id, { needIds });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('EVENT_NEED_INVALID');

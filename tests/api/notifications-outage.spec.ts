@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import IORedis from 'ioredis';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { jobIds, NotificationQueues } from '../../apps/api/src/notifications/notification-queues';
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
 import { NotificationsWorker } from '../../apps/api/src/notifications/notifications.worker';
 import { orgFactory } from '../support/factories';
 import { freePort, inboxCounts, insertUsers, startRecordingServer, waitFor } from '../support/notifications-helpers';
+import { startRedis as startOwnRedis, stopProcess } from '../support/server-processes';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
 const REDIS_BIN = '/usr/bin/redis-server';
@@ -19,28 +19,7 @@ if (!hasRedis) console.warn(`Redis outage test skipped: ${REDIS_BIN} is not inst
 const itWithRedis = hasRedis ? it : it.skip;
 
 /** A redis-server of this test's own (never the machine's shared one), without persistence: a restart loses every job. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn(REDIS_BIN, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new IORedis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await waitFor(async () => {
-    try {
-      await probe.connect();
-      return (await probe.ping()) === 'PONG';
-    } catch {
-      probe.disconnect();
-      return false;
-    }
-  }, 10_000, 'redis-server');
-  probe.disconnect();
-  return proc;
-}
-
-async function stopProcess(p: ChildProcess | undefined) {
-  if (!p || p.exitCode !== null) return;
-  const exited = new Promise((r) => p.once('exit', r));
-  p.kill('SIGKILL');
-  await exited;
-}
+const startRedis = (port: number) => startOwnRedis(port, REDIS_BIN);
 
 const N_ORGS = 10;
 const CHANGES = 1000;

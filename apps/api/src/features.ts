@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
-import { FinancingNeedsModule } from './financing-needs/financing-needs.module';
+import { FinancingNeedsModule, FinancingNeedsWorkerModule } from './financing-needs/financing-needs.module';
 import { HealthModule } from './health/health.module';
 import { LibraryIoModule } from './library-io/library-io.module';
 import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
@@ -10,7 +10,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SetupModule } from './setup/setup.module';
 import { UsersModule } from './users/users.module';
-import { CasesModule } from './cases/cases.module';
+import { CasesModule, CasesWorkerModule } from './cases/cases.module';
 import { MatchingModule } from './matching/matching.module';
 import { ProductsModule } from './products/products.module';
 import { WorkCalendarModule } from './work-calendar/work-calendar.module';
@@ -25,4 +25,4 @@ import { BankReportsModule } from './bank-reports/bank-reports.module';
 export const API_MODULES: Type[] = [AuthModule, UsersModule, OrganizationsModule, ReferenceModule, HealthModule, SetupModule, ProjectsModule, FinancingNeedsModule, EnterprisesModule, LibraryIoModule, NotificationsModule, WorkCalendarModule, ProductsModule, MatchingModule, CasesModule, EventsModule, BankReportsModule, PlanModule];
 
 /** Queue consumers: loaded by the worker entry point, and by `npm start` in the same process. */
-export const WORKER_MODULES: Type[] = [NotificationsWorkerModule, EventsWorkerModule];
+export const WORKER_MODULES: Type[] = [NotificationsWorkerModule, EventsWorkerModule, CasesWorkerModule, FinancingNeedsWorkerModule];

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ACTIVE_CASE_STATES,
@@ -73,9 +73,7 @@ const CASE_SELECT = `SELECT c.*, b.name AS bank_name, e.name AS enterprise_name,
 type CaseRow = Record<string, any>;
 
 @Injectable()
-export class CasesService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('Cases');
-  private sweepTimer: NodeJS.Timeout | null = null;
+export class CasesService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -91,14 +89,6 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
   onModuleInit() {
     // The library masks enterprise contacts for banks unless this policy says the bank took the need up.
     this.contacts.use({ revealedNeedIds: (bankOrgId, needIds) => this.revealedNeedIds(bankOrgId, needIds) });
-    if (this.config.CASE_OVERDUE_SWEEP_MS > 0 && this.config.NODE_ENV !== 'test') {
-      this.sweepTimer = setInterval(() => void this.sweepOverdue().catch((e) => this.logger.error({ msg: 'overdue sweep failed', err: String(e) })), this.config.CASE_OVERDUE_SWEEP_MS);
-      this.sweepTimer.unref();
-    }
-  }
-
-  onModuleDestroy() {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
   /** Of `needIds`, those the bank has taken up (a case accepted and not ended without business). */
@@ -619,7 +609,11 @@ export class CasesService implements OnModuleInit, OnModuleDestroy {
 
   // ------------------------------------------------------------------ deadlines
 
-  /** Flags cases past their working-day deadline and alerts the bank and the bureau. Answers how many. */
+  /**
+   * Flags cases past their working-day deadline and alerts the bank and the bureau. Answers how many.
+   * Idempotent (only unflagged cases, locked with SKIP LOCKED): run every CASE_OVERDUE_SWEEP_MS by the
+   * `case-sweeps` job scheduler (case-sweeps.ts), once per period however many processes run.
+   */
   async sweepOverdue(today = zhanjiangDate()): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const cases = await m.query(

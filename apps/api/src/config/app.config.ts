@@ -264,11 +264,24 @@ export class AppConfig {
   @Max(60)
   CASE_CONTACT_WORKING_DAYS = 7;
 
-  /** How often overdue cases are looked for and the bureau alerted (ms); 0 switches the sweep off. */
+  /**
+   * How often overdue cases are looked for and the bureau alerted (ms; the period of the `case-sweeps`
+   * job scheduler, run once per period however many processes run); 0 switches the sweep off.
+   * Tests (NODE_ENV=test) have it off unless they set it.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
   CASE_OVERDUE_SWEEP_MS = 10 * 60_000;
+
+  /**
+   * How often open needs past their wanted-by date are expired (ms; the period of the `need-sweeps`
+   * job scheduler); 0 switches the sweep off. Tests (NODE_ENV=test) have it off unless they set it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  NEED_EXPIRY_SWEEP_MS = 3600_000;
 
   /** The one-year loan prime rate (LPR, %), to read products priced as LPR + basis points. */
   @Matches(/^\d{1,2}(\.\d{1,2})?$/, { message: 'LPR_1Y_PERCENT must be a percentage such as 3.00' })
@@ -307,5 +320,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   config.DATA_DIR = path.resolve(config.DATA_DIR);
+  // A sweep changes rows that other tests made: in tests the periodic sweeps run only where a test asks.
+  if (config.NODE_ENV === 'test') for (const k of ['CASE_OVERDUE_SWEEP_MS', 'NEED_EXPIRY_SWEEP_MS'] as const) if (input[k] === undefined) config[k] = 0;
   return config;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CollateralKind, NeedSharing, NeedStatus, OrgType, Page, ProjectStatus, Role } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
@@ -62,9 +62,7 @@ export interface NeedForMatching {
 }
 
 @Injectable()
-export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('FinancingNeeds');
-  private sweepTimer: NodeJS.Timeout | null = null;
+export class FinancingNeedsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -84,18 +82,6 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
     if (o.banks && need.status === NeedStatus.OPEN && need.sharing !== NeedSharing.NOT_SHARED) {
       await noticeFittingBanks(m, this.notifications, need.id, { lprPercent: this.config.LPR_1Y_PERCENT });
     }
-  }
-
-  onModuleInit() {
-    // Needs past their wanted-by date expire; swept hourly (not in tests, which call expireOverdue()).
-    if (this.config.NODE_ENV !== 'test') {
-      this.sweepTimer = setInterval(() => void this.expireOverdue().catch((e) => this.logger.error({ msg: 'expiry sweep failed', err: String(e) })), 3600_000);
-      this.sweepTimer.unref();
-    }
-  }
-
-  onModuleDestroy() {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
   // ------------------------------------------------------------------ reads
@@ -422,7 +408,11 @@ export class FinancingNeedsService implements OnModuleInit, OnModuleDestroy {
     return { need, sharedWithBankOrgIds: banks.map((b) => b.bankOrgId), project, categories, enterprise, profile: profileRows[0] ?? null, grade: gradeRows[0] ?? null };
   }
 
-  /** Open needs whose wanted-by date has passed become EXPIRED (audited as the system). Answers how many. */
+  /**
+   * Open needs whose wanted-by date has passed become EXPIRED (audited as the system). Answers how many.
+   * Idempotent (only OPEN needs): run every NEED_EXPIRY_SWEEP_MS by the `need-sweeps` job scheduler
+   * (need-sweeps.ts), once per period however many processes run.
+   */
   async expireOverdue(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const rows: { id: string }[] = await m.query(

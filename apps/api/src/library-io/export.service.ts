@@ -40,18 +40,38 @@ const MAX_EXPORT_ROWS = 200_000;
 
 const ENV_SHORT: Record<EnvCreditRating, string> = { GREEN: '绿牌', BLUE: '蓝牌', YELLOW: '黄牌', RED: '红牌' };
 
-function addSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Workbook, name: string, columns: ColumnDef[], extra: { header: string; width?: number }[] = []) {
+function addSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter | ExcelJS.Workbook,
+  name: string,
+  columns: ColumnDef[],
+  extra: { header: string; width?: number }[] = [],
+  overrides: Record<string, { header?: string; note?: string }> = {},
+) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [...columns.map((c) => ({ header: headerText(c), key: c.key, width: c.width ?? 14 })), ...extra.map((e, i) => ({ header: e.header, key: `x${i}`, width: e.width ?? 14 }))];
+  ws.columns = [
+    ...columns.map((c) => ({ header: overrides[c.key]?.header ?? headerText(c), key: c.key, width: c.width ?? 14 })),
+    ...extra.map((e, i) => ({ header: e.header, key: `x${i}`, width: e.width ?? 14 })),
+  ];
   const header = ws.getRow(1);
   header.font = { bold: true };
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFDE2C4' : 'FFE8F3EC' } };
-    if (c.note) cell.note = c.note;
+    const note = overrides[c.key]?.note ?? c.note;
+    if (note) cell.note = note;
   });
   return ws;
 }
+
+/** The catalogue versions a template offers, and the one it names by default (the current one). */
+export interface TemplateCatalogues {
+  versions: { version: string; name: string }[];
+  current: string;
+  /** A third-level code of the current version, for the example row. */
+  exampleCode: string;
+}
+
+const GIC_2019_ONLY: TemplateCatalogues = { versions: [{ version: 'GIC-2019', name: '绿色产业指导目录（2019年版）' }], current: 'GIC-2019', exampleCode: '3.2.2' };
 
 /** Adds a row with every text cell neutralised (no cell may start a formula). */
 function addRow(ws: ExcelJS.Worksheet, values: unknown[]) {
@@ -59,14 +79,39 @@ function addRow(ws: ExcelJS.Worksheet, values: unknown[]) {
   return row;
 }
 
-/** The import template: 企业, 项目, 融资需求 (with an example row each), and 说明. */
-export async function buildTemplate(): Promise<Buffer> {
+/**
+ * The import template: 企业, 项目, 融资需求 (with an example row each), and 说明. The category header
+ * names the current catalogue version (绿色产业分类代码（GFC-2025）*): rows follow it unless their
+ * 分类标准 cell (a drop-down of the loaded versions) names another.
+ */
+export async function buildTemplate(catalogues: TemplateCatalogues = GIC_2019_ONLY): Promise<Buffer> {
+  const { versions, current, exampleCode } = catalogues;
+  const choices = versions.map((v) => v.version);
   const wb = new ExcelJS.Workbook();
   wb.creator = '湛江绿色金融对接平台';
   const ent = addSheet(wb, SHEETS[0].sheet, ENTERPRISE_COLUMNS);
   ent.addRow(['（示例，导入前请删除本行）91440811MA00000000', '湛江某某环保科技有限公司（示例）', '麻章区', 'N', '77', '小型', '2000', '张经理', '0759-1234567', 'contact@example.com', '绿牌', '1200', '0.35', '2024', '是']);
-  const proj = addSheet(wb, SHEETS[1].sheet, PROJECT_COLUMNS);
-  proj.addRow(['（示例）91440811MA00000000', '麻章临港产业园屋顶分布式光伏项目（示例）', '麻章区', '湛江市麻章区临港产业园', '3.2.2', '在建', '4800', '2024-03-01', '2025-06-30', '7530', '3960', '', '分布式光伏', '', '利用厂房屋顶建设分布式光伏电站']);
+  const proj = addSheet(wb, SHEETS[1].sheet, PROJECT_COLUMNS, [], {
+    categories: {
+      header: `绿色产业分类代码（${current}）*`,
+      note: `三级代码，如 ${exampleCode}；多个用“；”分隔，第一个为主分类。括号中为分类标准版本，默认当前版本 ${current}，可改为：${choices.join('、')}；某行用其他版本时在该行“分类标准”列填写`,
+    },
+    taxonomyVersion: { note: `不填为“绿色产业分类代码”表头括号中的版本（${current}）；可填：${choices.join('、')}` },
+  });
+  proj.addRow(['（示例）91440811MA00000000', '麻章临港产业园屋顶分布式光伏项目（示例）', '麻章区', '湛江市麻章区临港产业园', exampleCode, '在建', '4800', '2024-03-01', '2025-06-30', '7530', '3960', '', '分布式光伏', '', '利用厂房屋顶建设分布式光伏电站', current]);
+  // The 分类标准 column offers the loaded versions (an inline list holds at most 255 characters).
+  const list = `"${choices.join(',')}"`;
+  if (list.length <= 255) {
+    const colLetter = String.fromCharCode(64 + PROJECT_COLUMNS.findIndex((c) => c.key === 'taxonomyVersion') + 1);
+    (proj as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${colLetter}2:${colLetter}5001`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [list],
+      showErrorMessage: true,
+      errorTitle: '分类标准',
+      error: `请选择平台已加载的分类标准：${choices.join('、')}`,
+    });
+  }
   const need = addSheet(wb, SHEETS[2].sheet, NEED_COLUMNS);
   need.addRow(['（示例）91440811MA00000000', '麻章临港产业园屋顶分布式光伏项目（示例）', '3500', '96', '贷款', '光伏组件、逆变器采购及安装', '应收账款（收费权）质押、设备抵押', '3.85', '', '向全部金融机构共享']);
   const help = wb.addWorksheet('说明');
@@ -74,13 +119,14 @@ export async function buildTemplate(): Promise<Buffer> {
   [
     '1. 本模板用于县（市、区）和行业主管部门批量报送绿色企业、绿色项目和融资需求。带 * 的列为必填。',
     '2. 三个工作表通过“统一社会信用代码”关联；融资需求的“项目名称”须与“项目”工作表或平台上已有项目一致，不填为企业整体融资需求。',
-    '3. 金额单位为万元，最多两位小数；日期格式为 YYYY-MM-DD；请勿使用公式。',
+    '3. 金额单位为万元，最多两位小数（表头写成“总投资（元）”等时按元填写，平台换算为万元）；日期格式为 YYYY-MM-DD，也可写 2026/5/1 或 2026年5月1日；请勿使用公式。',
     '4. 重复导入同一文件不会产生重复记录：企业按信用代码、项目按“企业+项目名称”、融资需求按各列内容识别。',
     '5. 导入后的项目进入审核：县区导入的先由本县区初审，再按绿色产业分类路由到行业主管部门审核入库。',
     `6. 县（市、区）可填：${COUNTY_LEVEL_DIVISIONS.map((d) => d.name).join('、')}。`,
     `7. 项目阶段：${Object.values(PROJECT_STAGE_LABELS).join('、')}；融资方式：${Object.values(FINANCING_INSTRUMENT_LABELS).join('、')}。`,
     `8. 担保方式：${Object.values(COLLATERAL_KIND_LABELS).join('、')}（无担保填“无”）。`,
-    '9. 绿色产业分类代码为《绿色产业指导目录（2019年版）》三级代码，可在平台“参考数据”中查询。',
+    `9. 绿色产业分类代码为三级代码，可在平台“参考数据”中查询。平台已加载的分类标准：${versions.map((v) => `${v.version}（${v.name}）`).join('、')}；本模板默认当前版本 ${current}（见“项目”工作表“绿色产业分类代码”表头括号），某行用其他版本时在该行“分类标准”列填写版本代码。`,
+    '10. 用 WPS、Excel 或 LibreOffice 编辑后请保存为 Excel 工作簿（.xlsx），不要保存为 .xls 或 .csv。',
   ].forEach((t) => help.addRow([t]));
   for (const ws of [ent, proj, need]) ws.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -153,6 +199,7 @@ export class ExportService {
           p.tags.join('、'),
           p.greenBuildingStars,
           p.description,
+          p.primaryCategoryVersion,
           PROJECT_STATUS_LABELS[p.status as ProjectStatus],
           p.reviewStage ? { COUNTY: '县区初审', DEPARTMENT: '部门审核' }[p.reviewStage] : null,
           p.reviewerOrgId ? orgNames.get(p.reviewerOrgId) : null,

@@ -24,15 +24,17 @@ import { investmentProblem, NEED_STATUSES_WITHIN_INVESTMENT, needAmountProblem }
 import { libraryScope } from '../projects/library-scope';
 import { looksLikeZip } from '../projects/attachment-rules';
 import { longestPrefixRoute } from '../projects/review-routing';
-import { ENTERPRISE_COLUMNS, NEED_COLUMNS, PROJECT_COLUMNS } from './columns';
+import { CatalogueVersion, Catalogues, currentVersion } from './catalogue';
+import { ColumnDef, ENTERPRISE_COLUMNS, NEED_COLUMNS, PROJECT_COLUMNS } from './columns';
+import { buildTemplate } from './export.service';
 import { LibraryIoErrorCode } from './library-io.errors';
 import { EnterpriseRecord, NeedRecord, parseEnterpriseRow, parseNeedRow, parseProjectRow, ProjectRecord } from './row-rules';
 import { ImportJobAnswer, ImportJobStore, RunningImportJob } from './import-jobs';
-import { openImportFile, SpreadsheetError } from './xlsx-reader';
+import type { SheetLayout } from './sheet-layout';
+import { openImportFile, ReadResult, SpreadsheetError } from './xlsx-reader';
 import { readImportFileInThread } from './xlsx-thread';
 import type { ZipDirectory } from './xlsx-zip';
 
-const GIC = 'GIC-2019';
 const BATCH = 500;
 /** Serialises the write batches of concurrent imports, so two imports of one file create nothing twice. */
 const IMPORT_LOCK = 7_261_003;
@@ -63,8 +65,48 @@ function refusal(e: SpreadsheetError): AppException {
 const MAX_ERROR_VALUE = 100;
 
 const counts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, skipped: 0 });
-const col = (cols: { key: string; header: string }[], key: string) => cols.find((c) => c.key === key)!.header;
 const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+const SAVE_AS_XLSX = '请用 WPS 表格、Microsoft Excel 或 LibreOffice Calc 打开它，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，保存后上传新文件（也可直接使用平台提供的模板）';
+
+/** Why a file that is not an .xlsx workbook cannot be read, and how to make one of it; null for an .xlsx (or what claims to be one). */
+export function notXlsxMessage(name: string, content: Buffer): string | null {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  // The OLE2 compound file signature: Excel 97-2003 (.xls), WPS (.et), or a workbook saved with an opening password.
+  if (content.length >= 8 && content.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    return `这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件${ext === 'xlsx' ? '（或设置了打开密码的工作簿，请先取消密码）' : ''}，平台只能读取 .xlsx：${SAVE_AS_XLSX}`;
+  }
+  if (ext === 'xlsx') return null;
+  if (ext === 'csv' || ext === 'txt') return `这是 CSV 文本文件，平台只能读取 .xlsx：${SAVE_AS_XLSX}。打开 CSV 时如中文显示为乱码，请在导入向导中把编码选为 UTF-8 或 GBK`;
+  if (ext === 'xls' || ext === 'et') return `这是旧版 Excel 97-2003（.xls）或 WPS（.et）格式的文件，平台只能读取 .xlsx：${SAVE_AS_XLSX}`;
+  if (ext === 'ods') return `这是 OpenDocument（.ods）表格，平台只能读取 .xlsx：${SAVE_AS_XLSX}`;
+  return `只支持 .xlsx 格式的 Excel 文件：${SAVE_AS_XLSX}`;
+}
+
+const SHEET_ORDER = [ImportSheet.ENTERPRISES, ImportSheet.PROJECTS, ImportSheet.NEEDS];
+
+/**
+ * The catalogue version a 项目 sheet names for rows that name none: in its category header's brackets
+ * (绿色产业分类代码（GFC-2025）) or a title row (分类标准：GFC-2025). A bracket without a digit
+ * (（三级）) is a remark, not a version; a version the platform has not loaded stops the import.
+ */
+export function resolveSheetVersion(layout: SheetLayout | undefined, catalogues: Catalogues): { version?: string; error?: ImportRowError } {
+  const hint = layout?.versionHint?.trim();
+  if (!layout || !hint) return {};
+  const r = catalogues.resolve(hint);
+  if ('version' in r) return { version: r.version };
+  if (!/\d/.test(hint)) return {};
+  const column = layout.headers.categories ?? '绿色产业分类代码';
+  return { error: { sheet: layout.sheet, row: layout.headerRow, column, value: hint, message: `表头中的“${hint}”${r.problem.replace(/^“[^”]*”/, '')}` } };
+}
+
+/** Text that reads as CSV (UTF-8, commas or tabs on its first lines, no binary): an .xlsx that is a renamed CSV. */
+function looksLikeCsv(content: Buffer): boolean {
+  const head = content.subarray(0, 4096);
+  if (head.includes(0)) return false;
+  const text = head.toString('utf8');
+  return !text.includes('\ufffd') && /[\r\n]/.test(text) && /^[^\r\n]*[,\t]/.test(text.replace(/^\ufeff/, ''));
+}
 
 /** The identity of an imported need: a re-import of the same row finds it again. */
 export function needImportKey(n: Pick<NeedRecord, 'creditCode' | 'projectName' | 'instrument' | 'amount' | 'termMonths' | 'purpose'>): string {
@@ -87,8 +129,10 @@ export class ImportService {
   async start(actor: Actor, file: { originalname: string; buffer: Buffer } | undefined, mode: ImportMode, async: boolean): Promise<ImportJobAnswer> {
     if (!file) throw AppException.badRequest('请选择要导入的文件', LibraryIoErrorCode.FILE_REQUIRED, [{ field: 'file', messages: ['请选择要导入的文件'] }]);
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
-    if (!/\.xlsx$/i.test(name)) throw AppException.badRequest('只支持 .xlsx 格式的 Excel 文件，请使用平台提供的模板', LibraryIoErrorCode.FILE_TYPE, [{ field: 'file', messages: ['只支持 .xlsx 文件'] }]);
     if (!file.buffer.length) throw AppException.badRequest('文件是空的', LibraryIoErrorCode.FILE_EMPTY, [{ field: 'file', messages: ['文件是空的'] }]);
+    // An old .xls, a CSV and the like answer how to save them as .xlsx.
+    const other = notXlsxMessage(name, file.buffer) ?? (!looksLikeZip(file.buffer) && looksLikeCsv(file.buffer) ? `文件内容是 CSV 文本而不是 .xlsx 工作簿：${SAVE_AS_XLSX}` : null);
+    if (other) throw AppException.badRequest(other, LibraryIoErrorCode.FILE_TYPE, [{ field: 'file', messages: [other] }]);
     if (!looksLikeZip(file.buffer)) throw AppException.badRequest('文件已损坏或不是有效的 Excel（.xlsx）文件', LibraryIoErrorCode.FILE_CORRUPT, [{ field: 'file', messages: ['文件内容不是 .xlsx'] }]);
     // The zip's directory, checked before anything is inflated: sizes (a cheap file can inflate to gigabytes), parts.
     let zip: ZipDirectory;
@@ -163,9 +207,16 @@ export class ImportService {
     v.phase = 'validating';
     v.processedRows = 0;
     void this.store.write(job, true);
-    this.addErrors(job, read.headerErrors);
-    const plan = read.headerErrors.length ? null : await this.validate(job, actor, read.rows);
-    v.errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet.localeCompare(b.sheet)));
+    // Which catalogue version the category codes are of: the 分类标准 column row by row, else the one the
+    // category header (or a title row) names, else GIC-2019 (files made before versions were named).
+    const catalogues = await this.catalogues();
+    const sheetVersion = resolveSheetVersion(read.layouts[ImportSheet.PROJECTS], catalogues);
+    const blocking = [...read.headerErrors, ...(sheetVersion.error ? [sheetVersion.error] : [])];
+    this.addErrors(job, blocking);
+    this.addErrors(job, read.columnErrors);
+    const plan = blocking.length ? null : await this.validate(job, actor, read, catalogues, sheetVersion.version);
+    const order = new Map(SHEET_ORDER.map((sheet, i) => [read.layouts[sheet]?.sheet ?? sheet, i]));
+    v.errors.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : (order.get(a.sheet) ?? 9) - (order.get(b.sheet) ?? 9) || a.sheet.localeCompare(b.sheet)));
 
     const finish = (status: ImportJobStatus, message: string | null) => {
       v.status = status;
@@ -197,14 +248,46 @@ export class ImportService {
 
   // ------------------------------------------------------------------ validation
 
-  private async validate(job: Job, actor: Actor, rows: Record<ImportSheet, { row: number; cells: Record<string, string>; formulas: string[] }[]>) {
+  /** Every loaded catalogue version with its codes. */
+  private async catalogues(): Promise<Catalogues> {
+    const m = this.dataSource.manager;
+    const versions: { version: string; name: string; effectiveFrom: string | null }[] = await m.query(
+      `SELECT version, name, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom" FROM taxonomy_versions ORDER BY version`,
+    );
+    const codes: { version: string; code: string; level: number }[] = await m.query('SELECT version, code, level FROM taxonomy_categories');
+    const loaded: CatalogueVersion[] = versions.map((v) => ({
+      ...v,
+      codes: new Set(codes.filter((c) => c.version === v.version && c.level === 3).map((c) => c.code)),
+      upperCodes: new Set(codes.filter((c) => c.version === v.version && c.level < 3).map((c) => c.code)),
+    }));
+    return Catalogues.of(loaded, zhanjiangDate());
+  }
+
+  /** The import template, offering the current catalogue version (the category header names it; the 分类标准 column lists every loaded one). */
+  async template(): Promise<Buffer> {
+    const catalogues = await this.catalogues();
+    const current = currentVersion(catalogues.versions, zhanjiangDate()) ?? catalogues.fallback;
+    const codes = [...(catalogues.get(current)?.codes ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    return buildTemplate({
+      versions: catalogues.versions.map((v) => ({ version: v.version, name: v.name })),
+      current,
+      exampleCode: codes.includes('3.2.2') ? '3.2.2' : (codes[0] ?? '3.2.2'),
+    });
+  }
+
+  private async validate(job: Job, actor: Actor, read: ReadResult, catalogues: Catalogues, sheetVersion: string | undefined) {
+    const { rows, layouts } = read;
     const m = this.dataSource.manager;
     const scope = await libraryScope(m, actor);
     const county = actor.role === Role.COUNTY ? scope.divisionCode : null;
-    const known = new Set<string>((await m.query('SELECT code FROM taxonomy_categories WHERE version = $1 AND level = 3', [GIC])).map((r: { code: string }) => r.code));
     const today = zhanjiangDate();
     const errors: ImportRowError[] = [];
-    const err = (sheet: ImportSheet, row: number, column: string, value: string | null, message: string) => errors.push({ sheet, row, column, value, message });
+    // Sheets and columns as the file names them (企业信息, 总投资（元）), the template's names otherwise.
+    const sheetName = (sheet: ImportSheet) => layouts[sheet]?.sheet ?? sheet;
+    const COLUMNS: Record<ImportSheet, ColumnDef[]> = { [ImportSheet.ENTERPRISES]: ENTERPRISE_COLUMNS, [ImportSheet.PROJECTS]: PROJECT_COLUMNS, [ImportSheet.NEEDS]: NEED_COLUMNS };
+    const col = (sheet: ImportSheet, key: string) => layouts[sheet]?.headers[key] ?? COLUMNS[sheet].find((c) => c.key === key)!.header;
+    const err = (sheet: ImportSheet, row: number, column: string, value: string | null, message: string) => errors.push({ sheet: sheetName(sheet), row, column, value, message });
+    const ctx = (sheet: ImportSheet) => ({ layout: layouts[sheet] });
 
     // Existing organisations of every credit code in the file.
     const allCodes = [...new Set(Object.values(rows).flatMap((rs) => rs.map((r) => (r.cells.creditCode ?? '').trim().toUpperCase()).filter(Boolean)))];
@@ -219,18 +302,19 @@ export class ImportService {
     const entRow = new Map<string, number>();
     const badEnt = new Map<string, number>();
     for (const raw of rows[ImportSheet.ENTERPRISES]) {
-      const { record, errors: e } = parseEnterpriseRow(raw);
+      const { record, errors: e } = parseEnterpriseRow(raw, ctx(ImportSheet.ENTERPRISES));
       const code = (raw.cells.creditCode ?? '').trim().toUpperCase();
       const rowErrors = [...e];
       if (record) {
-        const header = col(ENTERPRISE_COLUMNS, 'creditCode');
+        const header = col(ImportSheet.ENTERPRISES, 'creditCode');
+        const sheet = sheetName(ImportSheet.ENTERPRISES);
         const prev = entRow.get(record.creditCode);
         const ex = existing.get(record.creditCode);
-        if (prev) rowErrors.push({ sheet: ImportSheet.ENTERPRISES, row: raw.row, column: header, value: record.creditCode, message: `与第${prev}行重复` });
-        else if (ex && ex.type !== 'ENTERPRISE') rowErrors.push({ sheet: ImportSheet.ENTERPRISES, row: raw.row, column: header, value: record.creditCode, message: '该信用代码属于非企业机构' });
-        else if (county && ex && ex.division_code !== county) rowErrors.push({ sheet: ImportSheet.ENTERPRISES, row: raw.row, column: header, value: record.creditCode, message: '该企业属于其他县（市、区），不能修改' });
+        if (prev) rowErrors.push({ sheet, row: raw.row, column: header, value: record.creditCode, message: `与第${prev}行重复` });
+        else if (ex && ex.type !== 'ENTERPRISE') rowErrors.push({ sheet, row: raw.row, column: header, value: record.creditCode, message: '该信用代码属于非企业机构' });
+        else if (county && ex && ex.division_code !== county) rowErrors.push({ sheet, row: raw.row, column: header, value: record.creditCode, message: '该企业属于其他县（市、区），不能修改' });
         else if (county && record.divisionCode !== county) {
-          rowErrors.push({ sheet: ImportSheet.ENTERPRISES, row: raw.row, column: col(ENTERPRISE_COLUMNS, 'division'), value: raw.cells.division, message: '只能导入本县（市、区）的企业' });
+          rowErrors.push({ sheet, row: raw.row, column: col(ImportSheet.ENTERPRISES, 'division'), value: raw.cells.division, message: '只能导入本县（市、区）的企业' });
         }
       }
       if (rowErrors.length || !record) {
@@ -248,12 +332,12 @@ export class ImportService {
       if (entDivision.has(code)) return entDivision.get(code)!;
       const bad = badEnt.get(code);
       if (bad) {
-        err(sheet, raw.row, header, code, `所属企业（“企业”工作表第${bad}行）有错误`);
+        err(sheet, raw.row, header, code, `所属企业（“${sheetName(ImportSheet.ENTERPRISES)}”工作表第${bad}行）有错误`);
         return null;
       }
       const ex = existing.get(code);
       if (!ex || ex.type !== 'ENTERPRISE') {
-        err(sheet, raw.row, header, code, '企业尚未登记，请在“企业”工作表中填写');
+        err(sheet, raw.row, header, code, `企业尚未登记，请在“${sheetName(ImportSheet.ENTERPRISES)}”工作表中填写`);
         return null;
       }
       if (county && ex.division_code !== county) {
@@ -281,20 +365,20 @@ export class ImportService {
     }
     for (const raw of rows[ImportSheet.PROJECTS]) {
       const before = errors.length;
-      const { record, errors: e } = parseProjectRow(raw, known);
+      const { record, errors: e } = parseProjectRow(raw, { catalogues, sheetVersion }, ctx(ImportSheet.PROJECTS));
       errors.push(...e);
       const code = (raw.cells.creditCode ?? '').trim().toUpperCase();
       const name = (raw.cells.name ?? '').trim();
       if (record) {
-        const entDiv = enterpriseRef(ImportSheet.PROJECTS, raw, record.creditCode, col(PROJECT_COLUMNS, 'creditCode'));
+        const entDiv = enterpriseRef(ImportSheet.PROJECTS, raw, record.creditCode, col(ImportSheet.PROJECTS, 'creditCode'));
         const key = pairKey(record.creditCode, record.name);
         const prev = projRow.get(key);
-        if (prev) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'name'), record.name, `与第${prev}行重复（同一企业的同名项目）`);
+        if (prev) err(ImportSheet.PROJECTS, raw.row, col(ImportSheet.PROJECTS, 'name'), record.name, `与第${prev}行重复（同一企业的同名项目）`);
         const division = record.divisionCode ?? entDiv;
-        if (entDiv !== null && !division) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'division'), null, '请填写项目所在县（市、区）');
-        if (county && division && division !== county) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'division'), raw.cells.division, '只能导入本县（市、区）的项目');
+        if (entDiv !== null && !division) err(ImportSheet.PROJECTS, raw.row, col(ImportSheet.PROJECTS, 'division'), null, '请填写项目所在县（市、区）');
+        if (county && division && division !== county) err(ImportSheet.PROJECTS, raw.row, col(ImportSheet.PROJECTS, 'division'), raw.cells.division, '只能导入本县（市、区）的项目');
         const low = investmentProblem(record.totalInvestment, largestNeed.get(key));
-        if (low) err(ImportSheet.PROJECTS, raw.row, col(PROJECT_COLUMNS, 'totalInvestment'), raw.cells.totalInvestment ?? null, low);
+        if (low) err(ImportSheet.PROJECTS, raw.row, col(ImportSheet.PROJECTS, 'totalInvestment'), raw.cells.totalInvestment ?? null, low);
         if (errors.length === before) {
           projRow.set(key, raw.row);
           projects.push({ ...record, divisionCode: division! });
@@ -326,23 +410,23 @@ export class ImportService {
     const needRow = new Map<string, number>();
     for (const raw of rows[ImportSheet.NEEDS]) {
       const before = errors.length;
-      const { record, errors: e } = parseNeedRow(raw, today);
+      const { record, errors: e } = parseNeedRow(raw, today, ctx(ImportSheet.NEEDS));
       errors.push(...e);
       if (record) {
-        enterpriseRef(ImportSheet.NEEDS, raw, record.creditCode, col(NEED_COLUMNS, 'creditCode'));
+        enterpriseRef(ImportSheet.NEEDS, raw, record.creditCode, col(ImportSheet.NEEDS, 'creditCode'));
         if (record.projectName && errors.length === before) {
           const key = pairKey(record.creditCode, record.projectName);
           const bad = badProj.get(key);
-          if (bad) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'projectName'), record.projectName, `所属项目（“项目”工作表第${bad}行）有错误`);
-          else if (!projRow.has(key) && !existingProjects.has(key)) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'projectName'), record.projectName, '该企业没有这个项目，请在“项目”工作表中填写');
+          if (bad) err(ImportSheet.NEEDS, raw.row, col(ImportSheet.NEEDS, 'projectName'), record.projectName, `所属项目（“${sheetName(ImportSheet.PROJECTS)}”工作表第${bad}行）有错误`);
+          else if (!projRow.has(key) && !existingProjects.has(key)) err(ImportSheet.NEEDS, raw.row, col(ImportSheet.NEEDS, 'projectName'), record.projectName, `该企业没有这个项目，请在“${sheetName(ImportSheet.PROJECTS)}”工作表中填写`);
           else {
             const above = needAmountProblem(record.amount, investmentOf.get(key));
-            if (above) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'amount'), raw.cells.amount ?? null, above);
+            if (above) err(ImportSheet.NEEDS, raw.row, col(ImportSheet.NEEDS, 'amount'), raw.cells.amount ?? null, above);
           }
         }
         const k = needImportKey(record);
         const prev = needRow.get(k);
-        if (prev && errors.length === before) err(ImportSheet.NEEDS, raw.row, col(NEED_COLUMNS, 'amount'), record.amount, `与第${prev}行重复`);
+        if (prev && errors.length === before) err(ImportSheet.NEEDS, raw.row, col(ImportSheet.NEEDS, 'amount'), record.amount, `与第${prev}行重复`);
         if (errors.length === before) {
           needRow.set(k, raw.row);
           needs.push(record);
@@ -351,7 +435,7 @@ export class ImportService {
     }
     this.addErrors(job, errors);
     job.view.processedRows = job.view.totalRows;
-    return { enterprises, projects, needs };
+    return { enterprises, projects, needs, projectSheet: sheetName(ImportSheet.PROJECTS) };
   }
 
   // ------------------------------------------------------------------ writes, in batches (each its own transaction with an audit row)
@@ -434,12 +518,17 @@ export class ImportService {
     }
   }
 
-  private async writeProjects(job: Job, actor: Actor, plan: { projects: (ProjectRecord & { divisionCode: string })[] }, c: ImportCounts) {
+  private async writeProjects(job: Job, actor: Actor, plan: { projects: (ProjectRecord & { divisionCode: string })[]; projectSheet: string }, c: ImportCounts) {
     const m0 = this.dataSource.manager;
-    const routes: { prefix: string; departmentOrgId: string }[] = await m0.query(`SELECT prefix, department_org_id AS "departmentOrgId" FROM review_routes WHERE taxonomy_version = $1`, [GIC]);
+    // Review routes of each catalogue version (a version without routes goes to the bureau).
+    const routes: { version: string; prefix: string; departmentOrgId: string }[] = await m0.query(`SELECT taxonomy_version AS version, prefix, department_org_id AS "departmentOrgId" FROM review_routes`);
     const [bureau] = await m0.query(`SELECT id FROM organizations WHERE unit_code = 'finance-bureau'`);
     const [names] = await m0.query('SELECT u.display_name, o.name FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1', [actor.userId]);
-    const dept = (code: string) => longestPrefixRoute(routes, code)?.departmentOrgId ?? bureau.id;
+    const dept = (version: string, code: string) =>
+      longestPrefixRoute(
+        routes.filter((r) => r.version === version),
+        code,
+      )?.departmentOrgId ?? bureau.id;
     const isCounty = actor.role === Role.COUNTY;
     const source = isCounty ? ProjectSource.COUNTY_SUBMITTED : ProjectSource.DEPARTMENT_RECOMMENDED;
     const stage = isCounty ? ReviewStage.COUNTY : ReviewStage.DEPARTMENT;
@@ -450,9 +539,9 @@ export class ImportService {
         const codes = [...new Set(chunk.map((r) => r.creditCode))];
         const orgs: { id: string; credit_code: string; is_demo: boolean }[] = await m.query('SELECT id, credit_code, is_demo FROM organizations WHERE credit_code = ANY($1)', [codes]);
         const orgOf = new Map(orgs.map((o) => [o.credit_code, o.id]));
-        const existing: { id: string; enterprise_org_id: string; name: string; status: ProjectStatus; submitted_by_org_id: string; total_investment: string; stage: string; primary_category_code: string; location: string | null; description: string | null }[] =
+        const existing: { id: string; enterprise_org_id: string; name: string; status: ProjectStatus; submitted_by_org_id: string; total_investment: string; stage: string; primary_category_version: string; primary_category_code: string; location: string | null; description: string | null }[] =
           await m.query(
-            `SELECT id, enterprise_org_id, name, status, submitted_by_org_id, total_investment, stage, primary_category_code, location, description FROM projects
+            `SELECT id, enterprise_org_id, name, status, submitted_by_org_id, total_investment, stage, primary_category_version, primary_category_code, location, description FROM projects
               WHERE (enterprise_org_id, name) IN (SELECT * FROM unnest($1::uuid[], $2::varchar[])) FOR UPDATE`,
             [chunk.map((r) => orgOf.get(r.creditCode)), chunk.map((r) => r.name)],
           );
@@ -469,17 +558,17 @@ export class ImportService {
             fresh.push({ ...r, orgId });
             continue;
           }
-          const same = Number(ex.total_investment) === Number(r.totalInvestment) && ex.stage === r.stage && ex.primary_category_code === r.categories[0] && (ex.location ?? null) === r.location && (ex.description ?? null) === r.description;
+          const same = Number(ex.total_investment) === Number(r.totalInvestment) && ex.stage === r.stage && ex.primary_category_version === r.taxonomyVersion && ex.primary_category_code === r.categories[0] && (ex.location ?? null) === r.location && (ex.description ?? null) === r.description;
           const editable = ex.status === ProjectStatus.DRAFT || ex.status === ProjectStatus.RETURNED;
           if (!editable) {
             if (same) c.unchanged++;
             else {
               c.skipped++;
-              if (job.notices.length < 200) job.notices.push(`“项目”第${r.row}行：${r.name} 已${ex.status === ProjectStatus.LISTED ? '入库' : '提交审核或归档'}，未按文件修改`);
+              if (job.notices.length < 200) job.notices.push(`“${plan.projectSheet}”第${r.row}行：${r.name} 已${ex.status === ProjectStatus.LISTED ? '入库' : '提交审核或归档'}，未按文件修改`);
             }
             continue;
           }
-          const d = dept(r.categories[0]);
+          const d = dept(r.taxonomyVersion, r.categories[0]);
           const reviewer = stage === ReviewStage.COUNTY ? actor.organizationId : d;
           await m.query(
             `UPDATE projects SET division_code = $2, location = $3, description = $4, stage = $5, total_investment = $6, construction_start = $7, construction_end = $8,
@@ -487,12 +576,12 @@ export class ImportService {
                     department_org_id = $16, status = 'SUBMITTED', review_stage = $17, reviewer_org_id = $18, submitted_at = now(), return_reasons = NULL,
                     source = $19, submitted_by_org_id = $20, version = version + 1, updated_at = now()
               WHERE id = $1`,
-            [ex.id, r.divisionCode, r.location, r.description, r.stage, r.totalInvestment, r.constructionStart, r.constructionEnd, r.co2AvoidedT, r.coalSavedTce, r.waterSavedT, r.tags, r.greenBuildingStars, GIC, r.categories[0], d, stage, reviewer, source, actor.organizationId],
+            [ex.id, r.divisionCode, r.location, r.description, r.stage, r.totalInvestment, r.constructionStart, r.constructionEnd, r.co2AvoidedT, r.coalSavedTce, r.waterSavedT, r.tags, r.greenBuildingStars, r.taxonomyVersion, r.categories[0], d, stage, reviewer, source, actor.organizationId],
           );
           await m.query('DELETE FROM project_categories WHERE project_id = $1', [ex.id]);
           await m.query(
             `INSERT INTO project_categories (project_id, taxonomy_version, code, is_primary) SELECT $1, $2, x.code, x.ord = 1 FROM unnest($3::varchar[]) WITH ORDINALITY AS x(code, ord)`,
-            [ex.id, GIC, r.categories],
+            [ex.id, r.taxonomyVersion, r.categories],
           );
           ev(ex.id, ReviewAction.UPDATE, ex.status, ex.status, null);
           ev(ex.id, ReviewAction.SUBMIT, ex.status, ProjectStatus.SUBMITTED, stage);
@@ -516,7 +605,8 @@ export class ImportService {
             tags: fresh.map((r) => `{${r.tags.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`),
             stars: fresh.map((r) => r.greenBuildingStars),
             primary: fresh.map((r) => r.categories[0]),
-            dept: fresh.map((r) => dept(r.categories[0])),
+            dept: fresh.map((r) => dept(r.taxonomyVersion, r.categories[0])),
+            version: fresh.map((r) => r.taxonomyVersion),
           };
           const reviewers = fresh.map((r, j) => (stage === ReviewStage.COUNTY ? actor.organizationId : cols.dept[j]));
           const inserted: { id: string; enterprise_org_id: string; name: string }[] = await m.query(
@@ -524,34 +614,36 @@ export class ImportService {
                                    co2_avoided_t, coal_saved_tce, water_saved_t, tags, green_building_stars, primary_category_version, primary_category_code,
                                    department_org_id, reviewer_org_id, source, submitted_by_org_id, status, review_stage, submitted_at)
              SELECT x.enterprise, x.name, x.division, x.location, x.description, x.stage, x.total, x.cstart, x.cend, x.co2, x.coal, x.water, x.tags::text[], x.stars,
-                    $17, x.prim, x.dept, x.reviewer, $18, $19, 'SUBMITTED', $20, now()
+                    x.ver, x.prim, x.dept, x.reviewer, $18, $19, 'SUBMITTED', $20, now()
                FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::numeric[], $8::date[], $9::date[],
-                           $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::smallint[], $15::varchar[], $16::uuid[], $21::uuid[])
-                 AS x(enterprise, name, division, location, description, stage, total, cstart, cend, co2, coal, water, tags, stars, prim, dept, reviewer)
+                           $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::smallint[], $15::varchar[], $16::uuid[], $21::uuid[], $17::varchar[])
+                 AS x(enterprise, name, division, location, description, stage, total, cstart, cend, co2, coal, water, tags, stars, prim, dept, reviewer, ver)
              RETURNING id, enterprise_org_id, name`,
             [
               cols.enterprise, cols.name, cols.division, cols.location, cols.description, cols.stage, cols.total, cols.cstart, cols.cend,
-              cols.co2, cols.coal, cols.water, cols.tags, cols.stars, cols.primary, cols.dept, GIC, source, actor.organizationId, stage, reviewers,
+              cols.co2, cols.coal, cols.water, cols.tags, cols.stars, cols.primary, cols.dept, cols.version, source, actor.organizationId, stage, reviewers,
             ],
           );
           const idOf = new Map(inserted.map((p) => [pairKey(p.enterprise_org_id, p.name), p.id]));
           const catP: string[] = [];
           const catC: string[] = [];
           const catPrim: boolean[] = [];
+          const catV: string[] = [];
           for (const r of fresh) {
             const id = idOf.get(pairKey(r.orgId, r.name))!;
             r.categories.forEach((code, j) => {
               catP.push(id);
               catC.push(code);
               catPrim.push(j === 0);
+              catV.push(r.taxonomyVersion);
             });
             ev(id, ReviewAction.CREATE, null, ProjectStatus.DRAFT, null);
             ev(id, ReviewAction.SUBMIT, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, stage);
             touched.push(id);
           }
           await m.query(
-            `INSERT INTO project_categories (project_id, taxonomy_version, code, is_primary) SELECT x.p, $4, x.c, x.pr FROM unnest($1::uuid[], $2::varchar[], $3::boolean[]) AS x(p, c, pr)`,
-            [catP, catC, catPrim, GIC],
+            `INSERT INTO project_categories (project_id, taxonomy_version, code, is_primary) SELECT x.p, x.v, x.c, x.pr FROM unnest($1::uuid[], $2::varchar[], $3::boolean[], $4::varchar[]) AS x(p, c, pr, v)`,
+            [catP, catC, catPrim, catV],
           );
           c.created += fresh.length;
         }

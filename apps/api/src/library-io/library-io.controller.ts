@@ -9,7 +9,7 @@ import { ApiErrors } from '../common/http/api-errors.decorator';
 import { zhanjiangDate } from '../common/time';
 import { ProjectFilterDto } from '../projects/dto/project.dto';
 import { ImportQuery, ImportUploadDto } from './dto/import.dto';
-import { buildTemplate, ExportService } from './export.service';
+import { ExportService } from './export.service';
 import { HeldDownload } from './held-download';
 import { ImportService } from './import.service';
 
@@ -29,10 +29,10 @@ export class LibraryIoController {
 
   @Get('projects/import/template')
   @Roles(...IMPORTERS)
-  @ApiOperation({ summary: '下载导入模板（企业、项目、融资需求三个工作表）' })
+  @ApiOperation({ summary: '下载导入模板（企业、项目、融资需求三个工作表；分类代码默认为当前分类标准版本）' })
   @ApiErrors(401, 403)
   async template(@Res() res: Response) {
-    const buf = await buildTemplate();
+    const buf = await this.imports.template();
     res.setHeader('Content-Type', XLSX);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('绿色企业项目库导入模板.xlsx')}`);
     res.send(buf);

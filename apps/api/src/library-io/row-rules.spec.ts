@@ -1,5 +1,7 @@
 import { CollateralKind, FinancingInstrument, NeedSharing, ProjectStage, withCreditCodeCheckChar } from '@zj/shared';
+import { Catalogues } from './catalogue';
 import { divisionOf, neutraliseCell, parseEnterpriseRow, parseNeedRow, parseProjectRow, RawRow } from './row-rules';
+import type { SheetLayout } from './sheet-layout';
 
 const code = withCreditCodeCheckChar('91440811MA4UXXXX1'.replace(/X/g, '1'));
 const row = (cells: Record<string, string>, formulas: string[] = []): RawRow => ({ row: 2, cells, formulas });
@@ -69,5 +71,63 @@ describe('import row rules', () => {
     expect(neutraliseCell('@SUM(A1)')).toBe(`'@SUM(A1)`);
     expect(neutraliseCell('正常文字')).toBe('正常文字');
     expect(neutraliseCell(12)).toBe(12);
+  });
+
+  it('numbers and dates as counties write them: full-width digits and spaces, grouping, text dates, units after the number', () => {
+    const r = parseProjectRow(
+      row({ creditCode: ` ${code.toLowerCase()}\u3000`, name: '岸电项目 ', categories: '５．２．２', stage: ' 在建 ', totalInvestment: '１，２３４．５６', constructionStart: '2026年5月1日', constructionEnd: '２０２６/１２/３１', co2AvoidedT: '1 200' }),
+      cats,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.record).toMatchObject({ creditCode: code, name: '岸电项目', categories: ['5.2.2'], totalInvestment: '1234.56', constructionStart: '2026-05-01', constructionEnd: '2026-12-31', co2AvoidedT: '1200.00', taxonomyVersion: 'GIC-2019' });
+    const need = parseNeedRow(row({ creditCode: code, amount: '3500万', termMonths: '96个月', instrument: '贷款 ', purpose: '设备采购', collateral: '保证', maxRatePercent: '3.85%', wantedBy: '20300630' }), '2026-01-01');
+    expect(need.errors).toEqual([]);
+    expect(need.record).toMatchObject({ amount: '3500.00', termMonths: 96, maxRatePercent: '3.85', wantedBy: '2030-06-30' });
+    const bad = parseProjectRow(row({ creditCode: code, name: '项目', categories: '5.2.2', stage: '拟建', totalInvestment: '4800', constructionStart: '2026-5' }), cats);
+    expect(bad.errors[0]).toMatchObject({ column: '建设开始日期', value: '2026-5', message: expect.stringContaining('2026年5月1日') });
+  });
+
+  it('amounts in 元 (as the header says) become 万元 exactly, and are refused when they do not come to whole 0.01 万元', () => {
+    const layout: SheetLayout = { sheet: '融资需求表', headerRow: 2, headers: { amount: '融资金额（元）' }, units: { amount: '元' }, versionHint: null };
+    const need = (amount: string) => parseNeedRow({ row: 4, cells: { creditCode: code, amount, termMonths: '12', instrument: '贷款', purpose: '设备采购', collateral: '无' }, formulas: [] }, '2026-01-01', { layout });
+    expect(need('30,000,000').record?.amount).toBe('3000.00');
+    expect(need('１２３４５６００').record?.amount).toBe('1234.56');
+    expect(need('35000000.00').record?.amount).toBe('3500.00');
+    expect(need('35亿').record?.amount).toBe('350000.00'); // a unit written after the number wins over the header's
+    expect(need('3500亿').errors[0].message).toContain('数值过大');
+    expect(need('3500万').record?.amount).toBe('3500.00');
+    const inexact = need('1234567.89');
+    expect(inexact.errors).toEqual([
+      { sheet: '融资需求表', row: 4, column: '融资金额（元）', value: '1234567.89', message: '按元填写的金额换算为 123.456789 万元，超过2位小数：平台以万元记录、保留2位小数，请填到百元（或改为以万元填写）' },
+    ]);
+    expect(need('100.001').errors[0].message).toBe('以元为单位最多2位小数');
+    const wan: SheetLayout = { ...layout, headers: { amount: '融资金额（亿元）' }, units: { amount: '亿元' } };
+    expect(parseNeedRow({ row: 4, cells: { creditCode: code, amount: '1.2345', termMonths: '12', instrument: '贷款', purpose: '设备采购', collateral: '无' }, formulas: [] }, '2026-01-01', { layout: wan }).record?.amount).toBe('12345.00');
+  });
+
+  it('category codes against the version the row or the sheet names; a code of another loaded version names both', () => {
+    const catalogues = new Catalogues(
+      [
+        { version: 'GIC-2019', name: '绿色产业指导目录（2019年版）', effectiveFrom: '2019-02-14', codes: new Set(['5.2.2']), upperCodes: new Set(['5', '5.2']) },
+        { version: 'GFC-2025', name: '绿色金融支持项目目录（2025年版）', effectiveFrom: null, codes: new Set(['7.1.1']) },
+      ],
+      'GIC-2019',
+    );
+    const layout: SheetLayout = { sheet: '项目', headerRow: 1, headers: { categories: '绿色产业分类代码（GFC-2025）', taxonomyVersion: '分类标准' }, units: {}, versionHint: 'GFC-2025' };
+    const project = (categories: string, taxonomyVersion = '') =>
+      parseProjectRow({ row: 2, cells: { creditCode: code, name: '项目', categories, stage: '拟建', totalInvestment: '100', taxonomyVersion }, formulas: [] }, { catalogues, sheetVersion: 'GFC-2025' }, { layout });
+    expect(project('7.1.1').record).toMatchObject({ taxonomyVersion: 'GFC-2025', categories: ['7.1.1'] });
+    expect(project('5.2.2', '2019年版').record).toMatchObject({ taxonomyVersion: 'GIC-2019', categories: ['5.2.2'] });
+    expect(project('5.2.2').errors).toEqual([
+      {
+        sheet: '项目',
+        row: 2,
+        column: '绿色产业分类代码（GFC-2025）',
+        value: '5.2.2',
+        message: '分类代码 5.2.2 不是《绿色金融支持项目目录（2025年版）》（GFC-2025）的三级分类，而是《绿色产业指导目录（2019年版）》（GIC-2019）的代码：请改用 GFC-2025 的代码，或在“分类标准”列填写 GIC-2019',
+      },
+    ]);
+    expect(project('5.2', 'GIC-2019').errors[0].message).toContain('请填写三级分类代码（如 5.2.1）');
+    expect(project('7.1.1', 'GXX-2030').errors[0]).toMatchObject({ column: '分类标准', value: 'GXX-2030', message: expect.stringContaining('不是平台已加载的分类标准') });
   });
 });

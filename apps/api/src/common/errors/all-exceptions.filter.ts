@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ApiErrorBody, CommonErrorCode } from '@zj/shared';
 import type { Request, Response } from 'express';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { currentRequestId } from '../http/request-context';
 import { AppException } from './app.exception';
 
@@ -60,6 +60,10 @@ export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
   const err = e as { code?: unknown; message?: unknown; driverError?: unknown; errors?: unknown; cause?: unknown };
   if (typeof err.code === 'string' && (UNREACHABLE_NET_CODES.has(err.code) || UNREACHABLE_SQLSTATE.test(err.code))) return true;
   if (typeof err.message === 'string' && UNREACHABLE_MESSAGES.test(err.message)) return true;
+  // The server ended a session between two queries of its transaction (a shutdown, `pg_ctl stop -m
+  // fast`): TypeORM releases the transaction's query runner on the connection error, and the next
+  // query fails with "already released", without the cause (tests/api/fault-runs.spec.ts).
+  if (e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const inner = [err.driverError, err.cause, ...(Array.isArray(err.errors) ? err.errors : [])];
   return inner.some((x) => x !== e && isDatabaseUnavailable(x, depth + 1));
 }

@@ -195,10 +195,11 @@ export class MeetingRequestsService {
       let fit: PairFit | null;
       if (side === 'ENTERPRISE') fit = await this.pairFit(actor.organizationId, c.organizationId, myNeeds);
       else {
-        // A bank sees the needs the enterprise named for the event, or those shared with it.
+        // A bank sees the needs the enterprise named for the event, or those shared with it — and only needs
+        // standing in the library (a project returned for changes shows no need to banks).
         const ids = await this.needIdsOf(c.organizationId, c.needIds);
         const visible: string[] = [];
-        for (const id of ids) if (c.needIds.includes(id) || (await this.needs.isVisibleToBank(actor.organizationId, id))) visible.push(id);
+        for (const id of ids) if ((await this.needs.isListed(id)) && (c.needIds.includes(id) || (await this.needs.isVisibleToBank(actor.organizationId, id)))) visible.push(id);
         fit = await this.pairFit(c.organizationId, actor.organizationId, visible);
       }
       if (!fit) continue;

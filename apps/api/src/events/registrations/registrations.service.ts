@@ -169,16 +169,17 @@ export class RegistrationsService {
     }
   }
 
-  /** The enterprise's needs it names must be its own OPEN needs (checked through FinancingNeedsService). */
+  /** The enterprise's needs it names must be its own OPEN needs, standing in the library (checked through FinancingNeedsService). */
   private async checkNeeds(m: EntityManager, organizationId: string, needIds: string[]) {
     const bad: string[] = [];
     for (const id of needIds) {
       const loaded = await this.needs.loadForMatching(id, m);
-      if (!loaded || loaded.need.enterpriseOrgId !== organizationId || loaded.need.status !== NeedStatus.OPEN) bad.push(id);
+      // Banks at the event see the needs named here: only a need standing in the library (its project listed).
+      if (!loaded || loaded.need.enterpriseOrgId !== organizationId || loaded.need.status !== NeedStatus.OPEN || !(await this.needs.isListed(id, m))) bad.push(id);
     }
     if (bad.length) {
-      throw AppException.badRequest('所选融资需求不是本企业未完成的需求', EventErrorCode.NEED_INVALID, [
-        { field: 'needIds', messages: [`以下融资需求不存在、不属于本企业或已不在融资中：${bad.join('、')}`] },
+      throw AppException.badRequest('所选融资需求不是本企业已入库项目的在融需求', EventErrorCode.NEED_INVALID, [
+        { field: 'needIds', messages: [`洽谈的融资需求须为本企业已入库项目的在融需求，以下需求不符合：${bad.join('、')}`] },
       ]);
     }
   }
