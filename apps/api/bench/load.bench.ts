@@ -198,8 +198,10 @@ let resetRetries = 0;
 
 /**
  * One request to 127.0.0.1:PORT; parses the JSON answer when `parse` (or on an error, for its message).
- * A reused keep-alive socket that the server closed while idle (ECONNRESET before any answer) is
- * retried once on a new one, as browsers do; that retry is counted (resetRetries) and its time kept.
+ * Given up (status -1) TIMEOUT_MS after the call, whether the request was still waiting for one of
+ * the client's sockets or for its answer. A reused keep-alive socket that the server closed while
+ * idle (ECONNRESET before any answer) is retried once on a new one, as browsers do, within the same
+ * time; that retry is counted (resetRetries).
  */
 function call(method: string, url: string, o: { token?: string; body?: unknown; parse?: boolean } = {}): Promise<Answer> {
   const payload = o.body === undefined ? undefined : JSON.stringify(o.body);
@@ -209,16 +211,22 @@ function call(method: string, url: string, o: { token?: string; body?: unknown; 
     headers['content-type'] = 'application/json';
     headers['content-length'] = String(Buffer.byteLength(payload));
   }
+  const deadline = performance.now() + TIMEOUT_MS;
   const attempt = (retried: boolean) =>
     new Promise<Answer>((resolve) => {
       let settled = false;
       const done = (a: Answer) => {
+        clearTimeout(timer);
         if (!settled) {
           settled = true;
           resolve(a);
         }
       };
-      const req = http.request({ host: '127.0.0.1', port: PORT, method, path: url, headers, agent, timeout: TIMEOUT_MS }, (res) => {
+      const timer = setTimeout(() => {
+        req.destroy();
+        done({ status: -1, body: null });
+      }, Math.max(0, deadline - performance.now()));
+      const req = http.request({ host: '127.0.0.1', port: PORT, method, path: url, headers, agent }, (res) => {
         const status = res.statusCode ?? 0;
         const keep = o.parse || status >= 400;
         const chunks: Buffer[] = [];
@@ -236,13 +244,10 @@ function call(method: string, url: string, o: { token?: string; body?: unknown; 
         });
         res.on('error', (e) => done({ status: 0, body: `response: ${e.message}` }));
       });
-      req.on('timeout', () => {
-        req.destroy();
-        done({ status: -1, body: null });
-      });
       req.on('error', (e: NodeJS.ErrnoException) => {
         if (!settled && !retried && req.reusedSocket && e.code === 'ECONNRESET') {
           settled = true;
+          clearTimeout(timer);
           resetRetries++;
           resolve(attempt(true));
           return;

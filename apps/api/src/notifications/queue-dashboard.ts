@@ -11,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { resolveJwtSecret } from '../auth/jwt-secret';
 import type { Actor } from '../common/auth/actor';
 import { AppConfig } from '../config/app.config';
+import { QUEUE_NAMES } from '../queue/jobs';
+import { QueueBackend } from '../queue/queue-backend';
 import { NotificationQueues } from './notification-queues';
 
 export const DASHBOARD_PATH = '/api/v1/admin/queues';
@@ -49,6 +51,7 @@ export class QueueDashboard {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NotificationQueues) private readonly queues: NotificationQueues,
     @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
+    @Inject(QueueBackend) private readonly backend: QueueBackend,
   ) {
     this.key = createHmac('sha256', resolveJwtSecret(config)).update('zj-queue-dashboard').digest();
   }
@@ -64,7 +67,10 @@ export class QueueDashboard {
     if (!this.router) {
       const serverAdapter = new ExpressAdapter();
       serverAdapter.setBasePath(DASHBOARD_PATH);
-      createBullBoard({ queues: this.queues.all().map((q) => new BullMQAdapter(q)), serverAdapter: serverAdapter as never, options: { uiConfig: { boardTitle: '湛江绿色金融 · 队列' } } });
+      // Every queue of the job map: notifications' own, and the others' (sweeps, the schedule solver).
+      const own = this.queues.all();
+      const others = QUEUE_NAMES.filter((n) => !own.some((q) => q.name === n)).map((n) => this.backend.createQueue(n));
+      createBullBoard({ queues: [...own, ...others].map((q) => new BullMQAdapter(q)), serverAdapter: serverAdapter as never, options: { uiConfig: { boardTitle: '湛江绿色金融 · 队列' } } });
       this.router = serverAdapter.getRouter();
     }
     return this.router;
