@@ -2,6 +2,7 @@ import { InboxPage, InboxStreamEvent, NotificationChannel, NotificationType, Rol
 import { get } from 'node:http';
 import { waitFor } from '../support/notifications-helpers';
 import { Session, startTestApp, TestApp, TEST_PASSWORD } from '../support/test-app';
+import { QUEUE_NAMES } from '../../apps/api/src/queue/jobs';
 
 describe('notifications: inbox, live stream, preferences, templates, endpoints', () => {
   let app: TestApp;
@@ -224,7 +225,9 @@ describe('notifications: inbox, live stream, preferences, templates, endpoints',
     const page = await app.http.get('/api/v1/admin/queues/').set('Cookie', cookie.split(';')[0]).expect(200);
     expect(page.text).toContain('<div id="root">');
     const queues = await app.http.get('/api/v1/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['notify-deliver', 'notify-dispatch', 'notify-schedule']);
+    // Every queue of the job map: the notification queues, the sweeps and the schedule solver.
+    expect(queues.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([...QUEUE_NAMES].sort());
+    expect(QUEUE_NAMES).toEqual(expect.arrayContaining(['notify-deliver', 'notify-dispatch', 'notify-schedule', 'event-schedule', 'case-sweeps', 'need-sweeps']));
     // The ticket works once.
     await app.http.get(url).expect(401);
   });

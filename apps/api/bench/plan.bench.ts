@@ -17,6 +17,7 @@ import { benchDatabase } from './bench-database';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../src/audit/audit-entry.entity';
 import { AuditService } from '../src/audit/audit.service';
+import { CasesService } from '../src/cases/cases.service';
 import type { Actor } from '../src/common/auth/actor';
 import type { AppConfig } from '../src/config/app.config';
 import { dataSourceOptions } from '../src/database/data-source-options';
@@ -105,7 +106,9 @@ async function main() {
 
     const notifications = new NotificationsService({ outboxWritten() {} } as unknown as NotificationSignals, { PUBLIC_URL: 'http://localhost:3000', QUEUE_PREFIX: 'bench' } as AppConfig);
     const plan = new PlanService(ds, audit);
-    const indicators = new IndicatorsService(ds, audit);
+    // The indicators read financing disbursed from the cases module; only its data source is needed here.
+    const cases = Object.assign(Object.create(CasesService.prototype), { dataSource: ds }) as CasesService;
+    const indicators = new IndicatorsService(ds, audit, cases);
     const reports = new ReportsService(ds, audit, notifications);
     const dashboard = new DashboardService(ds, plan, indicators, reports);
 
