@@ -75,7 +75,9 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
     (await m.query(`SELECT id, division_code FROM organizations WHERE type = 'COUNTY' AND unit_code LIKE 'county-%'`)).map((o: { id: string; division_code: string }) => [o.division_code, o.id]),
   );
   const year = new Date().getFullYear();
-  const day = (offset: number) => new Date(Date.now() - offset * 86400_000);
+  // One clock for the whole seed: moments computed from it are consistent with each other to the millisecond.
+  const seededAt = Date.now();
+  const day = (offset: number) => new Date(seededAt - offset * 86400_000);
   // In time, as it would have happened: each project created, submitted, reviewed and listed (or
   // returned) between 170 and 210 days ago; the needs after all of them, 150 days ago (in the order
   // of DEMO_NEEDS, a minute apart); the demo cases and 对接会 that take the needs up come later still
