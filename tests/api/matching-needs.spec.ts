@@ -19,7 +19,9 @@ describe('matching: explained matches for a need, a product and a bank', () => {
     const small = await publishedProduct(app, bankB, { name: '小额绿色贷（测试）', maxAmount: '300.00' });
     const other = await publishedProduct(app, bankA, { name: '光伏贷（测试）', categoryRules: [{ version: 'GIC-2019', prefix: '3.2' }], maxAmount: '300.00' });
 
-    const res = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
+    // Other test files publish products of their own into this database (fewer than 100 in the whole
+    // suite); asking for the longest list keeps this file's products in view whatever ran before.
+    const res = await app.http.get(`/api/v1/financing-needs/${need.id}/matches?limit=100`).set(g.enterprise.auth);
     expect(res.status).toBe(200);
     const ids = res.body.matches.map((m: { product: { id: string } }) => m.product.id);
     expect(ids.indexOf(exact.id)).toBeGreaterThanOrEqual(0);
@@ -43,19 +45,19 @@ describe('matching: explained matches for a need, a product and a bank', () => {
     // Matching stays current: the bank raises the ceiling, the product now fits.
     const raised = await app.http.patch(`/api/v1/products/${small.id}`).set(bankB.auth).send({ version: small.version, maxAmount: '1000.00' });
     expect(raised.status).toBe(200);
-    const again = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
+    const again = await app.http.get(`/api/v1/financing-needs/${need.id}/matches?limit=100`).set(g.enterprise.auth);
     expect(again.body.matches.map((m: { product: { id: string } }) => m.product.id)).toContain(small.id);
     // … and withdraws it: it is no longer offered, neither as a match nor as a near miss.
     const withdrawn = await app.http.post(`/api/v1/products/${small.id}/withdraw`).set(bankB.auth).send({ version: raised.body.version });
     expect(withdrawn.status).toBe(200);
-    const after = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
+    const after = await app.http.get(`/api/v1/financing-needs/${need.id}/matches?limit=100`).set(g.enterprise.auth);
     expect([...after.body.matches, ...after.body.nearMisses].map((m: { product: { id: string } }) => m.product.id)).not.toContain(small.id);
 
     // The bureau renames bank A: its products' matches name it as it is now called.
     const bureau = await app.userWithRole(Role.BUREAU);
     const newName = `湛江测试银行更名${Date.now()}`;
     expect((await app.http.patch(`/api/v1/organizations/${bankA.organizationId}`).set(bureau.auth).send({ name: newName })).status).toBe(200);
-    const renamed = await app.http.get(`/api/v1/financing-needs/${need.id}/matches`).set(g.enterprise.auth);
+    const renamed = await app.http.get(`/api/v1/financing-needs/${need.id}/matches?limit=100`).set(g.enterprise.auth);
     expect(renamed.body.matches.find((m: { product: { id: string } }) => m.product.id === exact.id).product.bankName).toBe(newName);
 
     // A bank sees only its own products for the need; another enterprise does not see the need at all.
@@ -76,7 +78,7 @@ describe('matching: explained matches for a need, a product and a bank', () => {
     // The cheapest of the equally fitting products in this run: first among equals for the enterprise.
     const product = await publishedProduct(app, bank, { rateMinPercent: '2.50', rateMaxPercent: '2.90', categoryRules: [{ version: 'GIC-2019', prefix: '5.2.2' }] });
 
-    const mine = await app.http.get('/api/v1/matches').set(bank.auth);
+    const mine = await app.http.get('/api/v1/matches?limit=100').set(bank.auth);
     expect(mine.status).toBe(200);
     const needIds = mine.body.map((m: { need: { id: string } }) => m.need.id);
     expect(needIds).toContain(shared.id);
@@ -89,12 +91,12 @@ describe('matching: explained matches for a need, a product and a bank', () => {
     const scores = mine.body.map((m: { match: { score: number } }) => m.match.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
 
-    const byProduct = await app.http.get(`/api/v1/products/${product.id}/matches`).set(bank.auth);
+    const byProduct = await app.http.get(`/api/v1/products/${product.id}/matches?limit=100`).set(bank.auth);
     expect(byProduct.body.map((m: { need: { id: string } }) => m.need.id)).toContain(shared.id);
     const other = await app.userWithRole(Role.BANK);
     expect((await app.http.get(`/api/v1/products/${product.id}/matches`).set(other.auth)).status).toBe(404);
 
-    const enterpriseView = await app.http.get('/api/v1/matches').set(g.enterprise.auth);
+    const enterpriseView = await app.http.get('/api/v1/matches?limit=100').set(g.enterprise.auth);
     expect(enterpriseView.status).toBe(200);
     const forShared = enterpriseView.body.find((x: { needId: string }) => x.needId === shared.id);
     // The bank's product is among the best for the need (other tests' products may tie with it).
