@@ -1,4 +1,4 @@
-import { zhanjiangDate, zhanjiangDateTime, zhanjiangTime } from './time';
+import { zhanjiangDate, zhanjiangDateTime, zhanjiangNextMidnight, zhanjiangTime } from './time';
 
 describe('the Zhanjiang clock (UTC+8)', () => {
   it('answers the date in Zhanjiang', () => {
@@ -24,6 +24,14 @@ describe('the Zhanjiang clock (UTC+8)', () => {
     expect(zhanjiangDateTime(new Date('2026-12-31T16:05:00Z'))).toBe('2027-01-01 00:05');
     expect(zhanjiangTime(new Date('2026-12-07T14:40:00+08:00'))).toBe('14:40');
     expect(zhanjiangTime(new Date('2026-12-07T23:59:00Z'))).toBe('07:59');
+  });
+
+  it('answers when the next day begins in Zhanjiang', () => {
+    // 23:59 in Zhanjiang on 12-07: the day ends at 16:00 UTC the same calendar day.
+    expect(zhanjiangNextMidnight(new Date('2026-12-07T15:59:00Z')).toISOString()).toBe('2026-12-07T16:00:00.000Z');
+    // At midnight itself the next day is a whole day away; 00:30 on 1 January runs to 2 January.
+    expect(zhanjiangNextMidnight(new Date('2026-12-07T16:00:00Z')).toISOString()).toBe('2026-12-08T16:00:00.000Z');
+    expect(zhanjiangNextMidnight(new Date('2026-12-31T16:30:00Z')).toISOString()).toBe('2027-01-01T16:00:00.000Z');
   });
 
   it('refuses an invalid date rather than writing a wrong one', () => {

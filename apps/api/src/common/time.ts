@@ -23,3 +23,9 @@ export function zhanjiangDateTime(at: Date): string {
 export function zhanjiangTime(at: Date): string {
   return wallClock(at).slice(11, 16);
 }
+
+/** The instant the next day begins in Zhanjiang (its midnight after `at`). */
+export function zhanjiangNextMidnight(at: Date = new Date()): Date {
+  const startOfDay = Date.parse(`${zhanjiangDate(at)}T00:00:00.000Z`) - ZHANJIANG_OFFSET_MS;
+  return new Date(startOfDay + 24 * 3600_000);
+}

@@ -105,12 +105,12 @@ export class PlanService {
     return t;
   }
 
-  async actions() {
-    return this.dataSource.query(`SELECT number, title FROM plan_actions ORDER BY number`);
+  async actions(m: EntityManager = this.dataSource.manager): Promise<{ number: number; title: string }[]> {
+    return m.query(`SELECT number, title FROM plan_actions ORDER BY number`);
   }
 
-  async years(): Promise<number[]> {
-    const rows = await this.dataSource.query(`SELECT DISTINCT year FROM plan_work_items WHERE archived_at IS NULL ORDER BY year`);
+  async years(m: EntityManager = this.dataSource.manager): Promise<number[]> {
+    const rows = await m.query(`SELECT DISTINCT year FROM plan_work_items WHERE archived_at IS NULL ORDER BY year`);
     return rows.map((r: { year: number }) => r.year);
   }
 

@@ -100,8 +100,8 @@ export class ReportsService {
 
   // ------------------------------------------------------------------ periods
 
-  async listPeriods() {
-    const rows: (PeriodRow & { reporters: number; submitted: number; accepted: number; outstanding: number })[] = await this.dataSource.query(
+  async listPeriods(m: EntityManager = this.dataSource.manager) {
+    const rows: (PeriodRow & { reporters: number; submitted: number; accepted: number; outstanding: number })[] = await m.query(
       `SELECT ${periodColumns()},
               (SELECT count(*)::int FROM plan_task_reporters) AS reporters,
               (SELECT count(*)::int FROM plan_reports r WHERE r.period_id = p.id AND r.status IN ('SUBMITTED','CONSOLIDATED','ACCEPTED')) AS submitted,
@@ -265,8 +265,8 @@ export class ReportsService {
    * Units ranked by reports on time, over the periods already due: on time (first submission by
    * the due time), late, missing.
    */
-  async ranking(): Promise<{ items: UnitRankingRow[] }> {
-    const rows = await this.dataSource.query(
+  async ranking(m: EntityManager = this.dataSource.manager): Promise<{ items: UnitRankingRow[] }> {
+    const rows = await m.query(
       `SELECT o.id, o.name, count(*)::int AS due,
               count(*) FILTER (WHERE r.first_submitted_at <= p.due_at)::int AS on_time,
               count(*) FILTER (WHERE r.first_submitted_at > p.due_at)::int AS late,
