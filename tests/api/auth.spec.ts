@@ -123,12 +123,13 @@ describe('auth: login rate limit', () => {
 
   it('answers 429 after too many attempts for one account from one address', async () => {
     const statuses: number[] = [];
+    const target = uniqueEmail('target');
     for (let i = 0; i < 7; i++) {
-      statuses.push((await app.http.post('/api/v1/auth/login').send({ email: 'target@test.zjgf.local', password: 'Wrong#Password1' })).status);
+      statuses.push((await app.http.post('/api/v1/auth/login').send({ email: target, password: 'Wrong#Password1' })).status);
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
-    const other = await app.http.post('/api/v1/auth/login').send({ email: 'other@test.zjgf.local', password: 'Wrong#Password1' });
+    const other = await app.http.post('/api/v1/auth/login').send({ email: uniqueEmail('other'), password: 'Wrong#Password1' });
     expect(other.status).toBe(401);
   });
 });

@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app.config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
-import { LoginAddressLimiter, LoginAddressThrottle, LoginRateLimiter } from './login-rate-limiter';
+import { AttemptCounter, LoginAddressLimiter, LoginAddressThrottle, LoginRateLimiter } from './login-rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
 
@@ -25,6 +25,7 @@ import { TokenService } from './token.service';
     TokenService,
     AccessTokenVerifier,
     SessionCache,
+    AttemptCounter,
     LoginRateLimiter,
     LoginAddressThrottle,
     LoginAddressLimiter,

@@ -66,19 +66,19 @@ export class AuthService {
       .leftJoinAndSelect('u.organization', 'o')
       .where('u.email = :email', { email: email.toLowerCase() })
       .getOne();
-    const failed = () => {
-      this.addressThrottle.recordFailure(ip);
+    const failed = async () => {
+      await this.addressThrottle.recordFailure(ip);
       return invalidCredentials();
     };
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), password);
-      throw failed();
+      throw await failed();
     }
     const passwordOk = await verifyPassword(user.passwordHash, password);
-    if (user.lockedUntil && user.lockedUntil > new Date()) throw failed();
+    if (user.lockedUntil && user.lockedUntil > new Date()) throw await failed();
     if (!passwordOk) {
       await this.recordFailure(user);
-      throw failed();
+      throw await failed();
     }
     if (user.status !== UserStatus.ACTIVE) {
       throw new AppException(AuthErrorCode.ACCOUNT_DISABLED, '账号已停用，请联系市金融工作局', HttpStatus.FORBIDDEN);
@@ -97,7 +97,7 @@ export class AuthService {
       return this.session(m, user, user.organization!);
     });
     // The user's other sessions are held to the change too.
-    if (holdForChange) this.sessions.forgetUser(user.id);
+    if (holdForChange) await this.sessions.forgetUser(user.id);
     return response;
   }
 
@@ -126,7 +126,7 @@ export class AuthService {
       return { session: await this.session(m, user, user.organization!, row.familyId) } as const;
     });
     if ('error' in outcome) {
-      if ('familyId' in outcome && outcome.familyId) this.sessions.forgetSession(outcome.familyId);
+      if ('familyId' in outcome && outcome.familyId) await this.sessions.forgetSession(outcome.familyId);
       const message = outcome.error === AuthErrorCode.REFRESH_TOKEN_REUSED ? '登录凭证已被使用过，为安全起见已注销该会话，请重新登录' : '登录已过期，请重新登录';
       throw new AppException(outcome.error!, message, HttpStatus.UNAUTHORIZED);
     }
@@ -142,7 +142,7 @@ export class AuthService {
       await this.audit.record(m, null, { action: 'auth.logout', entityType: 'user', entityId: row.userId });
       return row.familyId;
     });
-    if (familyId) this.sessions.forgetSession(familyId);
+    if (familyId) await this.sessions.forgetSession(familyId);
   }
 
   /** An enterprise registers itself: its organisation and first user, then signs in. */

@@ -1,5 +1,4 @@
-import { AppConfig, loadConfig } from '../config/app.config';
-import { addressKey, LoginAddressThrottle } from './login-rate-limiter';
+import { addressKey, retryAfterSeconds } from './login-rate-limiter';
 import { jwtSecretProblem, passwordMustBeReplaced } from './published-defaults';
 
 describe('addressKey', () => {
@@ -15,25 +14,21 @@ describe('addressKey', () => {
   });
 });
 
-describe('LoginAddressThrottle', () => {
-  const config = (over: Record<string, string>): AppConfig => loadConfig({ LOGIN_IP_MAX_FAILURES: '3', LOGIN_IP_WINDOW_MINUTES: '10', ...over });
+describe('retryAfterSeconds (the sliding window of a throttle)', () => {
+  const WINDOW = 600_000;
 
-  it('blocks an address after N failures in the window, until the oldest counted one leaves it', () => {
-    const t = new LoginAddressThrottle(config({}));
+  it('lets a key try while fewer than N attempts fall in the window, then until the oldest counted one leaves it', () => {
     const t0 = 1_000_000;
-    for (let i = 0; i < 2; i++) t.recordFailure('198.51.100.1', t0 + i * 1000);
-    expect(t.retryAfterSeconds('198.51.100.1', t0 + 2000)).toBe(0);
-    t.recordFailure('198.51.100.1', t0 + 2000);
-    expect(t.retryAfterSeconds('198.51.100.1', t0 + 3000)).toBe(600 - 3);
-    expect(t.retryAfterSeconds('198.51.100.2', t0 + 3000)).toBe(0);
-    // The first failure leaves the window: two remain, the address may try again.
-    expect(t.retryAfterSeconds('198.51.100.1', t0 + 600_000)).toBe(0);
+    expect(retryAfterSeconds([t0, t0 + 1000], t0 + 2000, 3, WINDOW)).toBe(0);
+    expect(retryAfterSeconds([t0, t0 + 1000, t0 + 2000], t0 + 3000, 3, WINDOW)).toBe(600 - 3);
+    // The first attempt leaves the window: two remain, the key may try again.
+    expect(retryAfterSeconds([t0, t0 + 1000, t0 + 2000], t0 + 600_000, 3, WINDOW)).toBe(0);
   });
 
-  it('counts an IPv6 /64 as one address', () => {
-    const t = new LoginAddressThrottle(config({}));
-    for (let i = 1; i <= 3; i++) t.recordFailure(`2001:db8:1:2::${i}`, 5000);
-    expect(t.retryAfterSeconds('2001:db8:1:2::99', 6000)).toBeGreaterThan(0);
+  it('counts from the newest N when more were given, and waits at least a second', () => {
+    const t0 = 5_000_000;
+    expect(retryAfterSeconds([t0 - 900_000, t0 - 100, t0 - 50], t0, 2, WINDOW)).toBe(600);
+    expect(retryAfterSeconds([t0 - WINDOW + 1, t0], t0, 2, WINDOW)).toBe(1);
   });
 });
 

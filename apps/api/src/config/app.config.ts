@@ -34,6 +34,16 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /**
+   * API processes `npm start` runs on PORT (Node cluster; the queue worker stays in the first process).
+   * More than 1 needs a PostgreSQL server (DATABASE_URL): the embedded engine serves one process.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  API_PROCESSES = 1;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -85,8 +95,8 @@ export class AppConfig {
   /**
    * How long one API process trusts its check of an access token's session (user active, token
    * version, session not logged out) before asking the database again (ms); 0: every request asks.
-   * Changes made through this process (logout, password change, disable) count at once; another
-   * API process sees them within this time.
+   * Changes (logout, password change, disable) count at once in the process that made them, and in
+   * the other API processes as soon as PostgreSQL's notice reaches them (within this time at worst).
    */
   @Transform(toInt)
   @IsInt()
@@ -110,7 +120,7 @@ export class AppConfig {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
-  /** Failed logins from one client address, whatever the accounts, within LOGIN_IP_WINDOW_MINUTES before its logins answer 429 (counted in each API process's memory). */
+  /** Failed logins from one client address, whatever the accounts, within LOGIN_IP_WINDOW_MINUTES before its logins answer 429 (counted in the database, across API processes). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -95,8 +95,8 @@ export class UsersService {
       await this.audit.record(m, actor, { action: 'user.update', entityType: 'user', entityId: id, before, after: publicUser(user) });
       return publicUser(user);
     });
-    // A disable ends the user's sessions in this process at once (others: within AUTH_SESSION_CACHE_MS).
-    this.sessions.forgetUser(id);
+    // A disable ends the user’s sessions at once, here and in the other API processes.
+    await this.sessions.forgetUser(id);
     return result;
   }
 
@@ -149,6 +149,6 @@ export class UsersService {
       await this.audit.record(m, actor, { action: 'user.change_password', entityType: 'user', entityId: user.id });
       await this.notifications.cancelReminder(m, passwordReminderKey(user.id));
     });
-    this.sessions.forgetUser(user.id);
+    await this.sessions.forgetUser(user.id);
   }
 }
