@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,7 +18,16 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([RefreshToken]),
-    JwtModule.registerAsync({ inject: [AppConfig], useFactory: (config: AppConfig) => ({ secret: resolveJwtSecret(config) }) }),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => {
+        // One key object for the process. Given the secret as text, jsonwebtoken first tries to read it
+        // as a PEM public (verify) or private (sign) key, failing with an exception on every request,
+        // before using it as the HMAC secret: about a sixth of the API's CPU under load (issue 16).
+        const key = createSecretKey(Buffer.from(resolveJwtSecret(config), 'utf8'));
+        return { secretOrKeyProvider: () => key };
+      },
+    }),
   ],
   controllers: [AuthController],
   providers: [
