@@ -1,6 +1,6 @@
 import { Role } from '@zj/shared';
 import { randomUUID } from 'node:crypto';
-import * as zlib from 'node:zlib';
+import { assembleZip, streamedPart } from '../fixtures/zip';
 import { creditCodeFactory } from '../support/factories';
 import { importFile, uniq } from '../support/library-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
@@ -23,68 +23,11 @@ interface ZipEntry {
   declaredSize?: number;
 }
 
-/** Deflates one entry as it is generated: answers the compressed bytes, the CRC and the real size. */
-async function deflateEntry(e: ZipEntry): Promise<{ data: Buffer; crc: number; size: number }> {
-  const d = zlib.createDeflateRaw({ level: 9, memLevel: 9 });
-  const out: Buffer[] = [];
-  d.on('data', (b: Buffer) => out.push(b));
-  const ended = new Promise((resolve, reject) => {
-    d.on('end', resolve);
-    d.on('error', reject);
-  });
-  let crc = 0;
-  let size = 0;
-  for (const chunk of e.chunks()) {
-    crc = zlib.crc32(chunk, crc);
-    size += chunk.length;
-    if (!d.write(chunk)) await new Promise((r) => d.once('drain', r));
-  }
-  d.end();
-  await ended;
-  return { data: Buffer.concat(out), crc, size };
-}
-
 /** A plain zip (deflated entries, no data descriptors). Entries go in the order given: Excel writes the sheets before the shared strings. */
 async function buildZip(entries: ZipEntry[]): Promise<Buffer> {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const { data, crc, size } = await deflateEntry(e);
-    const name = Buffer.from(e.name, 'utf8');
-    const declared = e.declaredSize ?? size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc >>> 0, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(declared, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  const parts = [];
+  for (const e of entries) parts.push({ ...(await streamedPart(e.name, e.chunks(), { level: 9, memLevel: 9 })), declaredSize: e.declaredSize });
+  return assembleZip(parts);
 }
 
 const text = (s: string) => () => [Buffer.from(s, 'utf8')];

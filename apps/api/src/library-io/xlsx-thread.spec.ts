@@ -1,62 +1,15 @@
 import { ImportSheet } from '@zj/shared';
 import ExcelJS from 'exceljs';
-import * as zlib from 'node:zlib';
 import { ENTERPRISE_COLUMNS, headerText } from './columns';
 import { readImportFile, SpreadsheetError } from './xlsx-reader';
+import { assembleZip, streamedPart } from '../../../../tests/fixtures/zip';
 import { readImportFileInThread } from './xlsx-thread';
 
 /** A minimal zip of deflated entries, each generated chunk by chunk. */
 async function zipOf(entries: { name: string; chunks: Iterable<string> }[]): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const d = zlib.createDeflateRaw({ level: 6 });
-    const out: Buffer[] = [];
-    d.on('data', (b: Buffer) => out.push(b));
-    const ended = new Promise((r) => d.on('end', r));
-    let crc = 0;
-    let size = 0;
-    for (const s of e.chunks) {
-      const b = Buffer.from(s);
-      crc = zlib.crc32(b, crc);
-      size += b.length;
-      if (!d.write(b)) await new Promise((r) => d.once('drain', r));
-    }
-    d.end();
-    await ended;
-    const data = Buffer.concat(out);
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc >>> 0, 16);
-    c.writeUInt32LE(data.length, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    parts.push(local, name, data);
-    central.push(c, name);
-    offset += 30 + name.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
+  const parts = [];
+  for (const e of entries) parts.push(await streamedPart(e.name, e.chunks, { level: 6 }));
+  return assembleZip(parts);
 }
 
 describe('reading an import file in a worker thread with a memory bound', () => {
