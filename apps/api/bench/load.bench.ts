@@ -92,6 +92,7 @@ const platformModules = () => ({
   ...(require('../src/config/app.config') as typeof import('../src/config/app.config')),
   ...(require('../src/common/logging/json-logger') as typeof import('../src/common/logging/json-logger')),
   ...(require('../src/setup/demo-seed') as typeof import('../src/setup/demo-seed')),
+  ...(require('../src/cluster') as typeof import('../src/cluster')),
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -120,55 +121,37 @@ function closeOnStop(close: () => Promise<void>) {
  * API_PROCESSES: this process runs the worker and forks the API processes, which share one port.
  */
 async function serve() {
-  const { createPlatform, loadConfig, JsonLogger, DEMO_PASSWORD } = platformModules();
+  const { createPlatform, loadConfig, JsonLogger, DEMO_PASSWORD, serveApiProcess, startApiCluster } = platformModules();
   const t = Date.now();
   const config = loadConfig(process.env);
   const logger = new JsonLogger('error');
   const cluster = (await import('node:cluster')).default;
 
   if (cluster.isWorker) {
-    const platform = await createPlatform(config, { api: true, worker: false, logger });
-    await platform.app.listen(Number(process.env.BENCH_CLUSTER_PORT), '127.0.0.1');
+    const platform = await serveApiProcess(config, { host: '127.0.0.1', logger });
     closeOnStop(() => platform.close());
-    process.send!({ type: 'api-ready', setup: platform.setup, embedded: platform.infra.embedded, queue: platform.infra.queue.kind });
     return;
   }
 
   if (config.API_PROCESSES > 1) {
-    // The worker here first: it migrates the database before any API process starts.
-    const background = await createPlatform(config, { api: false, worker: true, logger });
-    await background.app.init();
-    const port = await new Promise<number>((resolve) => {
+    // As `npm start` does (cluster.ts), on a free loopback port.
+    config.PORT = await new Promise<number>((resolve) => {
       const probe = http.createServer().listen(0, '127.0.0.1', () => {
         const p = (probe.address() as { port: number }).port;
         probe.close(() => resolve(p));
       });
     });
-    const readies: { setup: Platform['setup']; embedded: boolean; queue: string }[] = [];
-    const children = Array.from({ length: config.API_PROCESSES }, () => cluster.fork({ BENCH_CLUSTER_PORT: String(port) }));
-    await new Promise<void>((resolve, reject) => {
-      for (const c of children) {
-        c.on('message', (m: { type: string; setup: Platform['setup']; embedded: boolean; queue: string }) => {
-          if (m?.type !== 'api-ready') return;
-          readies.push(m);
-          if (readies.length === children.length) resolve();
-        });
-        c.once('exit', (code) => readies.length < children.length && reject(new Error(`an API process exited (code ${code}) before it was ready`)));
-      }
-    });
-    closeOnStop(async () => {
-      await Promise.all(children.map((c) => new Promise<void>((r) => (c.isDead() ? r() : (c.once('exit', () => r()), c.process.kill('SIGTERM'))))));
-      await background.close();
-    });
+    const api = await startApiCluster(config, { worker: true, logger });
+    closeOnStop(() => api.stop());
     const ready: Ready = {
       type: 'ready',
-      port,
+      port: config.PORT,
       pid: process.pid,
-      pids: [process.pid, ...children.map((c) => c.process.pid!)],
+      pids: [process.pid, ...api.pids()],
       bootMs: Date.now() - t,
-      embedded: readies[0].embedded,
-      queue: readies[0].queue,
-      demoLogins: readies.find((x) => x.setup.demoLogins.length)?.setup.demoLogins ?? [],
+      embedded: api.background!.infra.embedded,
+      queue: api.background!.infra.queue.kind,
+      demoLogins: api.setup.demoLogins,
       demoPassword: DEMO_PASSWORD,
     };
     process.send!(ready);

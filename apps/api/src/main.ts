@@ -1,89 +1,38 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createPlatform } from './bootstrap';
+import { serveApiProcess, startApiCluster } from './cluster';
 import { AppConfig, ConfigError, loadConfig } from './config/app.config';
-import { runMigrations } from './database/migrate';
 import type { Infrastructure } from './infrastructure';
 import type { SetupReport } from './setup/setup.service';
 import { DEMO_PASSWORD } from './setup/demo-seed';
 import { closeOnSignals } from './shutdown';
 
-/** What an API process of a cluster tells the first process once it listens. */
-interface ApiProcessReady {
-  type: 'api-ready';
-  setup: SetupReport;
-}
-
 /**
  * `npm start`: the API and, unless --no-worker, the queue worker in one process (a single machine).
  * With API_PROCESSES > 1 the first process runs the migrations and the worker, and starts that many API
- * processes sharing PORT (Node cluster), restarting one that dies. Production can also run
+ * processes sharing PORT (Node cluster, cluster.ts), restarting one that dies. Production can also run
  * `node dist/worker.js` apart to scale workers.
  */
 async function main() {
   const started = Date.now();
   const config = loadConfig();
   const worker = !process.argv.includes('--no-worker');
-  if (cluster.isWorker) return apiProcess(config);
-  if (config.API_PROCESSES > 1) return primary(config, worker, started);
+  if (cluster.isWorker) {
+    const platform = await serveApiProcess(config);
+    closeOnSignals(() => platform.close());
+    return;
+  }
+  if (config.API_PROCESSES > 1) {
+    const api = await startApiCluster(config, { worker });
+    closeOnSignals(() => api.stop());
+    banner(config, api.background?.infra, worker, api.setup, started, config.API_PROCESSES);
+    return;
+  }
   const platform = await createPlatform(config, { api: true, worker });
   closeOnSignals(() => platform.close());
   await platform.app.listen(config.PORT);
   banner(config, platform.infra, worker, platform.setup, started, 1);
-}
-
-/** One API process of a cluster: the HTTP API only, on the shared PORT. */
-async function apiProcess(config: AppConfig) {
-  const platform = await createPlatform(config, { api: true, worker: false });
-  closeOnSignals(() => platform.close());
-  await platform.app.listen(config.PORT);
-  const ready: ApiProcessReady = { type: 'api-ready', setup: platform.setup };
-  process.send?.(ready);
-}
-
-/** The first process of a cluster: migrations, the worker, and the API processes (restarted when one dies). */
-async function primary(config: AppConfig, worker: boolean, started: number) {
-  if (config.usesEmbeddedDatabase) {
-    throw new ConfigError('Invalid configuration:\n  - API_PROCESSES: more than one API process needs a PostgreSQL server (DATABASE_URL); the embedded engine serves one process');
-  }
-  // Before any API process starts, so that they do not race to migrate.
-  await runMigrations(config.DATABASE_URL!);
-  const background = worker ? await createPlatform(config, { api: false, worker: true }) : undefined;
-  await background?.app.init();
-  let stopping = false;
-  const readies: SetupReport[] = [];
-  const fork = () => {
-    const child = cluster.fork();
-    child.on('message', (m: ApiProcessReady) => {
-      if (m?.type !== 'api-ready' || readies.length >= config.API_PROCESSES) return;
-      readies.push(m.setup);
-      if (readies.length === config.API_PROCESSES) {
-        const setup: SetupReport = { admin: readies.find((r) => r.admin?.generatedPassword)?.admin ?? readies[0].admin, demoLogins: readies.find((r) => r.demoLogins.length)?.demoLogins ?? [] };
-        banner(config, background?.infra, worker, setup, started, config.API_PROCESSES);
-      }
-    });
-  };
-  cluster.on('exit', (child, code, signal) => {
-    if (stopping) return;
-    process.stderr.write(`API 进程 ${child.process.pid} 已退出（${signal ?? code}），1 秒后重新启动\n`);
-    setTimeout(() => !stopping && fork(), 1000).unref();
-  });
-  for (let i = 0; i < config.API_PROCESSES; i++) fork();
-  closeOnSignals(async () => {
-    stopping = true;
-    const children = Object.values(cluster.workers ?? {}).filter((c): c is NonNullable<typeof c> => !!c);
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((resolve) => {
-            if (c.isDead()) return resolve();
-            c.once('exit', () => resolve());
-            c.process.kill('SIGTERM');
-          }),
-      ),
-    );
-    await background?.close();
-  });
 }
 
 function banner(config: AppConfig, infra: Infrastructure | undefined, worker: boolean, setup: SetupReport, started: number, processes: number) {

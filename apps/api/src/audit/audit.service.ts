@@ -112,8 +112,9 @@ export class AuditService implements EntitySubscriberInterface {
         action: rec.action,
         entityType: rec.entityType,
         entityId: rec.entityId ?? null,
-        before: toJson(rec.before),
-        after: toJson(rec.after),
+        // Already plain JSON: made so when recorded.
+        before: rec.before,
+        after: rec.after,
         requestId,
       };
       const hash = chainHash(prevHash, fields);
