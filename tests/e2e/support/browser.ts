@@ -7,7 +7,12 @@ import { startTestApp, TestApp } from '../../support/test-app';
 /** Debian's Chromium; browser tests drive it with playwright-core (no browser download). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
-const WEB_DIST = path.resolve(__dirname, '../../../apps/web/dist');
+/**
+ * The built web app the scenarios load. ZJ_TEST_WEB_DIST points at another build (one made with
+ * `npm run build -w @zj/web -- --outDir <dir>`), so that a rebuild elsewhere never swaps the
+ * files under a running browser.
+ */
+const WEB_DIST = process.env.ZJ_TEST_WEB_DIST ? path.resolve(process.env.ZJ_TEST_WEB_DIST) : path.resolve(__dirname, '../../../apps/web/dist');
 
 /**
  * A browser scenario walks through several pages and sign-ins: about 30 s alone, up to 80 s measured
@@ -28,7 +33,7 @@ if (!hasChromium) {
 /** The web app as the API serves it; built once when missing. */
 function ensureWebBuilt() {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  execSync('npm run build -w @zj/web', { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
+  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
 }
 
 export interface BrowserHarness {
