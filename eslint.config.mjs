@@ -1,5 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+// eslint-plugin-jsx-a11y 6.10.2 declares eslint up to ^9 as its peer; it uses none of the APIs that
+// eslint 10 removed (context.getSourceCode, getScope …), so package.json's `overrides` lets it take this eslint.
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'tmp/**', 'coverage/**'] },
@@ -11,6 +14,33 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/no-explicit-any': 'warn',
       'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Accessibility of the web app's markup (labels, roles, keyboard access, alternatives).
+    files: ['apps/web/src/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
+    // antd's controls render these elements: checked as the elements they are.
+    settings: { 'jsx-a11y': { components: { Button: 'button', Input: 'input', Image: 'img', Avatar: 'img' } } },
+  },
+  {
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='validateFields']",
+          message: "Use validated(form) from lib/form-errors: validateFields() rejects when a rule fails, and an onOk handler leaves that rejection unhandled.",
+        },
+      ],
+    },
+  },
+  {
+    // A migration writes what it wrote the day it ran: it imports typeorm and its own frozen data
+    // (migrations/data/), never live code or data files whose later edits would change it.
+    files: ['apps/api/src/database/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!typeorm$|\\./)', message: 'A migration imports only typeorm and files of the migrations folder (its frozen copies in ./data/).' }] }],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { Role } from '@zj/shared';
-import { createProject, departmentUser, projectBody, submittedProject, unitOrgId } from '../support/library-factories';
+import { countyPassed, countyUser, createProject, departmentUser, projectBody, submittedProject, unitOrgId } from '../support/library-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
 describe('green project library: registration, review workflow, routing, concurrency', () => {
@@ -50,20 +50,37 @@ describe('green project library: registration, review workflow, routing, concurr
     expect(ok.departmentOrgId).toBe(await unitOrgId(app, 'housing-construction'));
   });
 
-  it('submit → department takes it up → lists it; the timeline keeps every step with actor and time', async () => {
+  it('an enterprise submits → its county reviews first and passes it on → the department takes it up and lists it; the timeline keeps every step', async () => {
     const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440803' });
+    const county = await countyUser(app, '440803');
+    const otherCounty = await countyUser(app, '440802');
     const p = await submittedProject(app, ent);
-    expect(p).toMatchObject({ status: 'SUBMITTED', reviewStage: 'DEPARTMENT' });
+    // the county of the project's division (霞山区) reviews first, not the department
+    expect(p).toMatchObject({ status: 'SUBMITTED', reviewStage: 'COUNTY', reviewerOrgId: county.organizationId });
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((x) => x.id);
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(county.auth))).toContain(p.id);
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(otherCounty.auth))).not.toContain(p.id);
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(transport.auth))).not.toContain(p.id);
+    // neither the department nor another county may act before the county passed it
+    expect((await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'LIST' })).status).toBe(409);
+    expect((await app.http.post(`/api/v1/projects/${p.id}/review`).set(otherCounty.auth).send({ action: 'PASS' })).status).toBe(404);
+    // nor may the county list it itself
+    expect((await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'LIST' })).status).toBe(409);
 
-    // the department's queue holds it; another department's does not
-    const queue = await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(transport.auth);
-    expect(queue.body.items.map((x: { id: string }) => x.id)).toContain(p.id);
-    const otherQueue = await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(housing.auth);
-    expect(otherQueue.body.items.map((x: { id: string }) => x.id)).not.toContain(p.id);
+    const countyStarted = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'START_REVIEW', version: p.version });
+    expect(countyStarted.body).toMatchObject({ status: 'UNDER_REVIEW', reviewStage: 'COUNTY' });
+    const passed = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'PASS', version: countyStarted.body.version, comment: '材料齐全，同意报送' });
+    expect(passed.status).toBe(200);
+    expect(passed.body).toMatchObject({ status: 'SUBMITTED', reviewStage: 'DEPARTMENT', reviewerOrgId: await unitOrgId(app, 'transport') });
+
+    // now the department's queue holds it; another department's does not
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(transport.auth))).toContain(p.id);
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(housing.auth))).not.toContain(p.id);
+    expect(ids(await app.http.get('/api/v1/projects?queue=mine&pageSize=100').set(county.auth))).not.toContain(p.id);
     // a department that is not the reviewer cannot act, and cannot even see the project
     expect((await app.http.post(`/api/v1/projects/${p.id}/review`).set(housing.auth).send({ action: 'LIST' })).status).toBe(404);
 
-    const started = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: p.version });
+    const started = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: passed.body.version });
     expect(started.status).toBe(200);
     expect(started.body.status).toBe('UNDER_REVIEW');
     // under review: the enterprise can no longer withdraw or edit
@@ -76,19 +93,48 @@ describe('green project library: registration, review workflow, routing, concurr
     expect(listed.body.listedAt).toEqual(expect.any(String));
 
     const timeline = (await app.http.get(`/api/v1/projects/${p.id}/timeline`).set(ent.auth)).body;
-    expect(timeline.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'SUBMIT', 'START_REVIEW', 'LIST']);
-    const last = timeline[3];
+    expect(timeline.map((e: { action: string }) => e.action)).toEqual(['CREATE', 'SUBMIT', 'START_REVIEW', 'PASS', 'START_REVIEW', 'LIST']);
+    expect(timeline.map((e: { reviewStage: string | null }) => e.reviewStage)).toEqual([null, 'COUNTY', 'COUNTY', 'DEPARTMENT', 'DEPARTMENT', null]);
+    expect(timeline[3]).toMatchObject({ actorUserId: county.user.id, comment: '材料齐全，同意报送' });
+    const last = timeline[5];
     expect(last).toMatchObject({ fromStatus: 'UNDER_REVIEW', toStatus: 'LISTED', actorUserId: transport.user.id, actorOrgName: '市交通运输局', comment: '同意入库' });
     expect(new Date(last.at).getTime()).toBeGreaterThan(Date.now() - 60_000);
 
-    // the audit log has the listing
-    const [audit] = await app.dataSource.query(`SELECT action, actor_user_id FROM audit_log WHERE entity_id = $1 AND action = 'project.list'`, [p.id]);
-    expect(audit.actor_user_id).toBe(transport.user.id);
+    // the audit log has the county's pass (with its opinion) and the listing
+    const audit: { action: string; actor_user_id: string; after: { comment: string | null } }[] = await app.dataSource.query(
+      `SELECT action, actor_user_id, after FROM audit_log WHERE entity_id = $1 AND action IN ('project.pass', 'project.list') ORDER BY seq`,
+      [p.id],
+    );
+    expect(audit.map((a) => [a.action, a.actor_user_id, a.after.comment])).toEqual([
+      ['project.pass', county.user.id, '材料齐全，同意报送'],
+      ['project.list', transport.user.id, '同意入库'],
+    ]);
+  });
+
+  it('the county may return an enterprise’s submission; the resubmission comes back to the county', async () => {
+    const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440811' });
+    const county = await countyUser(app, '440811');
+    const p = await submittedProject(app, ent);
+    const ret = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'RETURN', version: p.version, reasons: [{ message: '请补充项目备案文件' }] });
+    expect(ret.status).toBe(200);
+    expect(ret.body).toMatchObject({ status: 'RETURNED', reviewStage: null, reviewerOrgId: null });
+    const seen = (await app.http.get(`/api/v1/projects/${p.id}`).set(ent.auth)).body;
+    expect(seen.returnReasons).toEqual([{ message: '请补充项目备案文件' }]);
+    const again = await app.http.post(`/api/v1/projects/${p.id}/submit`).set(ent.auth).send({ version: seen.version });
+    expect(again.body).toMatchObject({ status: 'SUBMITTED', reviewStage: 'COUNTY', reviewerOrgId: county.organizationId });
+  });
+
+  it('a department’s own recommendation goes straight to the routed department', async () => {
+    const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440803' });
+    const p = await createProject(app, transport, { enterpriseOrgId: ent.organizationId });
+    expect(p.source).toBe('DEPARTMENT_RECOMMENDED');
+    const sub = await app.http.post(`/api/v1/projects/${p.id}/submit`).set(transport.auth).send({});
+    expect(sub.body).toMatchObject({ status: 'SUBMITTED', reviewStage: 'DEPARTMENT', reviewerOrgId: transport.organizationId });
   });
 
   it('a return needs reasons; the enterprise sees them, corrects and resubmits', async () => {
     const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440803' });
-    const p = await submittedProject(app, ent);
+    const p = await countyPassed(app, ent);
     const noReason = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'RETURN' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.code).toBe('PROJECT_RETURN_REASONS_REQUIRED');
@@ -108,12 +154,13 @@ describe('green project library: registration, review workflow, routing, concurr
     expect(fixed.body.totalInvestment).toBe('4200.00');
     const again = await app.http.post(`/api/v1/projects/${p.id}/submit`).set(ent.auth).send({ version: fixed.body.version });
     expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ status: 'SUBMITTED', returnReasons: null });
+    // a resubmission goes through the county's first review again
+    expect(again.body).toMatchObject({ status: 'SUBMITTED', reviewStage: 'COUNTY', returnReasons: null });
   });
 
   it('two reviewers acting at once: exactly one succeeds, the other gets 409', async () => {
     const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440803' });
-    const p = await submittedProject(app, ent);
+    const p = await countyPassed(app, ent);
     const colleague = await departmentUser(app, 'transport');
     const [a, b] = await Promise.all([
       app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'LIST', version: p.version }),
@@ -183,9 +230,9 @@ describe('green project library: registration, review workflow, routing, concurr
       const put = await app.http.put('/api/v1/review-routes').set(admin.auth).send({ version: 'GIC-2019', routes });
       expect(put.status).toBe(200);
       const ent = await app.userWithRole(Role.ENTERPRISE);
-      const p = await submittedProject(app, ent, { categories: [{ version: 'GIC-2019', code: '6.5.1' }] });
+      const p = await countyPassed(app, ent, { categories: [{ version: 'GIC-2019', code: '6.5.1' }] });
       expect(p.reviewerOrgId).toBe(housingId);
-      const q = await submittedProject(app, ent, { categories: [{ version: 'GIC-2019', code: '6.5.2' }] });
+      const q = await countyPassed(app, ent, { categories: [{ version: 'GIC-2019', code: '6.5.2' }] });
       expect(q.reviewerOrgId).toBe(await unitOrgId(app, 'finance-bureau'));
       const [audit] = await app.dataSource.query(`SELECT actor_user_id FROM audit_log WHERE action = 'review_routes.replace' ORDER BY seq DESC LIMIT 1`);
       expect(audit.actor_user_id).toBe(admin.user.id);

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '../../apps/api/src/common/auth/actor';
 import { ContactRevealRegistry } from '../../apps/api/src/financing-needs/contact-reveal';
 import { FinancingNeedsService } from '../../apps/api/src/financing-needs/financing-needs.service';
 import { creditCodeFactory } from '../support/factories';
-import { createProject, departmentUser, needBody, submittedProject, uniq } from '../support/library-factories';
+import { countyPassed, createProject, departmentUser, needBody, uniq } from '../support/library-factories';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
 describe('library visibility, financing needs, masking, search and statistics', () => {
@@ -27,7 +27,7 @@ describe('library visibility, financing needs, masking, search and statistics', 
       .put(`/api/v1/enterprises/${ent.organizationId}/profile`)
       .set(ent.auth)
       .send({ contactName: '陈经理', contactPhone: '0759-2222333', contactEmail: 'chen@example.com', size: 'MEDIUM', industrySection: 'G', industryDivision: '55' });
-    const p = await submittedProject(app, ent, { name: `霞山港区岸电改造工程${uniq()}`, tags: ['重大基础设施', '岸电'] });
+    const p = await countyPassed(app, ent, { name: `霞山港区岸电改造工程${uniq()}`, tags: ['重大基础设施', '岸电'] });
     listed = (await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'LIST' })).body;
     draft = await createProject(app, ent, { name: `草稿项目${uniq()}` });
   });

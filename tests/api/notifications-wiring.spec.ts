@@ -4,7 +4,7 @@ import { needExpiringAt, needExpiringReminderKey } from '../../apps/api/src/fina
 import { jobIds, NotificationQueues } from '../../apps/api/src/notifications/notification-queues';
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
 import { NotificationsWorker } from '../../apps/api/src/notifications/notifications.worker';
-import { departmentUser, submittedProject, uniq } from '../support/library-factories';
+import { countyPassed, countyUser, departmentUser, submittedProject, uniq } from '../support/library-factories';
 import { greenEnterprise, openNeed, publishedProduct } from '../support/matchmaking-factories';
 import { waitFor } from '../support/notifications-helpers';
 import { createPeriod, itemsFor, taskByNumber, unitUser } from '../support/plan-factories';
@@ -57,13 +57,15 @@ describe('notifications wired into the capabilities', () => {
       expect(res.status).toBe(200);
       return res.body;
     };
-    const listed = await submittedProject(app, ent, { divisionCode: '440803' });
-    await review(listed.id, 'LIST', (await review(listed.id, 'START_REVIEW', listed.version)).version);
-    const returned = await submittedProject(app, ent, { divisionCode: '440803' });
+    const listed = await countyPassed(app, ent, { divisionCode: '440803' });
+    await review(listed.id, 'LIST', (await review(listed.id, 'START_REVIEW', listed.version)).version, { comment: '材料齐全，同意入库' });
+    const returned = await countyPassed(app, ent, { divisionCode: '440803' });
     await review(returned.id, 'RETURN', (await review(returned.id, 'START_REVIEW', returned.version)).version, { reasons: [{ field: 'totalInvestment', message: '总投资与可研批复不一致' }] });
 
     const [l] = await arrives(ent.user.id, NotificationType.LIBRARY_LISTED, 'listed notice');
     expect(l.title).toBe(`项目已入库：${listed.name}`);
+    // the reviewer's opinion reaches the enterprise
+    expect(l.body).toContain('审核意见：材料齐全，同意入库');
     expect(l.link).toBe(`/projects/${listed.id}`);
     const [r] = await arrives(ent.user.id, NotificationType.LIBRARY_RETURNED, 'returned notice');
     expect(r.title).toBe(`项目被退回修改：${returned.name}`);
@@ -72,6 +74,37 @@ describe('notifications wired into the capabilities', () => {
     expect(await inbox(other.user.id, NotificationType.LIBRARY_LISTED)).toHaveLength(0);
     expect(await inbox(other.user.id, NotificationType.LIBRARY_RETURNED)).toHaveLength(0);
     expect(await inbox(transport.user.id, NotificationType.LIBRARY_LISTED)).toHaveLength(0);
+  });
+
+  it('library: a project arriving in a review queue is announced to that county, then to that department (with the county’s opinion), and to nobody else', async () => {
+    const ent = await app.userWithRole(Role.ENTERPRISE, { divisionCode: '440804' });
+    const county = await countyUser(app, '440804');
+    const otherCounty = await countyUser(app, '440802');
+    const transport = await departmentUser(app, 'transport');
+    const housing = await departmentUser(app, 'housing-construction');
+    const p = await submittedProject(app, ent, { divisionCode: '440804' });
+    const mine = async (userId: string) => (await inbox(userId, NotificationType.PROJECT_REVIEW_ARRIVED)).filter((n) => n.title.includes(p.name));
+
+    // the enterprise submits: its county (坡头区) is told, the department not yet
+    const [atCounty] = await waitFor(async () => ((await mine(county.user.id)).length ? mine(county.user.id) : null), 30_000, 'county told');
+    expect(atCounty.title).toBe(`待审核项目：${p.name}`);
+    expect(atCounty.body).toContain('县区初审');
+    expect(atCounty.link).toBe(`/projects/${p.id}`);
+    await settled();
+    expect(await mine(transport.user.id)).toHaveLength(0);
+
+    // the county passes it on: the routed department is told, with the county's opinion
+    const passed = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'PASS', version: p.version, comment: '已核实项目备案和环评批复' });
+    expect(passed.status).toBe(200);
+    const [atDept] = await waitFor(async () => ((await mine(transport.user.id)).length ? mine(transport.user.id) : null), 30_000, 'department told');
+    expect(atDept.body).toContain('行业主管部门审核');
+    expect(atDept.body).toContain('报送意见：已核实项目备案和环评批复');
+    await settled();
+    expect(await mine(housing.user.id)).toHaveLength(0);
+    expect(await mine(otherCounty.user.id)).toHaveLength(0);
+    expect(await mine(ent.user.id)).toHaveLength(0);
+    // the county does not hear of its own pass a second time
+    expect(await mine(county.user.id)).toHaveLength(1);
   });
 
   it('library: a green identification approved (企业入库) or rejected (with the reason) reaches that enterprise only', async () => {
@@ -210,6 +243,35 @@ describe('notifications wired into the capabilities', () => {
     expect(await inbox(bank.user.id, NotificationType.GREENWASHING_WARNING)).toHaveLength(0);
     expect(await inbox(g.enterprise.user.id, NotificationType.GREENWASHING_WARNING)).toHaveLength(0);
     expect(await inbox(g.enterprise.user.id, NotificationType.CASE_DEADLINE_APPROACHING)).toHaveLength(0);
+  });
+
+  it('cases: the note typed with an application reaches the bank, a decline reason and a credit approval’s terms reach the enterprise; the audit log keeps them', async () => {
+    const g = await greenEnterprise(app);
+    const bank = await app.userWithRole(Role.BANK);
+    const product = await publishedProduct(app, bank);
+    const need = await openNeed(app, g, { amount: '800.00' });
+    const need2 = await openNeed(app, g, { amount: '900.00' });
+    const status = async (userId: string, text: string) =>
+      waitFor(async () => (await inbox(userId, NotificationType.CASE_STATUS_CHANGED)).find((n) => n.body.includes(text)), 30_000, `notice with ${text}`);
+
+    const applied = (await app.http.post('/api/v1/cases/apply').set(g.enterprise.auth).send({ needId: need.id, productId: product.id, comment: '项目已取得环评批复，希望尽快面谈' }).expect(201)).body;
+    const toBank = await status(bank.user.id, '附言：项目已取得环评批复，希望尽快面谈');
+    expect(toBank.link).toBe(`/cases/${applied.id}`);
+    const [created] = await app.dataSource.query(`SELECT after FROM audit_log WHERE action = 'case.create' AND entity_id = $1`, [applied.id]);
+    expect(created.after.note).toBe('项目已取得环评批复，希望尽快面谈');
+
+    const c2 = (await app.http.post('/api/v1/cases/apply').set(g.enterprise.auth).send({ needId: need2.id, productId: product.id }).expect(201)).body;
+    await app.http.post(`/api/v1/cases/${c2.id}/transitions`).set(bank.auth).send({ to: 'DECLINED', reasonCode: 'COLLATERAL', reasonText: '应收账款质押不足', comment: '可补充保证担保后再申请' }).expect(200);
+    const declined = await status(g.enterprise.user.id, '婉拒原因：担保条件不足（应收账款质押不足）');
+    expect(declined.body).toContain('附言：可补充保证担保后再申请');
+    const [audit] = await app.dataSource.query(`SELECT after FROM audit_log WHERE action = 'case.declined' AND entity_id = $1`, [c2.id]);
+    expect(audit.after).toMatchObject({ reasonCode: 'COLLATERAL', reasonText: '应收账款质押不足', comment: '可补充保证担保后再申请' });
+
+    const t = (body: object) => app.http.post(`/api/v1/cases/${applied.id}/transitions`).set(bank.auth).send(body).expect(200);
+    for (const body of [{ to: 'ACCEPTED' }, { to: 'IN_CONTACT' }, { to: 'UNDER_REVIEW' }]) await t(body);
+    await t({ to: 'APPROVED', approvedAmount: '750.00', ratePercent: '3.20', termMonths: 60, comment: '请于两周内签署借款合同' });
+    const approved = await status(g.enterprise.user.id, '授信金额750.00万元，年利率3.20%，期限60个月');
+    expect(approved.body).toContain('附言：请于两周内签署借款合同');
   });
 
   it('events: invitees get the invitation; a rescheduled event moves its reminders, which fire once at the new time; cancelling removes them', async () => {

@@ -1,6 +1,6 @@
 import { Role } from '@zj/shared';
 import { needListedSql } from '../../apps/api/src/financing-needs/need-rules';
-import { departmentUser, needBody, submittedProject } from '../support/library-factories';
+import { countyPassed, countyReviewer, departmentUser, needBody } from '../support/library-factories';
 import { greenEnterprise, publishedProduct } from '../support/matchmaking-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -18,7 +18,7 @@ describe('rules: a returned project’s need reaches no bank', () => {
 
   it('a need of a returned project cannot be applied for or pushed; no bank sees it, in the library or in its cases', async () => {
     const g = await greenEnterprise(app);
-    const p = await submittedProject(app, g.enterprise);
+    const p = await countyPassed(app, g.enterprise);
     const transport = await departmentUser(app, 'transport');
     const started = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: p.version });
     const returned = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'RETURN', version: started.body.version, reasons: [{ field: 'totalInvestment', message: '总投资与可研报告不一致，请核实' }] });
@@ -45,7 +45,10 @@ describe('rules: a returned project’s need reaches no bank', () => {
 
     // Resubmitted and listed, the need is open to banks again.
     const resubmitted = await app.http.post(`/api/v1/projects/${p.id}/submit`).set(g.enterprise.auth).send({});
-    const again = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: resubmitted.body.version });
+    // the resubmission passes the county's first review again, then the department lists it
+    const county = await countyReviewer(app, resubmitted.body.reviewerOrgId);
+    const passed = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'PASS', version: resubmitted.body.version });
+    const again = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: passed.body.version });
     const listed = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'LIST', version: again.body.version });
     expect(listed.body.status).toBe('LISTED');
     expect((await app.http.post('/api/v1/cases/apply').set(g.enterprise.auth).send({ needId: need.body.id, productId: product.id })).status).toBe(201);

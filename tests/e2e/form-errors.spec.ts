@@ -4,7 +4,7 @@ import { Role } from '@zj/shared';
 import type { Locator, Page } from 'playwright-core';
 import { uniq } from '../support/library-factories';
 import { TEST_ADMIN, TEST_PASSWORD } from '../support/test-app';
-import { BrowserHarness, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
+import { BrowserHarness, chooseTreeOption, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
 
 const WEB_SRC = join(__dirname, '../../apps/web/src');
 
@@ -82,7 +82,7 @@ describeBrowser('form errors: the server’s messages under their fields, gone o
     await page.getByRole('button', { name: /取\s*消/ }).click();
   });
 
-  it('a product category the catalogue does not have: the message under the categories box with its position; typing clears it', async () => {
+  it('a product category the catalogue does not have: the message under the categories tree with its position; choosing again clears it', async () => {
     const bank = await h.app.userWithRole(Role.BANK);
     const page = await h.newPage();
     await loginThroughUi(page, bank.user.email, TEST_PASSWORD);
@@ -91,15 +91,24 @@ describeBrowser('form errors: the server’s messages under their fields, gone o
     await page.getByTestId('product-name-input').fill(`表单错误测试贷${uniq()}`);
     await page.getByTestId('product-description-input').fill('浏览器测试：分类代码有误时的提示位置');
     await page.getByTestId('product-rate-min').fill('3.10');
-    const categories = page.getByTestId('product-categories');
-    await categories.fill('4.3, 9.9.9');
+    await chooseTreeOption(page, 'product-categories', '4.3', '4.3 生态修复');
+    // The tree offers only the catalogue's categories; a code the API refuses anyway (the catalogue
+    // may change under an open form) is made here by changing the request in flight.
+    await page.route('**/api/v1/products', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      body.categoryRules = [...body.categoryRules, { version: 'GIC-2019', prefix: '9.9.9' }];
+      await route.continue({ postData: JSON.stringify(body) });
+    });
     await page.getByTestId('product-save').click();
 
+    const categories = page.getByTestId('product-categories');
     const under = errorsOf(categories);
     await under.getByText('分类标准 GIC-2019 中没有类别 9.9.9（第2项）').waitFor();
     expect(await page.locator('.ant-modal').innerText()).not.toContain('categoryRules');
     // The field has no rules of its own: before, its server message stayed after it was corrected.
-    await categories.fill('4.3');
+    await page.unroute('**/api/v1/products');
+    await chooseTreeOption(page, 'product-categories', '5.2.2', '5.2.2 港口、码头岸电设施及机场廊桥供电设施建设');
     await gone(under.getByText('9.9.9'));
     await page.getByTestId('product-save').click();
     await page.getByTestId('my-products').getByText('表单错误测试贷').waitFor();

@@ -65,15 +65,27 @@ describeBrowser('green library: county import with a bad row, department review,
     await dp.getByTestId('nav-project-review').click();
     await dp.getByTestId('review-queue').getByText(listedName).waitFor();
     await openProject(dp, listedName);
-    await dp.getByTestId('review-list').click();
+    // one decision form: the decision (通过 is chosen first) and the opinion, then a confirmation
+    await dp.getByLabel('通过，列入绿色项目库').check();
+    await dp.getByLabel('审核意见（选填）').fill('材料齐全，同意入库');
+    await dp.getByRole('button', { name: '提交审核决定' }).click();
+    const listDialog = dp.getByRole('dialog', { name: '审核通过，列入绿色项目库？' });
+    await listDialog.getByText('将收到入库通知', { exact: false }).waitFor();
+    await listDialog.getByRole('button', { name: '确认入库' }).click();
+    await dp.getByText('已审核通过，项目已列入绿色项目库', { exact: false }).waitFor();
     await dp.getByTestId('project-status').getByText('已入库').waitFor();
-    await dp.getByTestId('project-timeline').getByText('审核通过入库').waitFor();
+    // the timeline names each step by what happened: the county passed it on, the department listed it
+    const timeline = dp.getByTestId('project-timeline');
+    await timeline.getByText('审核通过，列入绿色项目库').waitFor();
+    await timeline.getByText('县区初审通过，报送行业主管部门').waitFor();
+    expect(await timeline.innerText()).not.toContain('→');
 
     await dp.getByTestId('nav-project-review').click();
     await openProject(dp, returnedName);
-    await dp.getByTestId('review-return').click();
-    await dp.getByTestId('review-return-reasons').fill('请补充充电桩采购合同及可研报告');
-    await dp.getByTestId('review-return-confirm').click();
+    await dp.getByLabel('退回修改').check();
+    await dp.getByLabel('退回理由（每行一条）').fill('请补充充电桩采购合同及可研报告');
+    await dp.getByRole('button', { name: '提交审核决定' }).click();
+    await dp.getByRole('dialog', { name: '退回修改？' }).getByRole('button', { name: '确认退回' }).click();
     await dp.getByTestId('project-status').getByText('已退回').waitFor();
     await dp.context().close();
 

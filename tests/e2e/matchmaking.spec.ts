@@ -2,7 +2,7 @@ import { Role } from '@zj/shared';
 import { uniq } from '../support/library-factories';
 import { greenEnterprise, openNeed, publishedProduct } from '../support/matchmaking-factories';
 import { TEST_PASSWORD } from '../support/test-app';
-import { BrowserHarness, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
+import { BrowserHarness, chooseTreeOption, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
 
 const wan = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
@@ -36,7 +36,7 @@ describeBrowser('matchmaking: a bank publishes, the enterprise applies, the bank
     // The lowest rate of any product in this database: among products that fit as well as it does
     // (other test files' products may share the database), the cheaper one ranks first.
     await bp.getByTestId('product-rate-min').fill('1.90');
-    await bp.getByTestId('product-categories').fill('5.2.2');
+    await chooseTreeOption(bp, 'product-categories', '岸电', '5.2.2 港口、码头岸电设施及机场廊桥供电设施建设');
     await bp.getByTestId('product-save').click();
     await bp.getByTestId(`product-publish-${productName}`).click();
     await bp.getByText('已发布，进入产品超市并参与匹配').waitFor();
@@ -52,6 +52,10 @@ describeBrowser('matchmaking: a bank publishes, the enterprise applies, the bank
     expect(explanation).toContain('金额800万元在产品额度100–3000万元内');
     expect(await card.getByTestId('match-score-0').innerText()).toBe('100');
     await card.getByTestId('apply-0').click();
+    // the confirmation says who will be told, and takes a note for the bank
+    await ep.getByRole('dialog').getByTestId('apply-consequence').waitFor();
+    await ep.getByLabel('给金融机构的附言（选填）').fill('项目已取得环评批复');
+    await ep.getByRole('button', { name: '确认申请' }).click();
     await ep.getByTestId('case-state').getByText('待受理').waitFor();
     const caseId = ep.url().split('/cases/')[1];
 

@@ -33,6 +33,9 @@ describeBrowser('plan: a cooperating unit reports, the lead consolidates, the bu
     await coop.getByTestId('report-item-0-narrative').fill('已提供雷州、廉江红树林修复项目清单8个及用海审批进度');
     await coop.getByTestId('report-item-0-share').fill('60');
     await coop.getByTestId('report-submit').click();
+    // the confirmation says who will be told
+    await coop.getByRole('dialog').getByText('牵头单位将收到待审核通知', { exact: false }).waitFor();
+    await coop.getByTestId('report-submit-confirm').click();
     await statusIs(coop, 'report-status', 'SUBMITTED');
     await statusIs(coop, 'plan-my-task-12-status', 'SUBMITTED');
     await coop.context().close();
@@ -48,6 +51,7 @@ describeBrowser('plan: a cooperating unit reports, the lead consolidates, the bu
     await lead.getByTestId('report-item-0-status-DONE').click();
     await lead.getByTestId('report-item-0-share').fill('100');
     await lead.getByTestId('report-submit').click();
+    await lead.getByTestId('report-submit-confirm').click();
     await statusIs(lead, 'report-status', 'SUBMITTED');
     await statusIs(lead, `contribution-status-${resourcesId}`, 'CONSOLIDATED');
     await lead.context().close();

@@ -53,11 +53,42 @@ export async function createProject(app: TestApp, s: Session, o: Record<string, 
   return res.body;
 }
 
-/** Creates and submits a project as an enterprise user; answers the submitted project. */
+/**
+ * Creates and submits a project as an enterprise user; answers the submitted project, which waits for
+ * the first review of the county of its division (reviewStage COUNTY; see countyPassed).
+ */
 export async function submittedProject(app: TestApp, s: Session, o: Record<string, unknown> = {}) {
   const p = await createProject(app, s, o);
   const res = await app.http.post(`/api/v1/projects/${p.id}/submit`).set(s.auth).send({});
   if (res.status !== 200) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+const countySessions = new WeakMap<TestApp, Map<string, Promise<Session>>>();
+
+/** A reviewer of a county organisation (by id; one session per organisation and app). */
+export function countyReviewer(app: TestApp, organizationId: string): Promise<Session> {
+  const byOrg = countySessions.get(app) ?? new Map<string, Promise<Session>>();
+  countySessions.set(app, byOrg);
+  if (!byOrg.has(organizationId)) byOrg.set(organizationId, app.userWithRole(Role.COUNTY, { organizationId }));
+  return byOrg.get(organizationId)!;
+}
+
+/** A reviewer of the county (县区) of a division that reviews its enterprises' submissions first (reference organisation county-<code>). */
+export async function countyUser(app: TestApp, divisionCode: string): Promise<Session> {
+  return countyReviewer(app, await unitOrgId(app, `county-${divisionCode}`));
+}
+
+/**
+ * An enterprise's project submitted and passed on by its county's first review: it waits for the
+ * routed department (reviewStage DEPARTMENT). Answers the project as the county's PASS answered it.
+ */
+export async function countyPassed(app: TestApp, s: Session, o: Record<string, unknown> = {}) {
+  const p = await submittedProject(app, s, o);
+  if (p.reviewStage !== 'COUNTY') return p;
+  const county = await countyReviewer(app, p.reviewerOrgId);
+  const res = await app.http.post(`/api/v1/projects/${p.id}/review`).set(county.auth).send({ action: 'PASS', version: p.version });
+  if (res.status !== 200) throw new Error(`county pass failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 

@@ -1,5 +1,5 @@
 import { Role } from '@zj/shared';
-import { departmentUser, needBody, submittedProject, uniq } from './library-factories';
+import { countyPassed, departmentUser, needBody, uniq } from './library-factories';
 import { Session, TestApp } from './test-app';
 
 /** A valid product body: a green loan for 绿色交通 (5.2) in the whole city, 50–5000万元, 12–120 months. */
@@ -40,7 +40,7 @@ export interface GreenEnterprise {
   projectId: string;
 }
 
-/** An enterprise (with contact details) and one listed (入库) project of category 5.2.2 reviewed by 交通运输局. */
+/** An enterprise (with contact details) and one listed (入库) project of category 5.2.2: passed by its county, listed by 交通运输局. */
 export async function greenEnterprise(app: TestApp, o: { divisionCode?: string; project?: Record<string, unknown> } = {}): Promise<GreenEnterprise> {
   const enterprise = await app.userWithRole(Role.ENTERPRISE, { divisionCode: o.divisionCode ?? '440803' });
   const profile = await app.http
@@ -48,7 +48,7 @@ export async function greenEnterprise(app: TestApp, o: { divisionCode?: string; 
     .set(enterprise.auth)
     .send({ size: 'SMALL', contactName: '林经理', contactPhone: '13800138000', contactEmail: `lin.${uniq()}@example.com` });
   if (profile.status !== 200 && profile.status !== 201) throw new Error(`profile failed: ${profile.status} ${JSON.stringify(profile.body)}`);
-  const p = await submittedProject(app, enterprise, { divisionCode: o.divisionCode ?? '440803', ...o.project });
+  const p = await countyPassed(app, enterprise, { divisionCode: o.divisionCode ?? '440803', ...o.project });
   const transport = await departmentUser(app, 'transport');
   const started = await app.http.post(`/api/v1/projects/${p.id}/review`).set(transport.auth).send({ action: 'START_REVIEW', version: p.version });
   if (started.status !== 200) throw new Error(`start review failed: ${started.status} ${JSON.stringify(started.body)}`);

@@ -17,12 +17,13 @@ import { WorkCalendarModule } from './work-calendar/work-calendar.module';
 import { PlanModule } from './plan/plan.module';
 import { EventsModule, EventsWorkerModule } from './events/events.module';
 import { BankReportsModule } from './bank-reports/bank-reports.module';
+import { WorkbenchModule } from './workbench/workbench.module';
 
 /**
  * The platform's feature modules. A new capability adds its module here (API side) and, if it
  * consumes queues, its processor module to WORKER_MODULES.
  */
-export const API_MODULES: Type[] = [AuthModule, UsersModule, OrganizationsModule, ReferenceModule, HealthModule, SetupModule, ProjectsModule, FinancingNeedsModule, EnterprisesModule, LibraryIoModule, NotificationsModule, WorkCalendarModule, ProductsModule, MatchingModule, CasesModule, EventsModule, BankReportsModule, PlanModule];
+export const API_MODULES: Type[] = [AuthModule, UsersModule, OrganizationsModule, ReferenceModule, HealthModule, SetupModule, ProjectsModule, FinancingNeedsModule, EnterprisesModule, LibraryIoModule, NotificationsModule, WorkCalendarModule, ProductsModule, MatchingModule, CasesModule, EventsModule, BankReportsModule, PlanModule, WorkbenchModule];
 
 /** Queue consumers: loaded by the worker entry point, and by `npm start` in the same process. */
 export const WORKER_MODULES: Type[] = [NotificationsWorkerModule, EventsWorkerModule, CasesWorkerModule, FinancingNeedsWorkerModule];

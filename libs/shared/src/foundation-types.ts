@@ -51,9 +51,14 @@ export interface AuditEntryView {
   actorUserId: string | null;
   actorEmail: string | null;
   actorOrgId: string | null;
+  /** The actor's display name and organisation's name, as they are now (null when unknown). */
+  actorName?: string | null;
+  actorOrgName?: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The record's name or title, as it is now (null when its type names none, or it is gone). */
+  entityName?: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -85,6 +90,8 @@ export interface TaxonomyNode {
   parentCode: string | null;
   description: string | null;
   standards: string[];
+  /** Everyday words people search the category by (光伏 for 太阳能利用设施建设和运营). */
+  keywords: string[];
   children: TaxonomyNode[];
 }
 

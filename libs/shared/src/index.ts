@@ -13,3 +13,6 @@ export * from './plan';
 export * from './events';
 export * from './decimal';
 export * from './format';
+export * from './workbench';
+export * from './text-limits';
+export * from './audit-sentences';

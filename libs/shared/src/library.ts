@@ -175,7 +175,10 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
   [ProjectStatus.ARCHIVED]: '已归档',
 };
 
-/** Who reviews a submitted project now: the submitting county first (if it submitted it), then the department. */
+/**
+ * Who reviews a submitted project now: the county first (what it registered, and its enterprises' own
+ * submissions), then the routed department; a department's own registration goes to the department.
+ */
 export enum ReviewStage {
   COUNTY = 'COUNTY',
   DEPARTMENT = 'DEPARTMENT',
@@ -221,6 +224,30 @@ export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
   [ReviewAction.RETURN]: '退回修改',
   [ReviewAction.ARCHIVE]: '归档',
 };
+
+/**
+ * A step of a project's timeline named by what happened (the project's review stage after the step
+ * tells where it went), so that a county passing a project on never reads as a step backwards.
+ */
+export function reviewStepLabel(e: { action: ReviewAction; reviewStage: ReviewStage | null }): string {
+  const county = e.reviewStage === ReviewStage.COUNTY;
+  switch (e.action) {
+    case ReviewAction.SUBMIT:
+      return county ? '提交审核，进入县区初审' : '提交审核，进入行业主管部门审核';
+    case ReviewAction.START_REVIEW:
+      return county ? '县区受理初审' : '行业主管部门受理审核';
+    case ReviewAction.PASS:
+      return '县区初审通过，报送行业主管部门';
+    case ReviewAction.LIST:
+      return '审核通过，列入绿色项目库';
+    case ReviewAction.RETURN:
+      return '退回修改';
+    case ReviewAction.WITHDRAW:
+      return '撤回提交';
+    default:
+      return REVIEW_ACTION_LABELS[e.action];
+  }
+}
 
 /** Reviewer actions callable through POST /projects/:id/review. */
 export const REVIEWER_ACTIONS = [ReviewAction.START_REVIEW, ReviewAction.PASS, ReviewAction.LIST, ReviewAction.RETURN] as const;

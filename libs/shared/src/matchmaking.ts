@@ -3,7 +3,7 @@
  * enums, their Chinese labels and the response shapes shared by the API and the web app (issue 4).
  * Amounts are 万元 decimal strings; dates ISO strings.
  */
-import { FinancingInstrument } from './library';
+import { FinancingInstrument, ProjectStatus } from './library';
 
 /** 产品类型. */
 export enum ProductType {
@@ -254,6 +254,67 @@ export const CASE_PARTY_LABELS: Record<CaseParty, string> = {
   [CaseParty.BUREAU]: '市金融工作局',
 };
 
+/**
+ * The matchmaking case (对接) state machine as one table: from-state → to-state → the parties that
+ * may make that step. Everything else is refused (the API's cases/case-machine.ts checks against it).
+ */
+export const CASE_TRANSITIONS: Readonly<Record<CaseState, Partial<Record<CaseState, readonly CaseParty[]>>>> = {
+  [CaseState.PENDING]: {
+    [CaseState.ACCEPTED]: [CaseParty.BANK],
+    [CaseState.DECLINED]: [CaseParty.BANK],
+    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
+    // The bureau takes back a case nobody answers (and reassigns it).
+    [CaseState.CLOSED]: [CaseParty.BUREAU],
+  },
+  [CaseState.ACCEPTED]: {
+    [CaseState.IN_CONTACT]: [CaseParty.BANK],
+    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
+    [CaseState.CLOSED]: [CaseParty.BUREAU],
+  },
+  [CaseState.IN_CONTACT]: {
+    [CaseState.UNDER_REVIEW]: [CaseParty.BANK],
+    [CaseState.REJECTED]: [CaseParty.BANK],
+    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
+    [CaseState.CLOSED]: [CaseParty.BUREAU],
+  },
+  [CaseState.UNDER_REVIEW]: {
+    [CaseState.APPROVED]: [CaseParty.BANK],
+    [CaseState.REJECTED]: [CaseParty.BANK],
+    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
+  },
+  [CaseState.APPROVED]: {
+    [CaseState.DISBURSED]: [CaseParty.BANK],
+    // The enterprise turns the offer down (it chose another bank, or no longer needs the money).
+    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
+  },
+  [CaseState.DISBURSED]: {
+    // Repaid or follow-up finished.
+    [CaseState.CLOSED]: [CaseParty.BANK],
+  },
+  [CaseState.DECLINED]: {},
+  [CaseState.REJECTED]: {},
+  [CaseState.CLOSED]: {},
+  [CaseState.WITHDRAWN]: {},
+};
+
+/**
+ * The step that moves a case into a state, named as an action (a verb, for buttons and dialogs);
+ * CASE_STATE_LABELS names the state it leads to. One label per target state: every table row into
+ * a state is the same act, whoever may take it.
+ */
+export const CASE_ACTION_LABELS: Record<CaseState, string> = {
+  [CaseState.PENDING]: '提交申请',
+  [CaseState.ACCEPTED]: '受理',
+  [CaseState.DECLINED]: '婉拒',
+  [CaseState.IN_CONTACT]: '登记已联系企业',
+  [CaseState.UNDER_REVIEW]: '提交授信审查',
+  [CaseState.APPROVED]: '登记授信',
+  [CaseState.REJECTED]: '登记审查未通过',
+  [CaseState.DISBURSED]: '登记放款',
+  [CaseState.CLOSED]: '结束对接',
+  [CaseState.WITHDRAWN]: '撤回申请',
+};
+
 /** How a case started. */
 export enum CaseOrigin {
   APPLICATION = 'APPLICATION',
@@ -357,6 +418,9 @@ export interface CaseView {
   needTermMonths: number;
   needInstrument: FinancingInstrument;
   needPurpose: string;
+  /** The need's project (null for a need of the enterprise as a whole) and its status: links follow what the viewer may open. */
+  projectId: string | null;
+  projectStatus: ProjectStatus | null;
   projectName: string | null;
   divisionCode: string | null;
   declineReason: DeclineReason | null;

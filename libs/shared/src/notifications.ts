@@ -12,6 +12,8 @@ export enum NotificationType {
   ORGANIZATION_RENAMED = 'ORGANIZATION_RENAMED',
   LIBRARY_LISTED = 'LIBRARY_LISTED',
   LIBRARY_RETURNED = 'LIBRARY_RETURNED',
+  /** A project arrived in a county's or a department's review queue. */
+  PROJECT_REVIEW_ARRIVED = 'PROJECT_REVIEW_ARRIVED',
   MATCHING_NEEDS = 'MATCHING_NEEDS',
   NEED_EXPIRING = 'NEED_EXPIRING',
   CASE_STATUS_CHANGED = 'CASE_STATUS_CHANGED',
@@ -40,6 +42,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   [NotificationType.ORGANIZATION_RENAMED]: '机构更名',
   [NotificationType.LIBRARY_LISTED]: '入库通知',
   [NotificationType.LIBRARY_RETURNED]: '退回修改通知',
+  [NotificationType.PROJECT_REVIEW_ARRIVED]: '新的待审核项目',
   [NotificationType.MATCHING_NEEDS]: '新的匹配融资需求',
   [NotificationType.NEED_EXPIRING]: '融资需求即将到期',
   [NotificationType.CASE_STATUS_CHANGED]: '对接进度变化',
@@ -152,6 +155,12 @@ export interface NotificationEndpointView {
   secret?: string;
 }
 
+/** An endpoint as the bureau sees it (every organisation's, GET /notifications/admin/endpoints). */
+export interface AdminEndpointView extends NotificationEndpointView {
+  organizationId: string;
+  organizationName: string;
+}
+
 export enum DeliveryStatus {
   PENDING = 'PENDING',
   SENDING = 'SENDING',
@@ -160,6 +169,14 @@ export enum DeliveryStatus {
   DIGEST = 'DIGEST',
   DIGESTED = 'DIGESTED',
 }
+export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
+  [DeliveryStatus.PENDING]: '等待发送',
+  [DeliveryStatus.SENDING]: '发送中',
+  [DeliveryStatus.SENT]: '已送达',
+  [DeliveryStatus.DEAD]: '投递失败',
+  [DeliveryStatus.DIGEST]: '待并入每日汇总',
+  [DeliveryStatus.DIGESTED]: '已并入每日汇总',
+};
 
 export interface DeadLetterView {
   id: string;
@@ -172,6 +189,27 @@ export interface DeadLetterView {
   lastError: string | null;
   deadAt: string | null;
   createdAt: string;
+  /** Now: DEAD in the dead-letter list; after a retry PENDING / SENDING / SENT, or DEAD again. */
+  status: DeliveryStatus;
+  sentAt: string | null;
+  updatedAt: string;
+  /** Who it was for: the user's or the endpoint's organisation (null when both are gone). */
+  organizationId: string | null;
+  organizationName: string | null;
+  /** The user's name, or the endpoint's name (企业微信群机器人, Webhook). */
+  recipientName: string | null;
+}
+
+/** A template rendered with sample data (POST /notifications/admin/templates/:type/:locale/preview). */
+export interface NotificationTemplatePreview {
+  subject: string;
+  body: string;
+  /** The body with the notice's link, as e-mail and other channels send it. */
+  text: string;
+  /** The sample values used, by variable. */
+  sample: Record<string, string>;
+  /** What saving would refuse, by field (subject 标题, body 正文); empty when it can be saved. */
+  problems: { field: 'subject' | 'body'; messages: string[] }[];
 }
 
 export interface NotificationTemplateView {
@@ -182,6 +220,8 @@ export interface NotificationTemplateView {
   variables: string[];
   custom: boolean;
   updatedAt: string | null;
+  /** Also sent to the organisations' 企业微信 robots and webhooks (an endpoint may subscribe to it). */
+  toEndpoints: boolean;
 }
 
 export interface OutboxStats {

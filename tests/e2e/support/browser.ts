@@ -107,3 +107,20 @@ export async function chooseOption(page: Page, testId: string, option: string) {
   }
   expect(await selectText(page, testId)).toContain(option);
 }
+
+/**
+ * Chooses a category in a CategoryTreeSelect (by `data-testid`): types `search` (a code, a name or
+ * an everyday word such as 光伏) into its search box and clicks the tree node whose title holds
+ * `option` (e.g. '3.2.2 太阳能利用设施建设和运营'); checks that it was taken.
+ */
+export async function chooseTreeOption(page: Page, testId: string, search: string, option: string) {
+  for (let attempt = 0; attempt < 4 && !(await selectText(page, testId)).includes(option); attempt++) {
+    if (!(await openDropdown(page).count())) await page.getByTestId(testId).click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(search);
+    await openDropdown(page).locator('.ant-select-tree-title').filter({ hasText: option }).first().click({ timeout: 3000 }).catch(() => undefined);
+    await page.waitForTimeout(200);
+  }
+  expect(await selectText(page, testId)).toContain(option);
+  await page.keyboard.press('Escape');
+}

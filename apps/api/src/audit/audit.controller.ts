@@ -5,6 +5,7 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import { Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { PageQueryDto } from '../common/http/pagination';
+import { AuditNames } from './audit-names';
 import { AuditService } from './audit.service';
 
 class ListAuditQuery extends PageQueryDto {
@@ -17,14 +18,17 @@ class ListAuditQuery extends PageQueryDto {
 @ApiBearerAuth()
 @Controller('audit-log')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly names: AuditNames,
+  ) {}
 
   @Get()
   @Roles(Role.BUREAU)
-  @ApiOperation({ summary: '审计日志（市金融工作局）：每次状态变更的操作人、机构、前后内容' })
+  @ApiOperation({ summary: '审计日志（市金融工作局）：每次状态变更的操作人（姓名、机构）、对象名称、前后内容' })
   @ApiErrors(400, 401, 403)
   list(@Query() query: ListAuditQuery) {
-    return this.audit.list(query);
+    return this.audit.list(query, this.names);
   }
 
   @Get('verify')

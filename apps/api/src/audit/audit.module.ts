@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit.controller';
 import { AuditEntry } from './audit-entry.entity';
+import { AuditNames } from './audit-names';
 import { AuditService } from './audit.service';
 
 /** Global: every module that changes state writes to the audit log. */
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, AuditNames],
+  exports: [AuditService, AuditNames],
 })
 export class AuditModule {}

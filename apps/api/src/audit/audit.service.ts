@@ -7,6 +7,7 @@ import { currentRequestId } from '../common/http/request-context';
 import { PageQuery, paginate } from '../common/http/pagination';
 import { ChainRow, chainHash, findBrokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
+import type { AuditNames } from './audit-names';
 
 /** Serialises writers of the chain: each row needs the hash of the one before it. */
 const AUDIT_CHAIN_LOCK = 7_261_001;
@@ -128,12 +129,34 @@ export class AuditService implements EntitySubscriberInterface {
     }
   }
 
-  async list(query: PageQuery & { entityType?: string; entityId?: string; action?: string }) {
+  /**
+   * A page of the log, each entry with the names the sentences read (issue 15): the actor's display
+   * name and organisation, and the record's name, as the owning modules name them now (AuditNames).
+   */
+  async list(query: PageQuery & { entityType?: string; entityId?: string; action?: string }, names?: AuditNames) {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (query.entityType) qb.andWhere('a.entity_type = :t', { t: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :i', { i: query.entityId });
     if (query.action) qb.andWhere('a.action = :ac', { ac: query.action });
-    return paginate(qb, query, { seq: 'a.seq', at: 'a.at' }, '-seq');
+    const page = await paginate(qb, query, { seq: 'a.seq', at: 'a.at' }, '-seq');
+    if (!names) return page;
+    const wanted = new Map<string, Set<string>>();
+    const want = (type: string, id: string | null) => {
+      if (!id) return;
+      if (!wanted.has(type)) wanted.set(type, new Set());
+      wanted.get(type)!.add(id);
+    };
+    for (const e of page.items) {
+      want('user', e.actorUserId);
+      want('organization', e.actorOrgId);
+      want(e.entityType, e.entityId);
+    }
+    const found = await names.resolve(wanted);
+    const nameOf = (type: string, id: string | null) => (id ? (found.get(type)?.get(id) ?? null) : null);
+    return {
+      ...page,
+      items: page.items.map((e) => ({ ...e, actorName: nameOf('user', e.actorUserId), actorOrgName: nameOf('organization', e.actorOrgId), entityName: nameOf(e.entityType, e.entityId) })),
+    };
   }
 
   /** Walks the whole chain in batches; answers whether it is intact and where it first breaks. */

@@ -1,48 +1,12 @@
-import { CaseParty, CaseState, FINAL_CASE_STATES } from '@zj/shared';
+import { CASE_TRANSITIONS, CaseParty, CaseState, FINAL_CASE_STATES } from '@zj/shared';
 
 /**
- * The matchmaking case (对接) state machine as one table: from-state → to-state → the parties that
- * may make that step. Everything else is refused. Side effects (need status, closing the other
- * cases of a need, tranches) live in the service; this table decides only who may do what.
+ * The matchmaking case (对接) state machine: the table (from-state → to-state → the parties that may
+ * make that step) lives in @zj/shared beside the steps' action labels (CASE_ACTION_LABELS), so the web
+ * names the steps the API allows. Everything else is refused. Side effects (need status, closing the
+ * other cases of a need, tranches) live in the service; this table decides only who may do what.
  */
-export const CASE_TRANSITIONS: Readonly<Record<CaseState, Partial<Record<CaseState, readonly CaseParty[]>>>> = {
-  [CaseState.PENDING]: {
-    [CaseState.ACCEPTED]: [CaseParty.BANK],
-    [CaseState.DECLINED]: [CaseParty.BANK],
-    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
-    // The bureau takes back a case nobody answers (and reassigns it).
-    [CaseState.CLOSED]: [CaseParty.BUREAU],
-  },
-  [CaseState.ACCEPTED]: {
-    [CaseState.IN_CONTACT]: [CaseParty.BANK],
-    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
-    [CaseState.CLOSED]: [CaseParty.BUREAU],
-  },
-  [CaseState.IN_CONTACT]: {
-    [CaseState.UNDER_REVIEW]: [CaseParty.BANK],
-    [CaseState.REJECTED]: [CaseParty.BANK],
-    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
-    [CaseState.CLOSED]: [CaseParty.BUREAU],
-  },
-  [CaseState.UNDER_REVIEW]: {
-    [CaseState.APPROVED]: [CaseParty.BANK],
-    [CaseState.REJECTED]: [CaseParty.BANK],
-    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
-  },
-  [CaseState.APPROVED]: {
-    [CaseState.DISBURSED]: [CaseParty.BANK],
-    // The enterprise turns the offer down (it chose another bank, or no longer needs the money).
-    [CaseState.WITHDRAWN]: [CaseParty.ENTERPRISE],
-  },
-  [CaseState.DISBURSED]: {
-    // Repaid or follow-up finished.
-    [CaseState.CLOSED]: [CaseParty.BANK],
-  },
-  [CaseState.DECLINED]: {},
-  [CaseState.REJECTED]: {},
-  [CaseState.CLOSED]: {},
-  [CaseState.WITHDRAWN]: {},
-};
+export { CASE_TRANSITIONS };
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: 'NOT_A_TRANSITION' | 'WRONG_PARTY' };
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { CASE_STATE_LABELS, CaseState, NotificationType, Role } from '@zj/shared';
+import { CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, DeclineReason, NotificationType, Role } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
 
@@ -15,6 +15,23 @@ export interface CaseNoticeSubject {
 export const caseDeadlineReminderKey = (caseId: string) => `case.${caseId}.deadline`;
 
 /**
+ * What the side that moved a case wrote for the other, as one line of the notice (its `detail`):
+ * the decline reason, the terms of a credit approval, and the note (附言) typed in the confirmation.
+ * Empty when there is nothing to pass on.
+ */
+export function caseNoticeDetail(
+  to: CaseState,
+  d: { comment?: string | null; reasonCode?: DeclineReason | null; reasonText?: string | null; approvedAmount?: string | null; ratePercent?: string | null; termMonths?: number | null },
+): string {
+  const parts: string[] = [];
+  if (to === CaseState.DECLINED && d.reasonCode) parts.push(`婉拒原因：${DECLINE_REASON_LABELS[d.reasonCode]}${d.reasonText ? `（${d.reasonText}）` : ''}。`);
+  else if ((to === CaseState.DECLINED || to === CaseState.REJECTED) && d.reasonText) parts.push(`原因：${d.reasonText}。`);
+  if (to === CaseState.APPROVED && d.approvedAmount) parts.push(`授信金额${d.approvedAmount}万元，年利率${d.ratePercent ?? '—'}%，期限${d.termMonths ?? '—'}个月。`);
+  if (d.comment && d.comment !== d.reasonText) parts.push(`附言：${d.comment}`);
+  return parts.join('');
+}
+
+/**
  * Where the pipeline tells people things (notifications are issue 5). Every call runs inside the
  * transaction that made the change, so a notice exists exactly when the change committed.
  */
@@ -24,13 +41,13 @@ export class CaseNotices {
 
   constructor(@Optional() private readonly notifications?: NotificationsService) {}
 
-  /** A case changed state: the enterprise and the bank are told. */
-  async stateChanged(m: EntityManager, s: CaseNoticeSubject, to: CaseState): Promise<void> {
+  /** A case changed state: the enterprise and the bank are told, with what the acting side wrote for the other (`detail`, see caseNoticeDetail). */
+  async stateChanged(m: EntityManager, s: CaseNoticeSubject, to: CaseState, detail = ''): Promise<void> {
     if (!this.notifications) return;
     await this.notifications.notify(m, {
       type: NotificationType.CASE_STATUS_CHANGED,
       to: { organizations: [s.enterpriseOrgId, s.bankOrgId] },
-      vars: { needTitle: s.needTitle, bankName: s.bankName, statusLabel: CASE_STATE_LABELS[to] },
+      vars: { needTitle: s.needTitle, bankName: s.bankName, statusLabel: CASE_STATE_LABELS[to], detail },
       link: `/cases/${s.caseId}`,
     });
   }

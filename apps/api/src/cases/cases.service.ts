@@ -35,13 +35,13 @@ import { Product } from '../products/product.entity';
 import { WorkCalendarService } from '../work-calendar/work-calendar.service';
 import { isOverdue, workingDaysBetween } from '../work-calendar/working-days';
 import { allowedTargets, checkTransition, REQUIRED_FIELDS, trancheDateProblem } from './case-machine';
-import { CaseNotices, CaseNoticeSubject } from './case-notices';
+import { caseNoticeDetail, CaseNotices, CaseNoticeSubject } from './case-notices';
 import { approvedAmountProblems, capMessage, checkPlaces, mayTakeUp } from './case-rules';
 import { GREENWASHING_TASK_NUMBER, warningScope } from './warning-access';
 import { CaseEvent, CaseTranche, FundUseCheck, GreenwashingWarning, MatchmakingCase } from './case.entity';
 import { CaseErrorCode } from './cases.errors';
 import { disbursedByCaseSql } from './financing-disbursed';
-import { REFERRAL_PROPOSALS, referralBlock, referralProposals } from './referral';
+import { REFERRABLE_STATES, REFERRAL_PROPOSALS, referralBlock, referralProposals } from './referral';
 import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, TrancheDto, TransitionDto } from './dto/case.dto';
 import type { ReferDto } from './dto/case.dto';
 import type { CaseReferralLink, CaseReferralOptions } from '@zj/shared';
@@ -59,7 +59,7 @@ export function partyOf(actor: Actor, c: { bankOrgId: string; enterpriseOrgId: s
 }
 
 const CASE_SELECT = `SELECT c.*, b.name AS bank_name, e.name AS enterprise_name, p.name AS product_name, n.amount AS need_amount,
-    n.term_months AS need_term_months, n.instrument AS need_instrument, n.purpose AS need_purpose, pr.name AS project_name,
+    n.term_months AS need_term_months, n.instrument AS need_instrument, n.purpose AS need_purpose, pr.name AS project_name, pr.id AS project_id, pr.status AS project_status,
     coalesce(pr.division_code, e.division_code) AS division_code
   FROM matchmaking_cases c
   JOIN organizations b ON b.id = c.bank_org_id
@@ -208,6 +208,8 @@ export class CasesService implements OnModuleInit {
       state: CaseState.PENDING | CaseState.ACCEPTED;
       party: CaseParty;
       comment?: string;
+      /** What the acting side typed for the other (附言): passed on in the notice, kept in the audit log. */
+      note?: string;
       reassignedFrom?: string;
       /** Origin EVENT: the 对接会 and the letter of intent that opened it. */
       sourceEventId?: string;
@@ -244,10 +246,10 @@ export class CasesService implements OnModuleInit {
       }),
     );
     await this.addEvent(m, actor, c.id, null, o.state, o.party, o.comment);
-    await this.audit.record(m, actor, { action: 'case.create', entityType: 'matchmaking_case', entityId: c.id, after: c });
+    await this.audit.record(m, actor, { action: 'case.create', entityType: 'matchmaking_case', entityId: c.id, after: { ...c, comment: o.comment ?? null, note: o.note ?? null } });
     if (need.status === NeedStatus.OPEN) await this.needs.markInMatchmaking(m, actor, need.id);
     const subject = await this.subject(m, c);
-    await this.notices.stateChanged(m, subject, o.state);
+    await this.notices.stateChanged(m, subject, o.state, caseNoticeDetail(o.state, { comment: o.note }));
     await this.notices.deadlineReminder(m, subject, c.dueOn);
     return c;
   }
@@ -259,7 +261,7 @@ export class CasesService implements OnModuleInit {
       if (need.enterpriseOrgId !== actor.organizationId) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
       this.assertOpen(need);
       const product = await this.liveProduct(m, dto.productId);
-      const c = await this.openCase(m, actor, need, { bankOrgId: product.bankOrgId, origin: CaseOrigin.APPLICATION, productId: product.id, state: CaseState.PENDING, party: CaseParty.ENTERPRISE, comment: dto.comment ?? `申请产品：${product.name}` });
+      const c = await this.openCase(m, actor, need, { bankOrgId: product.bankOrgId, origin: CaseOrigin.APPLICATION, productId: product.id, state: CaseState.PENDING, party: CaseParty.ENTERPRISE, comment: dto.comment ?? `申请产品：${product.name}`, note: dto.comment });
       return c.id;
     });
     return this.get(actor, id);
@@ -272,7 +274,7 @@ export class CasesService implements OnModuleInit {
       if (!(await this.needs.isVisibleToBank(actor.organizationId, need.id, m))) throw AppException.notFound('融资需求', CaseErrorCode.NEED_NOT_FOUND);
       this.assertOpen(need);
       if (dto.productId) await this.liveProduct(m, dto.productId, actor.organizationId);
-      const c = await this.openCase(m, actor, need, { bankOrgId: actor.organizationId, origin: CaseOrigin.CLAIM, productId: dto.productId ?? null, state: CaseState.ACCEPTED, party: CaseParty.BANK, comment: dto.comment ?? '认领融资需求' });
+      const c = await this.openCase(m, actor, need, { bankOrgId: actor.organizationId, origin: CaseOrigin.CLAIM, productId: dto.productId ?? null, state: CaseState.ACCEPTED, party: CaseParty.BANK, comment: dto.comment ?? '认领融资需求', note: dto.comment });
       return c.id;
     });
     return this.get(actor, id);
@@ -362,7 +364,7 @@ export class CasesService implements OnModuleInit {
       const created: string[] = [];
       for (const bankOrgId of banks) {
         const fresh = await m.findOneByOrFail(FinancingNeed, { id: need.id });
-        const c = await this.openCase(m, actor, fresh, { bankOrgId, origin: CaseOrigin.PUSH, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局推送' });
+        const c = await this.openCase(m, actor, fresh, { bankOrgId, origin: CaseOrigin.PUSH, productId: null, state: CaseState.PENDING, party: CaseParty.BUREAU, comment: dto.comment ?? '市金融工作局推送', note: dto.comment });
         created.push(c.id);
       }
       return { created };
@@ -403,7 +405,7 @@ export class CasesService implements OnModuleInit {
   }
 
   /** Applies a checked transition and its effects. */
-  private async move(m: EntityManager, actor: Actor, c: MatchmakingCase, to: CaseState, party: CaseParty | null, dto: Partial<TransitionDto> = {}) {
+  private async move(m: EntityManager, actor: Actor, c: MatchmakingCase, to: CaseState, party: CaseParty | null, dto: Partial<TransitionDto> = {}, noticeDetail?: string) {
     if (to === CaseState.ACCEPTED) await this.assertTakeUp(m, c);
     if (to === CaseState.APPROVED) await this.assertApprovedAmount(m, c, dto.approvedAmount!);
     const before = { state: c.state, version: c.version };
@@ -429,7 +431,7 @@ export class CasesService implements OnModuleInit {
     await this.addEvent(m, actor, c.id, from, to, party, dto.comment ?? dto.reasonText ?? null);
     await this.audit.record(m, actor, { action: `case.${to.toLowerCase()}`, entityType: 'matchmaking_case', entityId: c.id, before, after: { state: to, version: saved.version, ...pick(dto) } });
     const subject = await this.subject(m, c);
-    await this.notices.stateChanged(m, subject, to);
+    await this.notices.stateChanged(m, subject, to, noticeDetail ?? (party ? caseNoticeDetail(to, dto) : dto.comment ? `说明：${dto.comment}` : ''));
     await this.notices.deadlineReminder(m, subject, c.dueOn);
     if (!ACTIVE.includes(to)) await this.reopenIfIdle(m, actor, c.needId);
   }
@@ -485,7 +487,7 @@ export class CasesService implements OnModuleInit {
     await this.audit.record(m, actor, { action: 'case.tranche', entityType: 'matchmaking_case', entityId: c.id, after: { trancheId: tranche.id, amount, disbursedTotal: c.disbursedTotal } });
     if (c.state === CaseState.APPROVED) {
       c.chosenAt = c.chosenAt ?? new Date();
-      await this.move(m, actor, c, CaseState.DISBURSED, CaseParty.BANK, { comment: note ?? `首笔放款${amount}万元` });
+      await this.move(m, actor, c, CaseState.DISBURSED, CaseParty.BANK, { comment: note ?? `首笔放款${amount}万元` }, `首笔放款${amount}万元（${on}）。${note ? `附言：${note}` : ''}`);
       await this.closeOthers(m, actor, c, '该融资需求已由其他机构放款');
       const need = await m.findOneBy(FinancingNeed, { id: c.needId });
       if (need?.status === NeedStatus.IN_MATCHMAKING) await this.needs.markSatisfied(m, actor, c.needId);
@@ -659,6 +661,8 @@ export class CasesService implements OnModuleInit {
       needTermMonths: r.need_term_months,
       needInstrument: r.need_instrument,
       needPurpose: r.need_purpose,
+      projectId: r.project_id ?? null,
+      projectStatus: r.project_status ?? null,
       projectName: r.project_name,
       divisionCode: r.division_code,
       declineReason: r.decline_reason,
@@ -854,6 +858,62 @@ export class CasesService implements OnModuleInit {
       referredFrom: visible.filter((l) => l.toCaseId === d.id).map(view)[0] ?? null,
       referrals: visible.filter((l) => l.fromCaseId === d.id).map(view),
     };
+  }
+
+  // ------------------------------------------------------------------ the workbench (issue 15)
+
+  /**
+   * The caller's cases that wait for someone's step, for the home page's queue: a bank's or an
+   * enterprise's own cases not ended (deadlines as in the list: overdue first, then the nearest), and,
+   * for an enterprise, the declined cases it may still refer onward (referral.ts: need still open, no
+   * referral made from it yet, no other bank handling the need, declined in the last 30 days).
+   */
+  async workQueue(actor: Actor): Promise<(CaseView & { referable: boolean })[]> {
+    if (actor.role !== Role.BANK && actor.role !== Role.ENTERPRISE) return [];
+    const today = zhanjiangDate();
+    const params: unknown[] = [today, ACTIVE];
+    const scope = this.scopeSql(actor, params);
+    const referable = () => `(c.state = ANY($${params.push(REFERRABLE_STATES)}::text[]) AND n.status IN ('OPEN','IN_MATCHMAKING')
+      AND c.state_changed_at > now() - interval '30 days'
+      AND NOT EXISTS (SELECT 1 FROM matchmaking_cases r WHERE r.referred_from_case_id = c.id)
+      AND NOT EXISTS (SELECT 1 FROM matchmaking_cases o WHERE o.need_id = c.need_id AND o.id <> c.id AND o.state = ANY($2::text[])))`;
+    const rows: CaseRow[] = await this.dataSource.query(
+      `SELECT * FROM (${CASE_SELECT} WHERE $1::date IS NOT NULL AND ${scope} AND (c.state = ANY($2::text[]) ${actor.role === Role.ENTERPRISE ? `OR ${referable()}` : ''})) c
+        ORDER BY (c.state IN ('PENDING','ACCEPTED') AND c.due_on < $1::date) DESC, c.due_on ASC NULLS LAST, c.state_changed_at DESC, c.id LIMIT 500`,
+      params,
+    );
+    const overrides = await this.calendar.overrides();
+    return Promise.all(rows.map(async (r) => ({ ...(await this.toView(r, today, overrides)), referable: REFERRABLE_STATES.includes(r.state) })));
+  }
+
+  /**
+   * A bank's disbursed cases whose fund-use check (资金用途检查) falls due by `until`: every
+   * `intervalDays` after the first tranche, or after the last check. Overdue ones first.
+   */
+  async fundUseChecksDue(bankOrgId: string, o: { until: string; intervalDays: number }): Promise<{ caseId: string; enterpriseName: string; disbursedTotal: string; dueOn: string }[]> {
+    return this.dataSource.query(
+      `SELECT * FROM (
+         SELECT c.id AS "caseId", e.name AS "enterpriseName", c.disbursed_total::text AS "disbursedTotal",
+                to_char(coalesce((SELECT max(k.checked_on) FROM fund_use_checks k WHERE k.case_id = c.id), (SELECT min(t.disbursed_on) FROM case_tranches t WHERE t.case_id = c.id)) + $3::int, 'YYYY-MM-DD') AS "dueOn"
+           FROM matchmaking_cases c JOIN organizations e ON e.id = c.enterprise_org_id
+          WHERE c.bank_org_id = $1 AND c.state = 'DISBURSED' AND c.disbursed_total > 0) x
+        WHERE x."dueOn" <= $2 ORDER BY x."dueOn", x."caseId" LIMIT 200`,
+      [bankOrgId, o.until, o.intervalDays],
+    );
+  }
+
+  /** The bureau's day (Zhanjiang date `day`): needs taken up that day, disbursed that day, answers overdue now, open 洗绿 warnings. */
+  async dayFigures(day: string): Promise<{ takenUp: number; disbursedAmount: string; disbursedCases: number; overdue: number; openWarnings: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT (SELECT count(DISTINCT e.case_id)::int FROM case_events e WHERE e.to_state = 'ACCEPTED' AND e.from_state IS DISTINCT FROM 'ACCEPTED'
+                 AND e.at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND e.at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')) AS "takenUp",
+              (SELECT coalesce(sum(t.amount), 0)::numeric(14,2)::text FROM case_tranches t WHERE t.disbursed_on = $1::date) AS "disbursedAmount",
+              (SELECT count(DISTINCT t.case_id)::int FROM case_tranches t WHERE t.disbursed_on = $1::date) AS "disbursedCases",
+              (SELECT count(*)::int FROM matchmaking_cases c WHERE c.state IN ('PENDING','ACCEPTED') AND c.due_on < $1::date) AS overdue,
+              (SELECT count(*)::int FROM greenwashing_warnings w WHERE w.status = 'OPEN') AS "openWarnings"`,
+      [day],
+    );
+    return row;
   }
 
   /** The bureau's pipeline: counts by state, and how many are overdue. */

@@ -15,6 +15,7 @@ import { maskContact } from '../financing-needs/need-rules';
 import { Organization } from '../organizations/organization.entity';
 import { LibraryScope, likePattern, libraryScope } from '../projects/library-scope';
 import { runAll } from '../projects/query-concurrency';
+import { projectKeywordSql } from '../projects/search-sql';
 import {
   ApplyIdentificationDto,
   CreateEnterpriseDto,
@@ -27,8 +28,8 @@ import { EnterpriseProfile } from './enterprise-profile.entity';
 import { EnterpriseErrorCode } from './enterprises.errors';
 import { GreenIdentification } from './green-identification.entity';
 import { GreenGrade, Scorecard } from './scorecard.entity';
-import { computeAndStoreGrade } from './grading';
-import { DEFAULT_SCORECARD, scorecardProblems } from './scorecard-engine';
+import { computeAndStoreGrade, scoreInputs } from './grading';
+import { computeGrade, DEFAULT_SCORECARD, scorecardProblems } from './scorecard-engine';
 
 const notFound = () => AppException.notFound('企业', EnterpriseErrorCode.NOT_FOUND);
 
@@ -150,15 +151,24 @@ export class EnterprisesService {
              WHERE o.type = 'ENTERPRISE' AND ${where}`;
   }
 
-  private filters(q: ListEnterprisesQuery, params: unknown[]): string[] {
+  private filters(q: ListEnterprisesQuery, params: unknown[], scope?: LibraryScope): string[] {
     const add = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
     const where: string[] = [];
     if (q.q) {
+      // Any word a person would use: the name or credit code, the profile's industry, business scope
+      // and address, or the search text of one of its projects past draft (listed, for a bank): their
+      // names, descriptions and categories' names and keywords (projects/search-sql.ts). See docs/LIBRARY.md.
       const kw = add(likePattern(q.q));
-      where.push(`(o.name ILIKE ${kw} OR o.credit_code ILIKE ${kw})`);
+      const lower = add(likePattern(q.q.toLowerCase()));
+      const projectKw = projectKeywordSql(q.q, 'kp');
+      const bigram = projectKw.sql.includes(':kwText') ? add(q.q.toLowerCase()) : null;
+      const projectSql = projectKw.sql.replace(/:kwLike/g, lower).replace(/:kwText/g, bigram ?? '');
+      where.push(`(o.name ILIKE ${kw} OR o.credit_code ILIKE ${kw}
+                   OR lower(coalesce(ep.industry_name, '') || ' ' || coalesce(ep.business_scope, '') || ' ' || coalesce(ep.address, '')) LIKE ${lower}
+                   OR o.id IN (SELECT kp.enterprise_org_id FROM projects kp WHERE ${scope?.role === Role.BANK ? `kp.status = 'LISTED'` : `kp.status <> 'DRAFT'`} AND ${projectSql}))`);
     }
     if (q.divisionCode) where.push(`o.division_code = ${add(q.divisionCode)}`);
     if (q.size) where.push(`ep.size = ${add(q.size)}`);
@@ -175,7 +185,7 @@ export class EnterprisesService {
   async list(actor: Actor, q: ListEnterprisesQuery): Promise<Page<Record<string, unknown>>> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [];
-    const where = [enterpriseScopeSql(scope, params), ...this.filters(q, params)].join(' AND ');
+    const where = [enterpriseScopeSql(scope, params), ...this.filters(q, params, scope)].join(' AND ');
     const { page, pageSize, offset } = pageBounds(q);
     const sort = q.sort ?? 'name';
     const desc = sort.startsWith('-');
@@ -435,6 +445,25 @@ export class EnterprisesService {
     if (any) return false;
     await m.insert(Scorecard, { version: 1, name: DEFAULT_SCORECARD.name, status: ScorecardStatus.ACTIVE, indicators: DEFAULT_SCORECARD.indicators, bands: DEFAULT_SCORECARD.bands, activatedAt: new Date() });
     return true;
+  }
+
+  /**
+   * The workbench (issue 15): the enterprise's current grade, and what would raise it — the active
+   * scorecard's lines that score less than full today (scorecard-engine.ts, from the enterprise's data
+   * now), the largest gain first, with the grade the data of today would give.
+   */
+  async gradeOutlook(orgId: string): Promise<{ current: { grade: string; gradeLabel: string; score: string } | null; now: { grade: string; gradeLabel: string; score: string } | null; gaps: { key: string; label: string; gain: number; explanation: string }[] }> {
+    const m = this.dataSource.manager;
+    const [current] = (await this.currentGrades([orgId], m)).values();
+    const sc = await m.findOne(Scorecard, { where: { status: ScorecardStatus.ACTIVE } });
+    const pick = (g: { grade: string; gradeLabel: string; score: string } | undefined) => (g ? { grade: g.grade, gradeLabel: g.gradeLabel, score: g.score } : null);
+    if (!sc) return { current: pick(current), now: null, gaps: [] };
+    const result = computeGrade(sc.indicators, sc.bands, await scoreInputs(m, orgId));
+    const gaps = result.breakdown
+      .filter((l) => l.points < 100)
+      .map((l) => ({ key: l.key, label: l.label, gain: Math.round((l.weight - l.weighted) * 100) / 100, explanation: l.explanation }))
+      .sort((a, b) => b.gain - a.gain);
+    return { current: pick(current), now: pick(result), gaps };
   }
 
   /** Grades an enterprise with the active scorecard; the previous grade is kept, no longer current. */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditNames, namesByQuery } from '../audit/audit-names';
 import { CasesModule } from '../cases/cases.module';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
@@ -40,7 +42,12 @@ const ENTITIES = [MatchmakingEvent, EventRegistration, EventSlot, EventUnavailab
   // EventsDemo: the demo 对接会, loaded by SetupService at start-up.
   exports: [EventsService, EventsDemo],
 })
-export class EventsModule {}
+export class EventsModule {
+  /** The audit log names events by title. */
+  constructor(names: AuditNames, @InjectDataSource() dataSource: DataSource) {
+    names.register('event', namesByQuery(dataSource, 'SELECT id, title AS name FROM events WHERE id = ANY($1::uuid[])'));
+  }
+}
 
 /** The schedule solver's queue consumer (loaded with the worker; solves in a worker thread). */
 @Module({

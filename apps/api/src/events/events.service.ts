@@ -6,6 +6,7 @@ import {
   EventOrgRef,
   EventStatus,
   EventView,
+  LIVE_EVENT_STATUSES,
   NotificationType,
   OrgType,
   RegistrationStatus,
@@ -199,6 +200,27 @@ export class EventsService {
     }
     const page = await paginate(qb, query, { startsAt: 'e.starts_at', createdAt: 'e.created_at', title: 'e.title' }, '-startsAt');
     return { ...page, items: await this.views(this.dataSource.manager, actor, page.items) };
+  }
+
+  /**
+   * The workbench (issue 15): the announced events not over yet (published, registration closed or
+   * under way; for the bureau also drafts) that start before `until`, or started and are not yet marked
+   * held, with the caller's invitation and registration; soonest first.
+   */
+  async upcoming(actor: Actor, until: Date): Promise<(Pick<EventView, 'id' | 'title' | 'type' | 'startsAt' | 'registrationDeadline' | 'status' | 'invitedMe' | 'myRegistration' | 'registeredCount'>)[]> {
+    const m = this.dataSource.manager;
+    const statuses = isBureau(actor) ? [EventStatus.DRAFT, ...LIVE_EVENT_STATUSES] : LIVE_EVENT_STATUSES;
+    const events = await m
+      .getRepository(MatchmakingEvent)
+      .createQueryBuilder('e')
+      .where('e.status IN (:...statuses)', { statuses })
+      .andWhere('e.starts_at < :until', { until })
+      .orderBy('e.starts_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(100)
+      .getMany();
+    const views = await this.views(m, actor, events);
+    return views.map(({ id, title, type, startsAt, registrationDeadline, status, invitedMe, myRegistration, registeredCount }) => ({ id, title, type, startsAt, registrationDeadline, status, invitedMe, myRegistration, registeredCount }));
   }
 
   async get(actor: Actor, id: string): Promise<EventDetailView> {

@@ -185,6 +185,16 @@ export class FinancingNeedsService {
     return { byStatus, byInstrument, byDivision };
   }
 
+  /** How many needs were posted on `day` (a date in Zhanjiang) and their amount in 万元: the bureau's workbench. */
+  async postedOn(day: string): Promise<{ count: number; amount: string }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS count, coalesce(sum(amount), 0)::numeric(14,2)::text AS amount FROM financing_needs
+        WHERE created_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND created_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+      [day],
+    );
+    return row;
+  }
+
   /** Financial institutions a need may be shared with (names only). */
   banks(): Promise<{ id: string; name: string; institutionKind: string | null }[]> {
     return this.dataSource.query(`SELECT id, name, institution_kind AS "institutionKind" FROM organizations WHERE type = 'FINANCIAL_INSTITUTION' ORDER BY name`);

@@ -23,6 +23,7 @@ import { zhanjiangDate } from '../common/time';
 import { investmentProblem, NEED_STATUSES_WITHIN_INVESTMENT, needAmountProblem } from '../financing-needs/need-rules';
 import { libraryScope } from '../projects/library-scope';
 import { looksLikeZip } from '../projects/attachment-rules';
+import { ProjectsService } from '../projects/projects.service';
 import { longestPrefixRoute } from '../projects/review-routing';
 import { CatalogueVersion, Catalogues, currentVersion } from './catalogue';
 import { ColumnDef, ENTERPRISE_COLUMNS, NEED_COLUMNS, PROJECT_COLUMNS } from './columns';
@@ -121,6 +122,7 @@ export class ImportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly projects: ProjectsService,
   ) {
     this.store = new ImportJobStore(dataSource);
   }
@@ -574,9 +576,12 @@ export class ImportService {
             `UPDATE projects SET division_code = $2, location = $3, description = $4, stage = $5, total_investment = $6, construction_start = $7, construction_end = $8,
                     co2_avoided_t = $9, coal_saved_tce = $10, water_saved_t = $11, tags = $12, green_building_stars = $13, primary_category_version = $14, primary_category_code = $15,
                     department_org_id = $16, status = 'SUBMITTED', review_stage = $17, reviewer_org_id = $18, submitted_at = now(), return_reasons = NULL,
-                    source = $19, submitted_by_org_id = $20, version = version + 1, updated_at = now()
+                    source = $19, submitted_by_org_id = $20, category_terms = $21, version = version + 1, updated_at = now()
               WHERE id = $1`,
-            [ex.id, r.divisionCode, r.location, r.description, r.stage, r.totalInvestment, r.constructionStart, r.constructionEnd, r.co2AvoidedT, r.coalSavedTce, r.waterSavedT, r.tags, r.greenBuildingStars, r.taxonomyVersion, r.categories[0], d, stage, reviewer, source, actor.organizationId],
+            [
+              ex.id, r.divisionCode, r.location, r.description, r.stage, r.totalInvestment, r.constructionStart, r.constructionEnd, r.co2AvoidedT, r.coalSavedTce, r.waterSavedT, r.tags,
+              r.greenBuildingStars, r.taxonomyVersion, r.categories[0], d, stage, reviewer, source, actor.organizationId, await this.projects.categoryTermsOf(m, r.taxonomyVersion, r.categories),
+            ],
           );
           await m.query('DELETE FROM project_categories WHERE project_id = $1', [ex.id]);
           await m.query(
@@ -607,21 +612,23 @@ export class ImportService {
             primary: fresh.map((r) => r.categories[0]),
             dept: fresh.map((r) => dept(r.taxonomyVersion, r.categories[0])),
             version: fresh.map((r) => r.taxonomyVersion),
+            terms: [] as string[],
           };
+          for (const r of fresh) cols.terms.push(await this.projects.categoryTermsOf(m, r.taxonomyVersion, r.categories));
           const reviewers = fresh.map((r, j) => (stage === ReviewStage.COUNTY ? actor.organizationId : cols.dept[j]));
           const inserted: { id: string; enterprise_org_id: string; name: string }[] = await m.query(
             `INSERT INTO projects (enterprise_org_id, name, division_code, location, description, stage, total_investment, construction_start, construction_end,
                                    co2_avoided_t, coal_saved_tce, water_saved_t, tags, green_building_stars, primary_category_version, primary_category_code,
-                                   department_org_id, reviewer_org_id, source, submitted_by_org_id, status, review_stage, submitted_at)
+                                   department_org_id, reviewer_org_id, source, submitted_by_org_id, status, review_stage, submitted_at, category_terms)
              SELECT x.enterprise, x.name, x.division, x.location, x.description, x.stage, x.total, x.cstart, x.cend, x.co2, x.coal, x.water, x.tags::text[], x.stars,
-                    x.ver, x.prim, x.dept, x.reviewer, $18, $19, 'SUBMITTED', $20, now()
+                    x.ver, x.prim, x.dept, x.reviewer, $18, $19, 'SUBMITTED', $20, now(), x.terms
                FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::numeric[], $8::date[], $9::date[],
-                           $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::smallint[], $15::varchar[], $16::uuid[], $21::uuid[], $17::varchar[])
-                 AS x(enterprise, name, division, location, description, stage, total, cstart, cend, co2, coal, water, tags, stars, prim, dept, reviewer, ver)
+                           $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::smallint[], $15::varchar[], $16::uuid[], $21::uuid[], $17::varchar[], $22::text[])
+                 AS x(enterprise, name, division, location, description, stage, total, cstart, cend, co2, coal, water, tags, stars, prim, dept, reviewer, ver, terms)
              RETURNING id, enterprise_org_id, name`,
             [
               cols.enterprise, cols.name, cols.division, cols.location, cols.description, cols.stage, cols.total, cols.cstart, cols.cend,
-              cols.co2, cols.coal, cols.water, cols.tags, cols.stars, cols.primary, cols.dept, cols.version, source, actor.organizationId, stage, reviewers,
+              cols.co2, cols.coal, cols.water, cols.tags, cols.stars, cols.primary, cols.dept, cols.version, source, actor.organizationId, stage, reviewers, cols.terms,
             ],
           );
           const idOf = new Map(inserted.map((p) => [pairKey(p.enterprise_org_id, p.name), p.id]));

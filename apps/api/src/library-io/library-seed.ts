@@ -23,6 +23,7 @@ import { computeAndStoreGrade } from '../enterprises/grading';
 import { FinancingNeed } from '../financing-needs/financing-need.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Project, ProjectCategory, ProjectReviewEvent } from '../projects/project.entity';
+import { ReferenceService } from '../reference/reference.service';
 import { ProjectsService } from '../projects/projects.service';
 import { longestPrefixRoute } from '../projects/review-routing';
 
@@ -42,20 +43,20 @@ const SURNAMES = ['陈', '林', '黄', '李', '梁', '吴', '王', '张', '何',
  * demo data on, profiles, projects (listed, under review, returned…), needs and grades for the demo
  * enterprises (found by credit code). Each part only when missing. Answers what was loaded.
  */
-export async function seedLibrary(m: EntityManager, audit: AuditService, opts: { demo: boolean }): Promise<string[]> {
+export async function seedLibrary(m: EntityManager, audit: AuditService, opts: { demo: boolean; reference: ReferenceService }): Promise<string[]> {
   const done: string[] = [];
   const routes = await ProjectsService.seedDefaultRoutes(m);
   if (routes) done.push(`review routes: ${routes}`);
   if (await EnterprisesService.seedDefaultScorecard(m)) done.push('scorecard v1');
   if (opts.demo) {
-    const n = await seedDemoLibrary(m);
+    const n = await seedDemoLibrary(m, opts.reference);
     if (n) done.push(`demo projects: ${n}`);
   }
   if (done.length) await audit.record(m, null, { action: 'system.seed_library', entityType: 'system', after: { loaded: done } });
   return done;
 }
 
-async function seedDemoLibrary(m: EntityManager): Promise<number> {
+async function seedDemoLibrary(m: EntityManager, reference: ReferenceService): Promise<number> {
   if (await m.exists(Project, { where: { isDemo: true } })) return 0;
   const orgs = new Map<number, Organization>();
   for (const [i, e] of DEMO_ENTERPRISES.entries()) {
@@ -168,6 +169,7 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
         greenBuildingStars: d.greenBuildingStars,
         primaryCategoryVersion: GIC,
         primaryCategoryCode: d.categoryCode,
+        categoryTerms: await reference.termsOf(m, [{ taxonomyVersion: GIC, code: d.categoryCode }]),
         source,
         submittedByOrgId: submittedBy,
         status,
@@ -188,8 +190,9 @@ async function seedDemoLibrary(m: EntityManager): Promise<number> {
       m.insert(ProjectReviewEvent, { projectId: p.id, action, fromStatus: from, toStatus: to, reviewStage: stage, actorOrgId: orgId, actorOrgName: orgNames.get(orgId) ?? org.name, actorName: '（演示）', at, ...extra });
     await ev(ReviewAction.CREATE, null, ProjectStatus.DRAFT, projectDay(i, 0), submittedBy, null);
     if (status !== ProjectStatus.DRAFT) {
-      await ev(ReviewAction.SUBMIT, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, start, submittedBy, countySubmitted ? ReviewStage.COUNTY : ReviewStage.DEPARTMENT);
-      if (countySubmitted && plan !== 'COUNTY') {
+      // The county reviews first: what it registered and its enterprises' own submissions (projects/workflow.ts).
+      await ev(ReviewAction.SUBMIT, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, start, submittedBy, county ? ReviewStage.COUNTY : ReviewStage.DEPARTMENT);
+      if (county && plan !== 'COUNTY') {
         await ev(ReviewAction.PASS, ProjectStatus.SUBMITTED, ProjectStatus.SUBMITTED, projectDay(i, 2), county!, ReviewStage.DEPARTMENT, { comment: '县区初审通过（演示）' });
       }
       if ([ProjectStatus.UNDER_REVIEW, ProjectStatus.LISTED, ProjectStatus.RETURNED].includes(status)) {

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotificationChannel, NotificationEndpointView, NotificationType } from '@zj/shared';
+import { AdminEndpointView, NotificationChannel, NotificationEndpointView, NotificationType, Page } from '@zj/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { OutboundHttp } from './channels/outbound-http';
-import { CreateEndpointDto, UpdateEndpointDto } from './dto/notifications.dto';
+import { pageBounds } from '../common/http/pagination';
+import { AdminEndpointQuery, CreateEndpointDto, UpdateEndpointDto } from './dto/notifications.dto';
 import { NOTIFICATION_TYPES } from './notification-types';
 import { NotificationErrorCode } from './notifications.errors';
 
@@ -33,10 +34,15 @@ function checkTypes(types: NotificationType[] | null | undefined) {
   if (bad.length) throw AppException.badRequest('这些通知类型不推送到机构系统', NotificationErrorCode.ENDPOINT_TYPE_NOT_ALLOWED, [{ field: 'types', messages: [bad.join('、')] }]);
 }
 
+function adminView(r: Record<string, unknown>, secret?: string): AdminEndpointView {
+  return { ...view(r, secret), organizationId: r.organization_id as string, organizationName: (r.organization_name as string | null) ?? '' };
+}
+
 /**
  * An organisation's own endpoints: 企业微信 group robots and webhooks to its system. Any user of the
  * organisation manages them; another organisation's endpoint answers 404. A webhook's signing secret
- * is generated here and shown once. An address that is, or resolves to, an internal one (loopback,
+ * is generated here and shown once. The bureau sees and manages every organisation's endpoints
+ * (the `…ForOrganization` / `admin…` methods), with the same checks, audited the same way. An address that is, or resolves to, an internal one (loopback,
  * private, link-local …) is refused unless WEBHOOK_ALLOWED_HOSTS names it; each delivery checks again.
  */
 @Injectable()
@@ -59,24 +65,35 @@ export class EndpointsService {
   }
 
   async create(actor: Actor, dto: CreateEndpointDto): Promise<NotificationEndpointView> {
+    return this.createFor(actor, actor.organizationId, dto);
+  }
+
+  private async createFor(actor: Actor, organizationId: string, dto: CreateEndpointDto): Promise<AdminEndpointView> {
     checkTypes(dto.types);
     await this.checkAddress(dto.url);
     const secret = dto.channel === NotificationChannel.WEBHOOK ? newSecret() : null;
     return this.dataSource.transaction(async (m) => {
+      const [org] = await m.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
+      if (!org) throw AppException.notFound('机构', NotificationErrorCode.ENDPOINT_ORGANIZATION_NOT_FOUND);
       const [row] = await m.query(
         `INSERT INTO notification_endpoints (organization_id, channel, name, url, secret, types) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [actor.organizationId, dto.channel, dto.name, dto.url, secret, dto.types?.length ? dto.types : null],
+        [organizationId, dto.channel, dto.name, dto.url, secret, dto.types?.length ? dto.types : null],
       );
-      await this.audit.record(m, actor, { action: 'notification.endpoint_create', entityType: 'notification_endpoint', entityId: row.id, after: view(row) });
-      return view(row, secret ?? undefined);
+      await this.audit.record(m, actor, { action: 'notification.endpoint_create', entityType: 'notification_endpoint', entityId: row.id, after: { ...view(row), organizationId, organizationName: org.name } });
+      return adminView({ ...row, organization_name: org.name }, secret ?? undefined);
     });
   }
 
   async update(actor: Actor, id: string, dto: UpdateEndpointDto): Promise<NotificationEndpointView> {
+    return this.updateIn(actor, id, dto, actor.organizationId);
+  }
+
+  /** `organizationId` null: any organisation's (the bureau). */
+  private async updateIn(actor: Actor, id: string, dto: UpdateEndpointDto, organizationId: string | null): Promise<AdminEndpointView> {
     if (dto.types !== undefined) checkTypes(dto.types);
     if (dto.url !== undefined) await this.checkAddress(dto.url);
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`SELECT * FROM notification_endpoints WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [id, actor.organizationId]);
+      const [row] = await m.query(`SELECT * FROM notification_endpoints WHERE id = $1 AND ($2::uuid IS NULL OR organization_id = $2) FOR UPDATE`, [id, organizationId]);
       if (!row) throw AppException.notFound('推送地址', NotificationErrorCode.ENDPOINT_NOT_FOUND);
       if (row.version !== dto.version) throw AppException.conflict('推送地址已被他人修改，请刷新后重试', NotificationErrorCode.ENDPOINT_VERSION_CONFLICT);
       const secret = dto.rotateSecret && row.channel === NotificationChannel.WEBHOOK ? newSecret() : undefined;
@@ -85,18 +102,54 @@ export class EndpointsService {
         [id, dto.name ?? row.name, dto.url ?? row.url, dto.types === undefined ? row.types : dto.types?.length ? dto.types : null, dto.enabled ?? row.enabled, secret ?? row.secret],
       );
       await this.audit.record(m, actor, { action: 'notification.endpoint_update', entityType: 'notification_endpoint', entityId: id, before: view(row), after: { ...view(updated), secretRotated: !!secret } });
-      return view(updated, secret);
+      const [org] = await m.query(`SELECT name FROM organizations WHERE id = $1`, [updated.organization_id]);
+      return adminView({ ...updated, organization_name: org?.name }, secret);
     });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
+    await this.removeIn(actor, id, actor.organizationId);
+  }
+
+  private async removeIn(actor: Actor, id: string, organizationId: string | null): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`SELECT * FROM notification_endpoints WHERE id = $1 AND organization_id = $2 FOR UPDATE`, [id, actor.organizationId]);
+      const [row] = await m.query(`SELECT * FROM notification_endpoints WHERE id = $1 AND ($2::uuid IS NULL OR organization_id = $2) FOR UPDATE`, [id, organizationId]);
       if (!row) throw AppException.notFound('推送地址', NotificationErrorCode.ENDPOINT_NOT_FOUND);
       // Deliveries keep their record; the endpoint goes.
       await m.query(`UPDATE notification_deliveries SET endpoint_id = NULL WHERE endpoint_id = $1 AND status NOT IN ('PENDING','SENDING')`, [id]);
       await m.query(`DELETE FROM notification_endpoints WHERE id = $1`, [id]);
       await this.audit.record(m, actor, { action: 'notification.endpoint_delete', entityType: 'notification_endpoint', entityId: id, before: view(row) });
     });
+  }
+
+  // ---- the bureau: every organisation's endpoints ------------------------------------------------
+
+  /** Every organisation's endpoints (optionally one organisation's, one channel, or a name / address / organisation search). */
+  async adminList(query: AdminEndpointQuery): Promise<Page<AdminEndpointView>> {
+    const { page, pageSize, offset } = pageBounds(query);
+    const params: unknown[] = [];
+    let where = 'TRUE';
+    if (query.organizationId) where += ` AND e.organization_id = $${params.push(query.organizationId)}`;
+    if (query.channel) where += ` AND e.channel = $${params.push(query.channel)}`;
+    if (query.q) {
+      const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
+      where += ` AND (e.name ILIKE $${params.push(like)} OR e.url ILIKE $${params.length} OR o.name ILIKE $${params.length})`;
+    }
+    const from = `FROM notification_endpoints e JOIN organizations o ON o.id = e.organization_id WHERE ${where}`;
+    const rows = await this.dataSource.query(`SELECT e.*, o.name AS organization_name ${from} ORDER BY o.name, e.created_at, e.id LIMIT ${pageSize} OFFSET ${offset}`, params);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    return { items: rows.map((r: Record<string, unknown>) => adminView(r)), total, page, pageSize };
+  }
+
+  adminCreate(actor: Actor, organizationId: string, dto: CreateEndpointDto): Promise<AdminEndpointView> {
+    return this.createFor(actor, organizationId, dto);
+  }
+
+  adminUpdate(actor: Actor, id: string, dto: UpdateEndpointDto): Promise<AdminEndpointView> {
+    return this.updateIn(actor, id, dto, null);
+  }
+
+  adminRemove(actor: Actor, id: string): Promise<void> {
+    return this.removeIn(actor, id, null);
   }
 }

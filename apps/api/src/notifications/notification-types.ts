@@ -141,14 +141,14 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
     },
   },
   [NotificationType.LIBRARY_LISTED]: {
-    variables: ['entryKind', 'entryName', 'reviewerName'],
+    variables: ['entryKind', 'entryName', 'reviewerName', 'detail'],
     defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
     priority: NotificationPriority.NORMAL,
     endpoints: true,
     audience: [Role.ENTERPRISE, Role.COUNTY],
     templates: {
-      'zh-CN': { subject: '{{entryKind}}已入库：{{entryName}}', body: '您提交的{{entryKind}}“{{entryName}}”已由{{reviewerName}}审核通过，列入湛江市绿色{{entryKind}}库。' },
-      en: { subject: '{{entryKind}} listed: {{entryName}}', body: 'Your {{entryKind}} "{{entryName}}" was reviewed by {{reviewerName}} and listed in the Zhanjiang green library.' },
+      'zh-CN': { subject: '{{entryKind}}已入库：{{entryName}}', body: '您提交的{{entryKind}}“{{entryName}}”已由{{reviewerName}}审核通过，列入湛江市绿色{{entryKind}}库。{{detail}}' },
+      en: { subject: '{{entryKind}} listed: {{entryName}}', body: 'Your {{entryKind}} "{{entryName}}" was reviewed by {{reviewerName}} and listed in the Zhanjiang green library. {{detail}}' },
     },
   },
   [NotificationType.LIBRARY_RETURNED]: {
@@ -160,6 +160,22 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
     templates: {
       'zh-CN': { subject: '{{entryKind}}被退回修改：{{entryName}}', body: '您提交的{{entryKind}}“{{entryName}}”被{{reviewerName}}退回修改。\n退回原因：{{reason}}\n请修改后重新提交。' },
       en: { subject: '{{entryKind}} returned: {{entryName}}', body: 'Your {{entryKind}} "{{entryName}}" was returned by {{reviewerName}} for correction.\nReason: {{reason}}' },
+    },
+  },
+  [NotificationType.PROJECT_REVIEW_ARRIVED]: {
+    // entryName: the project; unitName: who sent it on (the enterprise, the county after its first review…);
+    // stageLabel: the review it waits for (县区初审 / 行业主管部门审核); detail: the sender's opinion, if any.
+    variables: ['entryName', 'enterpriseName', 'unitName', 'stageLabel', 'detail'],
+    defaultChannels: [NotificationChannel.INBOX, NotificationChannel.EMAIL],
+    priority: NotificationPriority.NORMAL,
+    endpoints: true,
+    audience: [Role.COUNTY, Role.DEPARTMENT, Role.BUREAU],
+    templates: {
+      'zh-CN': {
+        subject: '待审核项目：{{entryName}}',
+        body: '{{unitName}}报送的项目“{{entryName}}”（{{enterpriseName}}）已进入贵单位的待审核队列（{{stageLabel}}），请及时审核。{{detail}}',
+      },
+      en: { subject: 'Project to review: {{entryName}}', body: '{{unitName}} sent the project "{{entryName}}" ({{enterpriseName}}) to your review queue ({{stageLabel}}). {{detail}}' },
     },
   },
   [NotificationType.MATCHING_NEEDS]: {
@@ -191,14 +207,15 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
     },
   },
   [NotificationType.CASE_STATUS_CHANGED]: {
-    variables: ['needTitle', 'bankName', 'statusLabel'],
+    // detail: what the side that acted wrote for the other (a note with an application, a reason for declining…), or empty.
+    variables: ['needTitle', 'bankName', 'statusLabel', 'detail'],
     defaultChannels: [NotificationChannel.INBOX],
     priority: NotificationPriority.NORMAL,
     endpoints: true,
     audience: [Role.ENTERPRISE, Role.BANK, Role.BUREAU],
     templates: {
-      'zh-CN': { subject: '对接进度：{{needTitle}}（{{statusLabel}}）', body: '{{bankName}}对融资需求“{{needTitle}}”的办理状态已更新为：{{statusLabel}}。' },
-      en: { subject: 'Case update: {{needTitle}} ({{statusLabel}})', body: '{{bankName}} updated the financing need "{{needTitle}}" to: {{statusLabel}}.' },
+      'zh-CN': { subject: '对接进度：{{needTitle}}（{{statusLabel}}）', body: '{{bankName}}对融资需求“{{needTitle}}”的办理状态已更新为：{{statusLabel}}。{{detail}}' },
+      en: { subject: 'Case update: {{needTitle}} ({{statusLabel}})', body: '{{bankName}} updated the financing need "{{needTitle}}" to: {{statusLabel}}. {{detail}}' },
     },
   },
   [NotificationType.CASE_DEADLINE_APPROACHING]: {

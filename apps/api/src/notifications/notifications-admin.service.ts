@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DeadLetterView, DeliveryStatus, NOTIFICATION_LOCALES, NotificationLocale, NotificationTemplateView, NotificationType, OutboxStats, Page } from '@zj/shared';
+import { DeadLetterView, DeliveryStatus, NOTIFICATION_LOCALES, NotificationLocale, NotificationTemplatePreview, NotificationTemplateView, NotificationType, OutboxStats, Page } from '@zj/shared';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app.config';
@@ -11,8 +11,42 @@ import { DeadLetterQuery, SaveTemplateDto } from './dto/notifications.dto';
 import { NOTIFICATION_TYPES, typeDef } from './notification-types';
 import { NotificationErrorCode } from './notifications.errors';
 import { NotificationSignals } from './notification-signals';
-import { checkTemplate } from './template-render';
+import { checkTemplate, renderHtml, renderText, TemplateProblem } from './template-render';
+import { SAMPLE_LINK, sampleVars } from './template-samples';
 import { TemplateStore } from './templates.store';
+
+const FIELD_LABELS: Record<TemplateProblem['field'], string> = { subject: '标题', body: '正文' };
+
+/** The rows of a delivery list: the delivery, with whom it was for (the user's or the endpoint's organisation). */
+const DELIVERY_SELECT = `
+  SELECT d.id, d.intent_id, d.type, d.channel, d.address, d.attempts, d.retries, d.last_error, d.dead_at, d.sent_at, d.status, d.created_at, d.updated_at,
+         o.id AS organization_id, o.name AS organization_name, COALESCE(u.display_name, e.name) AS recipient_name
+    FROM notification_deliveries d
+    LEFT JOIN users u ON u.id = d.user_id
+    LEFT JOIN notification_endpoints e ON e.id = d.endpoint_id
+    LEFT JOIN organizations o ON o.id = COALESCE(u.organization_id, e.organization_id)`;
+
+function deliveryView(r: Record<string, unknown>): DeadLetterView {
+  const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);
+  return {
+    id: r.id as string,
+    intentId: r.intent_id as string,
+    type: r.type as NotificationType,
+    channel: r.channel as DeadLetterView['channel'],
+    address: r.address as string,
+    attempts: r.attempts as number,
+    retries: r.retries as number,
+    lastError: (r.last_error as string | null) ?? null,
+    deadAt: iso(r.dead_at),
+    createdAt: (r.created_at as Date).toISOString(),
+    status: r.status as DeliveryStatus,
+    sentAt: iso(r.sent_at),
+    updatedAt: (r.updated_at as Date).toISOString(),
+    organizationId: (r.organization_id as string | null) ?? null,
+    organizationName: (r.organization_name as string | null) ?? null,
+    recipientName: (r.recipient_name as string | null) ?? null,
+  };
+}
 
 /** The bureau's side: templates, dead letters and their retry, and the state of the outbox. */
 @Injectable()
@@ -32,7 +66,7 @@ export class NotificationsAdminService {
       const t = await this.templates.load(type);
       for (const locale of NOTIFICATION_LOCALES) {
         const row = rows.find((r) => r.type === type && r.locale === locale);
-        out.push({ type, locale, subject: t[locale].subject, body: t[locale].body, variables: [...NOTIFICATION_TYPES[type].variables], custom: t[locale].custom, updatedAt: row?.updated_at.toISOString() ?? null });
+        out.push({ type, locale, subject: t[locale].subject, body: t[locale].body, variables: [...NOTIFICATION_TYPES[type].variables], custom: t[locale].custom, updatedAt: row?.updated_at.toISOString() ?? null, toEndpoints: NOTIFICATION_TYPES[type].endpoints });
       }
     }
     return out;
@@ -41,9 +75,13 @@ export class NotificationsAdminService {
   /** Saves a template after checking its variables against the type's declared ones. */
   async saveTemplate(actor: Actor, type: NotificationType, locale: NotificationLocale, dto: SaveTemplateDto): Promise<NotificationTemplateView> {
     const def = typeDef(type);
-    const problems = checkTemplate(dto, def.variables);
+    const problems = this.problems(type, dto);
     if (problems.length) {
-      throw AppException.badRequest('模板有误', NotificationErrorCode.TEMPLATE_INVALID, problems.map((p) => ({ field: p.field, messages: [p.message] })));
+      throw AppException.badRequest(
+        `模板有误：${problems.map((p) => `${FIELD_LABELS[p.field]}${p.message}`).join('；')}`,
+        NotificationErrorCode.TEMPLATE_INVALID,
+        problems.map((p) => ({ field: p.field, messages: [p.message] })),
+      );
     }
     return this.dataSource.transaction(async (m) => {
       const before = (await this.templates.load(type, m))[locale];
@@ -55,8 +93,46 @@ export class NotificationsAdminService {
         [type, locale, dto.subject, dto.body, actor.userId],
       );
       await this.audit.record(m, actor, { action: 'notification.template_update', entityType: 'notification_template', entityId: `${type}/${locale}`, before, after: dto });
-      return { type, locale, subject: dto.subject, body: dto.body, variables: [...def.variables], custom: true, updatedAt: row.updated_at.toISOString() };
+      return { type, locale, subject: dto.subject, body: dto.body, variables: [...def.variables], custom: true, updatedAt: row.updated_at.toISOString(), toEndpoints: def.endpoints };
     });
+  }
+
+  /**
+   * What saving would refuse: placeholders the type does not declare, broken braces, a line break in
+   * the title, and a template that cannot be rendered with sample values (each names its field).
+   */
+  private problems(type: NotificationType, text: { subject: string; body: string }): TemplateProblem[] {
+    const problems = checkTemplate(text, typeDef(type).variables);
+    const vars = sampleVars(type);
+    for (const field of ['subject', 'body'] as const) {
+      if (problems.some((p) => p.field === field)) continue;
+      try {
+        const rendered = renderText(text[field], vars);
+        if (field === 'body') renderHtml('', rendered, '');
+        if (!rendered.trim()) problems.push({ field, message: '填入变量后为空，请填写内容' });
+      } catch (e) {
+        problems.push({ field, message: `无法生成通知：${(e as Error).message}` });
+      }
+    }
+    return problems;
+  }
+
+  /** The template rendered with sample values, and what saving it would refuse; nothing is stored. */
+  async previewTemplate(type: NotificationType, locale: NotificationLocale, dto: SaveTemplateDto): Promise<NotificationTemplatePreview> {
+    const problems = this.problems(type, dto);
+    const sample = sampleVars(type);
+    const current = await this.templates.load(type);
+    const draft = { ...current, [locale]: { subject: dto.subject, body: dto.body, custom: true } };
+    let rendered = { subject: '', body: '', text: '' };
+    try {
+      rendered = this.templates.render(draft, locale, sample, SAMPLE_LINK);
+    } catch {
+      // The problems say why; the preview stays empty.
+    }
+    const byField = (['subject', 'body'] as const)
+      .map((field) => ({ field, messages: problems.filter((p) => p.field === field).map((p) => p.message) }))
+      .filter((f) => f.messages.length);
+    return { subject: rendered.subject, body: rendered.body, text: rendered.text, sample, problems: byField };
   }
 
   /** Back to the built-in template. */
@@ -73,32 +149,36 @@ export class NotificationsAdminService {
     }
     const { page, pageSize, offset } = pageBounds(query);
     const params: unknown[] = [];
-    let where = `status = 'DEAD'`;
-    if (query.channel) where += ` AND channel = $${params.push(query.channel)}`;
-    if (query.type) where += ` AND type = $${params.push(query.type)}`;
+    let where = `d.status = 'DEAD'`;
+    if (query.channel) where += ` AND d.channel = $${params.push(query.channel)}`;
+    if (query.type) where += ` AND d.type = $${params.push(query.type)}`;
     const rows = await this.dataSource.query(
-      `SELECT id, intent_id, type, channel, address, attempts, retries, last_error, dead_at, created_at FROM notification_deliveries
-        WHERE ${where} ORDER BY dead_at ${query.sort === 'deadAt' ? 'ASC' : 'DESC'}, id LIMIT ${pageSize} OFFSET ${offset}`,
+      `${DELIVERY_SELECT} WHERE ${where} ORDER BY d.dead_at ${query.sort === 'deadAt' ? 'ASC' : 'DESC'}, d.id LIMIT ${pageSize} OFFSET ${offset}`,
       params,
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries WHERE ${where}`, params);
-    return {
-      items: rows.map((r: Record<string, unknown>) => ({
-        id: r.id,
-        intentId: r.intent_id,
-        type: r.type,
-        channel: r.channel,
-        address: r.address,
-        attempts: r.attempts,
-        retries: r.retries,
-        lastError: r.last_error,
-        deadAt: r.dead_at ? (r.dead_at as Date).toISOString() : null,
-        createdAt: (r.created_at as Date).toISOString(),
-      })) as DeadLetterView[],
-      total,
-      page,
-      pageSize,
-    };
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries d WHERE ${where}`, params);
+    return { items: rows.map(deliveryView), total, page, pageSize };
+  }
+
+  /**
+   * Deliveries the bureau sent again (retries > 0), newest retry first, with what happened since:
+   * waiting, sending, delivered, or dead again (with the new error).
+   */
+  async retried(query: DeadLetterQuery): Promise<Page<DeadLetterView>> {
+    if (query.sort && !['updatedAt', '-updatedAt'].includes(query.sort)) {
+      throw AppException.badRequest(`不支持的排序字段：${query.sort.replace(/^-/, '')}`, undefined, [{ field: 'sort', messages: ['可选：updatedAt'] }]);
+    }
+    const { page, pageSize, offset } = pageBounds(query);
+    const params: unknown[] = [];
+    let where = `d.retries > 0`;
+    if (query.channel) where += ` AND d.channel = $${params.push(query.channel)}`;
+    if (query.type) where += ` AND d.type = $${params.push(query.type)}`;
+    const rows = await this.dataSource.query(
+      `${DELIVERY_SELECT} WHERE ${where} ORDER BY d.updated_at ${query.sort === 'updatedAt' ? 'ASC' : 'DESC'}, d.id LIMIT ${pageSize} OFFSET ${offset}`,
+      params,
+    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries d WHERE ${where}`, params);
+    return { items: rows.map(deliveryView), total, page, pageSize };
   }
 
   /** Sends a dead letter again (a new job, the same delivery row: still at most one SENT). */

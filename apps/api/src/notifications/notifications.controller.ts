@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import type { Actor } from '../common/auth/actor';
 import { AnyRole, CurrentActor, Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
-import { CreateEndpointDto, DeadLetterQuery, InboxQuery, SaveTemplateDto, TemplateParams, UpdateEndpointDto, UpdatePreferencesDto } from './dto/notifications.dto';
+import { AdminEndpointQuery, CreateEndpointDto, DeadLetterQuery, InboxQuery, OrganizationParams, SaveTemplateDto, TemplateParams, UpdateEndpointDto, UpdatePreferencesDto } from './dto/notifications.dto';
 import { EndpointsService } from './endpoints.service';
 import { InboxStream } from './inbox-stream';
 import { InboxService } from './inbox.service';
@@ -124,6 +124,7 @@ export class NotificationsAdminController {
   constructor(
     @Inject(NotificationsAdminService) private readonly admin: NotificationsAdminService,
     @Inject(QueueDashboard) private readonly dashboard: QueueDashboard,
+    @Inject(EndpointsService) private readonly endpoints: EndpointsService,
   ) {}
 
   @Get('templates')
@@ -140,6 +141,15 @@ export class NotificationsAdminController {
   @ApiErrors(400, 401, 403)
   saveTemplate(@CurrentActor() actor: Actor, @Param() p: TemplateParams, @Body() dto: SaveTemplateDto) {
     return this.admin.saveTemplate(actor, p.type, p.locale, dto);
+  }
+
+  @Post('templates/:type/:locale/preview')
+  @HttpCode(200)
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '预览通知模板（市金融工作局）：用示例数据生成标题和正文，并列出保存时会被拒绝的问题；不保存' })
+  @ApiErrors(400, 401, 403)
+  previewTemplate(@Param() p: TemplateParams, @Body() dto: SaveTemplateDto) {
+    return this.admin.previewTemplate(p.type, p.locale, dto);
   }
 
   @Delete('templates/:type/:locale')
@@ -159,6 +169,14 @@ export class NotificationsAdminController {
     return this.admin.deadLetters(query);
   }
 
+  @Get('retried')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '已重新投递的通知（市金融工作局）：每条现在的状态（等待、已送达或再次失败及原因）' })
+  @ApiErrors(400, 401, 403)
+  retried(@Query() query: DeadLetterQuery) {
+    return this.admin.retried(query);
+  }
+
   @Post('dead-letters/:id/retry')
   @HttpCode(202)
   @Roles(Role.BUREAU)
@@ -174,6 +192,39 @@ export class NotificationsAdminController {
   @ApiErrors(401, 403)
   stats() {
     return this.admin.stats();
+  }
+
+  @Get('endpoints')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '各机构的推送地址（市金融工作局）：企业微信群机器人、Webhook，可按机构、类型筛选' })
+  @ApiErrors(400, 401, 403)
+  listEndpoints(@Query() query: AdminEndpointQuery) {
+    return this.endpoints.adminList(query);
+  }
+
+  @Post('organizations/:organizationId/endpoints')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '为某机构新增推送地址（市金融工作局）；地址检查同机构自设；Webhook 的签名密钥只在此次返回' })
+  @ApiErrors(400, 401, 403, 404)
+  createEndpoint(@CurrentActor() actor: Actor, @Param() p: OrganizationParams, @Body() dto: CreateEndpointDto) {
+    return this.endpoints.adminCreate(actor, p.organizationId, dto);
+  }
+
+  @Patch('endpoints/:id')
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '修改任一机构的推送地址（市金融工作局），带版本号' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  updateEndpoint(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateEndpointDto) {
+    return this.endpoints.adminUpdate(actor, id, dto);
+  }
+
+  @Delete('endpoints/:id')
+  @HttpCode(204)
+  @Roles(Role.BUREAU)
+  @ApiOperation({ summary: '删除任一机构的推送地址（市金融工作局）' })
+  @ApiErrors(401, 403, 404)
+  async removeEndpoint(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.endpoints.adminRemove(actor, id);
   }
 
   @Post('dashboard-ticket')

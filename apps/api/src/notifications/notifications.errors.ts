@@ -2,6 +2,8 @@
 export enum NotificationErrorCode {
   INBOX_ITEM_NOT_FOUND = 'NOTIFICATION_INBOX_ITEM_NOT_FOUND',
   ENDPOINT_NOT_FOUND = 'NOTIFICATION_ENDPOINT_NOT_FOUND',
+  /** The bureau adds an endpoint for an organisation that does not exist. */
+  ENDPOINT_ORGANIZATION_NOT_FOUND = 'NOTIFICATION_ENDPOINT_ORGANIZATION_NOT_FOUND',
   ENDPOINT_VERSION_CONFLICT = 'NOTIFICATION_ENDPOINT_VERSION_CONFLICT',
   ENDPOINT_TYPE_NOT_ALLOWED = 'NOTIFICATION_ENDPOINT_TYPE_NOT_ALLOWED',
   /** The endpoint's address is (or resolves to) loopback, private, link-local, multicast … and no allow-list names it. */

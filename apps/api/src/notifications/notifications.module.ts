@@ -37,6 +37,8 @@ export class NotificationsCoreModule {}
   imports: [NotificationsCoreModule],
   controllers: [NotificationsController, NotificationsAdminController],
   providers: [InboxService, InboxStream, PreferencesService, EndpointsService, NotificationsAdminService, QueueDashboard],
+  // The workbench counts the dead letters (issue 15).
+  exports: [NotificationsAdminService],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(@Inject(QueueDashboard) private readonly dashboard: QueueDashboard) {}

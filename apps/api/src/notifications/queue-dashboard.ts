@@ -14,11 +14,38 @@ import { AppConfig } from '../config/app.config';
 import { QUEUE_NAMES } from '../queue/jobs';
 import { QueueBackend } from '../queue/queue-backend';
 import { NotificationQueues } from './notification-queues';
+import { escapeHtml } from './template-render';
 
 export const DASHBOARD_PATH = '/api/v1/admin/queues';
+/** The web app's page the dashboard is opened from (通知管理). */
+export const NOTIFICATIONS_ADMIN_PAGE = '/notifications/admin';
 const COOKIE = 'zj_queue_dashboard';
 const TICKET_TTL_MS = 60_000;
 const SESSION_TTL_MS = 15 * 60_000;
+
+/**
+ * The dashboard's page without anything from another host: bull-board's page links Google Fonts
+ * (IBM Plex), which a government intranet cannot reach and which would tell a third party who opens
+ * the dashboard. Such `<link>`/`<script>` tags are dropped; the page falls back to the system fonts.
+ */
+export function withoutExternalAssets(html: string): string {
+  return html
+    .replace(/<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^>]*>/gi, '')
+    .replace(/<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?\/\/[^>]*>\s*<\/script>/gi, '');
+}
+
+type ViewEngine = (path: string, options: object, callback: (e: Error | null, html?: string) => void) => void;
+
+/** bull-board's Express adapter, rendering its page through withoutExternalAssets. */
+class LocalOnlyExpressAdapter extends ExpressAdapter {
+  override setViewsPath(viewPath: string): this {
+    super.setViewsPath(viewPath);
+    const app = this.getRouter() as unknown as { engines: Record<string, ViewEngine>; engine(ext: string, fn: ViewEngine): void };
+    const render = app.engines['.ejs'];
+    app.engine('ejs', (path, options, callback) => render(path, options, (e, html) => callback(e, html === undefined ? html : withoutExternalAssets(html))));
+    return this;
+  }
+}
 
 interface Claims {
   /** ticket or session */
@@ -65,7 +92,7 @@ export class QueueDashboard {
   /** Built on first use, so an API process whose dashboard nobody opens holds no queue connections for it. */
   private board(): ReturnType<ExpressAdapter['getRouter']> {
     if (!this.router) {
-      const serverAdapter = new ExpressAdapter();
+      const serverAdapter = new LocalOnlyExpressAdapter();
       serverAdapter.setBasePath(DASHBOARD_PATH);
       // Every queue of the job map: notifications' own, and the others' (sweeps, the schedule solver).
       const own = this.queues.all();
@@ -109,9 +136,11 @@ export class QueueDashboard {
     return !!u && u.role === Role.BUREAU && u.status === 'ACTIVE' && u.token_version === c.tv;
   }
 
-  private refuse(res: Response, status: number, message: string) {
+  /** A refusal page; `reopen` adds the link to the web app's 通知管理 page, where the dashboard is opened. */
+  private refuse(res: Response, status: number, message: string, reopen = false) {
     res.status(status).setHeader('Cache-Control', 'no-store');
-    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>队列看板</title><p style="font-family:sans-serif">${message}</p>`);
+    const link = reopen ? ` <a href="${escapeHtml(new URL(NOTIFICATIONS_ADMIN_PAGE, this.config.PUBLIC_URL).toString())}">前往通知管理</a>` : '';
+    res.type('html').send(`<!doctype html><meta charset="utf-8"><title>队列看板</title><p style="font-family:sans-serif">${message}${link}</p>`);
   }
 
   private async guard(req: Request, res: Response, next: NextFunction) {
@@ -121,7 +150,7 @@ export class QueueDashboard {
         const t = this.verify(ticketParam, 't');
         const now = Date.now();
         for (const [n, exp] of this.usedTickets) if (exp < now) this.usedTickets.delete(n);
-        if (!t || this.usedTickets.has(t.n) || !(await this.stillAdmin(t))) return this.refuse(res, 401, '链接已失效，请从平台重新打开队列看板。');
+        if (!t || this.usedTickets.has(t.n) || !(await this.stillAdmin(t))) return this.refuse(res, 401, '链接已失效，请从平台的“通知管理”页面重新打开队列看板。', true);
         this.usedTickets.set(t.n, t.exp);
         const session = this.sign({ k: 's', u: t.u, tv: t.tv, exp: now + SESSION_TTL_MS, n: randomBytes(12).toString('base64url') });
         const secure = req.secure ? '; Secure' : '';
@@ -133,7 +162,7 @@ export class QueueDashboard {
         .map((p) => p.trim().split('='))
         .find(([k]) => k === COOKIE)?.[1];
       const s = this.verify(cookie, 's');
-      if (!s || !(await this.stillAdmin(s))) return this.refuse(res, 401, '请以市金融工作局管理员身份登录平台后，从“通知管理”打开队列看板。');
+      if (!s || !(await this.stillAdmin(s))) return this.refuse(res, 401, '请以市金融工作局管理员身份登录平台后，从“通知管理”页面打开队列看板。', true);
       res.setHeader('Cache-Control', 'no-store');
       await this.queues.init();
       this.board()(req, res, next);

@@ -13,6 +13,7 @@ import { ReportsService } from './reports.service';
   imports: [CasesModule],
   controllers: [PlanController, ReportsController],
   providers: [PlanService, IndicatorsService, ReportsService, DashboardService],
-  exports: [IndicatorsService],
+  // PlanService, ReportsService: the workbench's tasks and reports due (issue 15).
+  exports: [IndicatorsService, PlanService, ReportsService],
 })
 export class PlanModule {}

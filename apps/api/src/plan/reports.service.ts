@@ -24,7 +24,7 @@ import { evidenceProblem } from './evidence-rules';
 import { reportContentProblems } from './report-content';
 import { planReminderKey, planReminderPrefix, reportReminders, reportReturnedNotice, reportSubmittedNotice } from './plan-notices';
 import { PlanErrorCode } from './plan.errors';
-import { isOverdue, reportTransition, submittedOnTime } from './report-workflow';
+import { isOutstanding, isOverdue, reportTransition, submittedOnTime } from './report-workflow';
 
 export interface UploadedEvidence {
   originalname: string;
@@ -259,6 +259,40 @@ export class ReportsService {
         ...(r.role === UnitRole.LEAD ? { cooperatingUnits: r.cooperating, contributionsReceived: r.contributions } : {}),
       })),
     };
+  }
+
+  /**
+   * The workbench (issue 15): the reports the organisation still owes (none yet, a draft, or returned)
+   * in the periods due within the next 60 days or overdue by at most 90, the earliest due first.
+   */
+  async owedBy(organizationId: string): Promise<{ periodId: string; periodName: string; dueAt: string; taskId: string; taskNumber: number; taskTitle: string; status: ReportStatus | null; returnComment: string | null }[]> {
+    const rows: { period_id: string; period_name: string; due_at: Date; task_id: string; number: number; title: string; status: ReportStatus | null; return_comment: string | null }[] = await this.dataSource.query(
+      `WITH periods AS (SELECT id, name, due_at FROM plan_reporting_periods WHERE due_at > now() - interval '90 days' AND due_at < now() + interval '60 days')
+       SELECT p.id AS period_id, p.name AS period_name, p.due_at, t.id AS task_id, t.number, t.title, r.status, r.return_comment
+         FROM periods p CROSS JOIN plan_task_reporters tr JOIN plan_tasks t ON t.id = tr.task_id
+         LEFT JOIN plan_reports r ON r.period_id = p.id AND r.task_id = tr.task_id AND r.organization_id = tr.organization_id
+        WHERE tr.organization_id = $1 AND (r.status IS NULL OR r.status IN ('DRAFT','RETURNED'))
+        ORDER BY p.due_at, p.id, t.number`,
+      [organizationId],
+    );
+    return rows.filter((r) => isOutstanding(r.status)).map((r) => ({
+      periodId: r.period_id,
+      periodName: r.period_name,
+      dueAt: new Date(r.due_at).toISOString(),
+      taskId: r.task_id,
+      taskNumber: r.number,
+      taskTitle: r.title,
+      status: r.status,
+      returnComment: r.return_comment,
+    }));
+  }
+
+  /** The workbench: reports submitted to the bureau and waiting for its decision (accept or return), by period. */
+  async awaitingBureau(): Promise<{ periodId: string; periodName: string; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS "periodId", p.name AS "periodName", count(*)::int AS count FROM plan_reports r JOIN plan_reporting_periods p ON p.id = r.period_id
+        WHERE r.addressee = 'BUREAU' AND r.status = 'SUBMITTED' GROUP BY p.id, p.name, p.starts_on ORDER BY p.starts_on DESC, p.id`,
+    );
   }
 
   /**

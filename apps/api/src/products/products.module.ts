@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditNames, namesByQuery } from '../audit/audit-names';
 import { Product } from './product.entity';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
@@ -10,4 +12,9 @@ import { ProductsService } from './products.service';
   providers: [ProductsService],
   exports: [ProductsService],
 })
-export class ProductsModule {}
+export class ProductsModule {
+  /** The audit log names products by name. */
+  constructor(names: AuditNames, @InjectDataSource() dataSource: DataSource) {
+    names.register('product', namesByQuery(dataSource, 'SELECT id, name FROM products WHERE id = ANY($1::uuid[])'));
+  }
+}

@@ -174,6 +174,15 @@ export class ProductsService {
     return { ...page, items: page.items.map((p) => productView(p)) };
   }
 
+  /** The workbench (issue 15): a bank's published products whose validity ends by `until` (a date), the soonest first (already expired ones too). */
+  async expiringOf(bankOrgId: string, until: string): Promise<{ id: string; name: string; validUntil: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name, to_char(valid_until, 'YYYY-MM-DD') AS "validUntil" FROM products
+        WHERE bank_org_id = $1 AND status = 'PUBLISHED' AND valid_until IS NOT NULL AND valid_until <= $2::date ORDER BY valid_until, id LIMIT 200`,
+      [bankOrgId, until],
+    );
+  }
+
   /** The public catalogue: published products within their validity. */
   async catalogue(query: ListProductsQuery): Promise<Page<ProductView>> {
     const qb = this.dataSource.getRepository(Product).createQueryBuilder('p').leftJoinAndSelect('p.bank', 'b');

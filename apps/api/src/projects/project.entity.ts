@@ -72,6 +72,13 @@ export class Project {
   @OneToMany(() => ProjectCategory, (c) => c.project)
   categories?: ProjectCategory[];
 
+  /**
+   * The names and keywords of the categories and their parents (ReferenceService.termsOf), set whenever
+   * the categories are written; part of the generated keyword search text `search_text`.
+   */
+  @Column({ type: 'text', default: '', select: false })
+  categoryTerms?: string;
+
   @Column({ type: 'varchar', length: 30 })
   source: ProjectSource;
 

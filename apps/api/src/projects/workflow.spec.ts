@@ -12,6 +12,7 @@ const base: WorkflowProject = {
   submittedByOrgId: ENT,
   reviewerOrgId: null,
   departmentOrgId: DEPT,
+  countyOrgId: COUNTY,
 };
 const enterprise = { role: Role.ENTERPRISE, organizationId: ENT };
 const county = { role: Role.COUNTY, organizationId: COUNTY };
@@ -24,13 +25,35 @@ function run(p: WorkflowProject, action: ReviewAction, actor: { role: Role; orga
   return { ...p, ...r };
 }
 
+/** An enterprise's own project, submitted and passed by its county: waiting for the department. */
+const atDepartment = () => run(run(base, ReviewAction.SUBMIT, enterprise), ReviewAction.PASS, county);
+
 describe('project workflow', () => {
-  it('self-registered: submit goes straight to the routed department, which lists it', () => {
+  it('self-registered: the county of its division reviews first, then the routed department lists it', () => {
     const submitted = run(base, ReviewAction.SUBMIT, enterprise);
-    expect(submitted).toMatchObject({ status: ProjectStatus.SUBMITTED, reviewStage: ReviewStage.DEPARTMENT, reviewerOrgId: DEPT });
-    const under = run(submitted, ReviewAction.START_REVIEW, dept);
+    expect(submitted).toMatchObject({ status: ProjectStatus.SUBMITTED, reviewStage: ReviewStage.COUNTY, reviewerOrgId: COUNTY });
+    // the department cannot act before the county has passed it, nor the county list it itself
+    expect(applyAction(submitted, ReviewAction.LIST, dept)).toMatchObject({ kind: 'forbidden' });
+    expect(applyAction(submitted, ReviewAction.LIST, county)).toMatchObject({ kind: 'state' });
+    const countyUnder = run(submitted, ReviewAction.START_REVIEW, county);
+    const passed = run(countyUnder, ReviewAction.PASS, county);
+    expect(passed).toMatchObject({ status: ProjectStatus.SUBMITTED, reviewStage: ReviewStage.DEPARTMENT, reviewerOrgId: DEPT });
+    const under = run(passed, ReviewAction.START_REVIEW, dept);
     expect(under.status).toBe(ProjectStatus.UNDER_REVIEW);
     expect(run(under, ReviewAction.LIST, dept).status).toBe(ProjectStatus.LISTED);
+  });
+
+  it('the county may return an enterprise’s submission to it; the resubmission goes to the county again', () => {
+    const submitted = run(base, ReviewAction.SUBMIT, enterprise);
+    const returned = run(submitted, ReviewAction.RETURN, county);
+    expect(returned).toMatchObject({ status: ProjectStatus.RETURNED, reviewStage: null, reviewerOrgId: null });
+    expect(run(returned, ReviewAction.SUBMIT, enterprise)).toMatchObject({ reviewStage: ReviewStage.COUNTY, reviewerOrgId: COUNTY });
+  });
+
+  it('without a county for the division, and for a department’s own registration, the department reviews at once', () => {
+    expect(run({ ...base, countyOrgId: null }, ReviewAction.SUBMIT, enterprise)).toMatchObject({ reviewStage: ReviewStage.DEPARTMENT, reviewerOrgId: DEPT });
+    const recommended = { ...base, source: ProjectSource.DEPARTMENT_RECOMMENDED, submittedByOrgId: DEPT };
+    expect(run(recommended, ReviewAction.SUBMIT, dept)).toMatchObject({ reviewStage: ReviewStage.DEPARTMENT, reviewerOrgId: DEPT });
   });
 
   it('county-submitted: the county reviews first, then passes it to the department', () => {
@@ -47,7 +70,7 @@ describe('project workflow', () => {
   });
 
   it('a return needs reasons; the submitter corrects and resubmits', () => {
-    const submitted = run(base, ReviewAction.SUBMIT, enterprise);
+    const submitted = atDepartment();
     expect(applyAction(submitted, ReviewAction.RETURN, dept, { reasons: 0 })).toMatchObject({ kind: 'invalid' });
     const returned = run(submitted, ReviewAction.RETURN, dept);
     expect(returned.status).toBe(ProjectStatus.RETURNED);
@@ -55,7 +78,7 @@ describe('project workflow', () => {
   });
 
   it('only the current reviewer (or the bureau) may review; another department may not', () => {
-    const submitted = run(base, ReviewAction.SUBMIT, enterprise);
+    const submitted = atDepartment();
     expect(applyAction(submitted, ReviewAction.LIST, otherDept)).toMatchObject({ kind: 'forbidden' });
     expect(applyAction(submitted, ReviewAction.LIST, enterprise)).toMatchObject({ kind: 'forbidden' });
     expect(run(submitted, ReviewAction.LIST, { role: Role.BUREAU, organizationId: 'bureau' }).status).toBe(ProjectStatus.LISTED);
@@ -72,7 +95,7 @@ describe('project workflow', () => {
   it('withdraw only before a reviewer has taken it up', () => {
     const submitted = run(base, ReviewAction.SUBMIT, enterprise);
     expect(run(submitted, ReviewAction.WITHDRAW, enterprise).status).toBe(ProjectStatus.DRAFT);
-    const under = run(submitted, ReviewAction.START_REVIEW, dept);
+    const under = run(submitted, ReviewAction.START_REVIEW, county);
     expect(applyAction(under, ReviewAction.WITHDRAW, enterprise)).toMatchObject({ kind: 'state' });
     expect(applyAction(under, ReviewAction.ARCHIVE, enterprise)).toMatchObject({ kind: 'state' });
   });

@@ -3,7 +3,10 @@ import { ProjectSource, ProjectStatus, ReviewAction, ReviewStage, Role } from '@
 /**
  * The project review workflow as plain functions: who may do what, and what follows.
  * draft → submitted → under review → listed | returned (resubmittable) → archived.
- * A county reviews its own submissions first (stage COUNTY), then the routed department (stage DEPARTMENT).
+ * The county reviews first (stage COUNTY): what it registered itself, and what an enterprise of the
+ * county submitted on its own (reviewed by the county of the project's division); then the routed
+ * department (stage DEPARTMENT) lists it. A department's (or the bureau's) own registration goes
+ * straight to the department. See docs/LIBRARY.md.
  */
 
 export interface WorkflowProject {
@@ -14,6 +17,8 @@ export interface WorkflowProject {
   submittedByOrgId: string;
   reviewerOrgId: string | null;
   departmentOrgId: string | null;
+  /** The county (县区) organisation of the project's division, when there is one: it reviews an enterprise's own submission first. */
+  countyOrgId?: string | null;
 }
 
 export interface WorkflowActor {
@@ -51,9 +56,15 @@ export function canEdit(p: WorkflowProject, a: WorkflowActor): boolean {
   return EDITABLE.includes(p.status) && (isEditor(p, a) || a.role === Role.BUREAU);
 }
 
-/** Where a submission goes first: the submitting county's own review, or the department. */
-export function firstStage(p: Pick<WorkflowProject, 'source' | 'submittedByOrgId' | 'departmentOrgId'>): { reviewStage: ReviewStage; reviewerOrgId: string | null } {
+/**
+ * Where a submission goes first: the county's first review (the county that registered it, or the
+ * county of an enterprise's own project), else the department.
+ */
+export function firstStage(
+  p: Pick<WorkflowProject, 'source' | 'submittedByOrgId' | 'departmentOrgId' | 'countyOrgId'>,
+): { reviewStage: ReviewStage; reviewerOrgId: string | null } {
   if (p.source === ProjectSource.COUNTY_SUBMITTED) return { reviewStage: ReviewStage.COUNTY, reviewerOrgId: p.submittedByOrgId };
+  if (p.source === ProjectSource.SELF_REGISTERED && p.countyOrgId) return { reviewStage: ReviewStage.COUNTY, reviewerOrgId: p.countyOrgId };
   return { reviewStage: ReviewStage.DEPARTMENT, reviewerOrgId: p.departmentOrgId };
 }
 

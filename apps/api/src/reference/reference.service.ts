@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
+import { categoryKeywords } from './data/category-keywords';
 import { ImportTaxonomyDto } from './dto/taxonomy.dto';
 import { ReferenceErrorCode } from './reference.errors';
 import { parseTaxonomyCsv, TaxonomyCategoryRow } from './taxonomy-csv';
@@ -40,7 +41,7 @@ export class ReferenceService {
       throw AppException.notFound('分类标准版本', ReferenceErrorCode.TAXONOMY_NOT_FOUND);
     }
     const flat = await this.dataSource.getRepository(TaxonomyCategory).find({ where: { version }, order: { level: 'ASC', code: 'ASC' } });
-    const items = flat.map(({ code, name, level, parentCode, description, standards }) => ({ code, name, level, parentCode, description, standards }));
+    const items = flat.map(({ code, name, level, parentCode, description, standards, keywords }) => ({ code, name, level, parentCode, description, standards, keywords }));
     return format === 'tree' ? buildCategoryTree(items) : items;
   }
 
@@ -68,8 +69,45 @@ export class ReferenceService {
     for (let i = 0; i < ordered.length; i += 200) {
       await m.insert(
         TaxonomyCategory,
-        ordered.slice(i, i + 200).map((c) => ({ ...c, version: version.version })),
+        ordered.slice(i, i + 200).map((c) => ({ ...c, version: version.version, keywords: categoryKeywords(version.version, c.code) })),
       );
     }
+  }
+
+  /**
+   * The words a category is searched by, for each (version, code) given: its name and keywords and
+   * those of its parents, joined by spaces (the projects' `category_terms`). A catalogue version never
+   * changes once loaded (a version is imported once), so its categories are read once per process.
+   */
+  async categoryTerms(m: EntityManager, categories: { taxonomyVersion: string; code: string }[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const version of new Set(categories.map((c) => c.taxonomyVersion))) {
+      const byCode = await this.catalogueTerms(m, version);
+      for (const c of categories) {
+        if (c.taxonomyVersion !== version) continue;
+        const words: string[] = [];
+        for (let node = byCode.get(c.code); node; node = node.parentCode ? byCode.get(node.parentCode) : undefined) words.push(node.name, ...node.keywords);
+        out.set(`${version}|${c.code}`, [...new Set(words)].join(' '));
+      }
+    }
+    return out;
+  }
+
+  /** The search words of a set of categories (one project's), deduplicated, joined by spaces. */
+  async termsOf(m: EntityManager, categories: { taxonomyVersion: string; code: string }[]): Promise<string> {
+    const terms = await this.categoryTerms(m, categories);
+    return [...new Set([...terms.values()].flatMap((t) => t.split(' ')).filter(Boolean))].join(' ');
+  }
+
+  private readonly catalogues = new Map<string, Map<string, { name: string; parentCode: string | null; keywords: string[] }>>();
+
+  private async catalogueTerms(m: EntityManager, version: string) {
+    const known = this.catalogues.get(version);
+    if (known) return known;
+    const rows = await m.find(TaxonomyCategory, { where: { version }, select: { code: true, name: true, parentCode: true, keywords: true } });
+    const byCode = new Map(rows.map((r) => [r.code, { name: r.name, parentCode: r.parentCode, keywords: r.keywords ?? [] }]));
+    // A version not loaded yet is not remembered: it may be loaded later.
+    if (byCode.size) this.catalogues.set(version, byCode);
+    return byCode;
   }
 }

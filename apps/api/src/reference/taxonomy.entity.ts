@@ -40,6 +40,10 @@ export class TaxonomyCategory {
 
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   standards: string[];
+
+  /** Everyday words the category is searched by (reference/data/category-keywords.ts). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  keywords: string[];
 }
 
 @Entity('divisions')

@@ -58,7 +58,7 @@ export class SetupService {
           this.logger.log({ msg: 'demo data loaded', logins: logins.length });
         }
       }
-      await seedLibrary(m, this.audit, { demo: this.config.DEMO_DATA });
+      await seedLibrary(m, this.audit, { demo: this.config.DEMO_DATA, reference: this.reference });
       await seedPlanDemo(m, this.audit, { demo: this.config.DEMO_DATA });
       if (this.config.DEMO_DATA) {
         const mm = await seedMatchmakingDemo(m);

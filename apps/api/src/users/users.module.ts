@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditNames, namesByQuery } from '../audit/audit-names';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -9,4 +11,9 @@ import { UsersService } from './users.service';
   controllers: [UsersController],
   providers: [UsersService],
 })
-export class UsersModule {}
+export class UsersModule {
+  /** The audit log names users (and the actors of its entries) by display name. */
+  constructor(names: AuditNames, @InjectDataSource() dataSource: DataSource) {
+    names.register('user', namesByQuery(dataSource, 'SELECT id, display_name AS name FROM users WHERE id = ANY($1::uuid[])'));
+  }
+}

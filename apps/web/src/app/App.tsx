@@ -22,7 +22,7 @@ export function App() {
   const themeConfig = useMemo(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
 
   return (
-    <ConfigProvider locale={zhCN} theme={themeConfig}>
+    <ConfigProvider locale={zhCN} theme={themeConfig} form={{ scrollToFirstError: { block: 'center', focus: true } }}>
       <AntApp>
         <MessageBridge />
         <QueryClientProvider client={queryClient}>

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import {
   ApartmentOutlined,
   BellOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
@@ -65,6 +66,7 @@ export const NAV_ITEMS = [
   { key: 'users', label: '用户管理', path: '/users', icon: TeamOutlined, roles: [Role.BUREAU] },
   { key: 'taxonomies', label: '分类标准', path: '/reference/taxonomies', icon: ApartmentOutlined, roles: [Role.BUREAU] },
   { key: 'audit-log', label: '审计日志', path: '/audit-log', icon: AuditOutlined, roles: [Role.BUREAU] },
+  { key: 'notifications-admin', label: '通知管理', path: '/notifications/admin', icon: NotificationOutlined, roles: [Role.BUREAU] },
   { key: 'notifications', label: '消息中心', path: '/notifications', icon: BellOutlined, roles: ALL_ROLES },
   { key: 'profile', label: '个人资料', path: '/profile', icon: UserOutlined, roles: ALL_ROLES },
 ] as const satisfies readonly NavItem[];

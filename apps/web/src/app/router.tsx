@@ -3,9 +3,10 @@ import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom'
 import { FullPageSpin } from '../components/FullPageSpin';
 import { PublicOnly, RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/AppLayout';
+import { PublicOrAppLayout } from './layout/PublicLayout';
 import { navItem } from './navigation';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PAGE_ROUTES, type PageRoute } from './routes';
+import { PAGE_ROUTES, PUBLIC_PAGE_ROUTES, type PageRoute } from './routes';
 
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const RegisterEnterprisePage = lazy(() => import('../features/auth/components/RegisterEnterprisePage'));
@@ -30,6 +31,8 @@ export const routes: RouteObject[] = [
           { path: '/register', element: <RegisterEnterprisePage /> },
         ],
       },
+      // Public pages (the product supermarket): no login needed; signed in, they show in the usual frame.
+      { element: <PublicOrAppLayout />, children: PUBLIC_PAGE_ROUTES },
       {
         element: <RequireAuth />,
         children: [

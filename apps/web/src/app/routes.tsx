@@ -1,11 +1,12 @@
 import { lazy, type ReactNode } from 'react';
 import { ALL_ROLES, Role } from '@zj/shared';
-import type { NavKey } from './navigation';
+import { navItem, type NavKey } from './navigation';
 
 // Pages are loaded on demand, one chunk per feature page.
 const HomePage = lazy(() => import('../features/home/components/HomePage'));
 const ProfilePage = lazy(() => import('../features/profile/components/ProfilePage'));
 const NotificationsPage = lazy(() => import('../features/notifications/components/NotificationsPage'));
+const NotificationsAdminPage = lazy(() => import('../features/notifications/components/NotificationsAdminPage'));
 const OrganizationsPage = lazy(() => import('../features/organizations/components/OrganizationsPage'));
 const UsersPage = lazy(() => import('../features/users/components/UsersPage'));
 const TaxonomiesPage = lazy(() => import('../features/reference/components/TaxonomiesPage'));
@@ -28,6 +29,7 @@ const EventCheckInPage = lazy(() => import('../features/events/components/EventC
 const BankReportsPage = lazy(() => import('../features/bank-reports/components/BankReportsPage'));
 
 const ProductCataloguePage = lazy(() => import('../features/products/components/ProductCataloguePage'));
+const ProductDetailPage = lazy(() => import('../features/products/components/ProductDetailPage'));
 const MyProductsPage = lazy(() => import('../features/products/components/MyProductsPage'));
 const EnterpriseMatchesPage = lazy(() => import('../features/matching/components/EnterpriseMatchesPage'));
 const BankWorkbenchPage = lazy(() => import('../features/matching/components/BankWorkbenchPage'));
@@ -54,13 +56,13 @@ export const PAGE_ROUTES: PageRoute[] = [
   { nav: 'audit-log', element: <AuditLogPage /> },
   { nav: 'profile', element: <ProfilePage /> },
   { nav: 'notifications', element: <NotificationsPage /> },
+  { nav: 'notifications-admin', element: <NotificationsAdminPage /> },
   { nav: 'projects', element: <ProjectsPage /> },
   { path: '/projects/new', roles: LIBRARY_REGISTRARS, element: <ProjectFormPage /> },
   { path: '/projects/:id', roles: LIBRARY_READERS, element: <ProjectDetailPage /> },
   { path: '/projects/:id/edit', roles: LIBRARY_REGISTRARS, element: <ProjectFormPage /> },
   { nav: 'project-review', element: <ReviewQueuePage /> },
   { nav: 'financing-needs', element: <NeedsPage /> },
-  { nav: 'product-catalogue', element: <ProductCataloguePage /> },
   { nav: 'my-products', element: <MyProductsPage /> },
   { nav: 'enterprise-matches', element: <EnterpriseMatchesPage /> },
   { nav: 'bank-workbench', element: <BankWorkbenchPage /> },
@@ -81,4 +83,13 @@ export const PAGE_ROUTES: PageRoute[] = [
   // The agenda notice's link: the participant's own agenda tab.
   { path: '/events/:id/agenda', roles: ALL_ROLES, element: <EventDetailPage initialTab="agenda" /> },
   { nav: 'bank-reports', element: <BankReportsPage /> },
+];
+
+/**
+ * Pages anyone may open, signed in or not (the API answers them publicly): the signed-in frame for a
+ * signed-in user, the public one otherwise (router.tsx). The catalogue keeps its menu entry.
+ */
+export const PUBLIC_PAGE_ROUTES: { path: string; element: ReactNode }[] = [
+  { path: navItem('product-catalogue').path, element: <ProductCataloguePage /> },
+  { path: '/products/:id', element: <ProductDetailPage /> },
 ];

@@ -105,6 +105,7 @@ export const queryKeys = {
     all: ['products'] as const,
     catalogue: (params: QueryParams) => ['products', 'catalogue', params] as const,
     mine: (params: QueryParams) => ['products', 'mine', params] as const,
+    detail: (id: string) => ['products', 'detail', id] as const,
   },
   matching: {
     all: ['matching'] as const,
@@ -121,10 +122,24 @@ export const queryKeys = {
     pipeline: ['cases', 'pipeline'] as const,
     warnings: (params: QueryParams) => ['cases', 'warnings', params] as const,
   },
+  /** The home page's work queue (工作台); fetched again whenever the home page opens. */
+  workbench: {
+    all: ['workbench'] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     inbox: (params: QueryParams) => ['notifications', 'inbox', params] as const,
     unread: ['notifications', 'unread'] as const,
     preferences: ['notifications', 'preferences'] as const,
+  },
+  /** The bureau's 通知管理 (apart from `notifications`, which the live inbox stream refreshes). */
+  notificationsAdmin: {
+    all: ['notifications-admin'] as const,
+    deadLetters: (params: QueryParams) => ['notifications-admin', 'dead-letters', params] as const,
+    retried: (params: QueryParams) => ['notifications-admin', 'retried', params] as const,
+    stats: ['notifications-admin', 'stats'] as const,
+    templates: ['notifications-admin', 'templates'] as const,
+    templatePreview: (params: QueryParams) => ['notifications-admin', 'templates', 'preview', params] as const,
+    endpoints: (params: QueryParams) => ['notifications-admin', 'endpoints', params] as const,
   },
 } as const;

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { TEXT_LIMITS } from '@zj/shared';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 
 export class LoginDto {
   @ApiProperty({ example: 'bureau@demo.zj.gov.cn' })
@@ -36,13 +38,13 @@ export class RegisterEnterpriseDto {
   @ApiProperty({ example: '张经理' })
   @Trim()
   @IsString({ message: '联系人姓名应为文字' })
-  @Length(1, 100, { message: '联系人姓名应为1至100个字' })
+  @TextLength(TEXT_LIMITS.personName, '联系人姓名')
   displayName: string;
 
   @ApiProperty({ example: '雷州红树湾生态修复有限公司' })
   @Trim()
   @IsString({ message: '企业名称应为文字' })
-  @Length(2, 200, { message: '企业名称应为2至200个字' })
+  @TextLength(TEXT_LIMITS.organizationName, '企业名称')
   enterpriseName: string;
 
   @ApiProperty({ example: '91440882MA55ABCD1X' })

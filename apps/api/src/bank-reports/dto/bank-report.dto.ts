@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TEXT_LIMITS } from '@zj/shared';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, IsYearMonth, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 
 const AMOUNT = { min: 0, max: 999_999_999_999.99 };
 
@@ -25,7 +27,7 @@ export class PutBankProfileDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '团队说明应为文字' })
-  @MaxLength(500, { message: '团队说明不能超过500个字' })
+  @TextLength(TEXT_LIMITS.greenTeamNote, '团队说明')
   greenTeamNote?: string;
 
   @ApiProperty({ description: '本行为法人农商行' })
@@ -39,7 +41,7 @@ export class PutBankProfileDto {
   @ApiPropertyOptional({ description: '环境信息披露报告链接' })
   @IsOptional()
   @IsUrl({ require_protocol: true, protocols: ['http', 'https'] }, { message: '披露报告链接应为 http(s) 网址' })
-  @MaxLength(500, { message: '披露报告链接不能超过500个字符' })
+  @TextLength(TEXT_LIMITS.disclosureUrl, '披露报告链接', '个字符')
   disclosureUrl?: string;
 
   @ApiPropertyOptional({ description: '首次披露年度（已披露时必填）' })
@@ -68,7 +70,7 @@ export class PutLoanReportDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '说明应为文字' })
-  @MaxLength(500, { message: '说明不能超过500个字' })
+  @TextLength(TEXT_LIMITS.loanReportNote, '说明')
   note?: string;
 }
 

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { OFFICIAL_SCHEDULES, scheduleDays } from '../../work-calendar/official-schedules';
+import { HOLIDAY_DAYS_2025_2026 } from './data/1764300200000-holiday-days';
 
 /**
  * Green financial products, the matchmaking pipeline (对接 cases, timeline, tranches, fund-use checks,
@@ -158,7 +158,7 @@ export class Matchmaking1764300200000 implements MigrationInterface {
         updated_by_user_id uuid,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    const rows = scheduleDays([...OFFICIAL_SCHEDULES[2025], ...OFFICIAL_SCHEDULES[2026]]);
+    const rows = HOLIDAY_DAYS_2025_2026;
     const values = rows.map((_, i) => `($${i * 3 + 1}::date, $${i * 3 + 2}, $${i * 3 + 3})`).join(', ');
     await q.query(`INSERT INTO work_calendar_days (date, kind, name) VALUES ${values}`, rows.flatMap((r) => [r.date, r.kind, r.name]));
   }

@@ -1,18 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { PLAN_ACTIONS, PLAN_TASKS } from '../../plan/data/plan-2023';
-import { PLAN_INDICATOR_SEED } from '../../plan/data/indicators-2023';
-import { GOVERNMENT_UNITS } from '../../reference/data/government-units';
+import { GOVERNMENT_UNITS, PLAN_ACTIONS, PLAN_INDICATOR_SEED, PLAN_TASKS } from './data/1764300400000-plan-2023';
 
 /**
  * Plan-wide tracking (issue 6): the action plan (6 actions, 18 tasks, key works, the 2023 work
  * list, responsible units), indicators and targets, progress reports, matchmaking events, bank
  * profiles and monthly green-loan reports.
  *
- * The 2023 plan is loaded here, from plan/data/plan-2023.ts. Responsible units are rows of
+ * The 2023 plan is loaded here, from the frozen copy in data/1764300400000-plan-2023.ts. Responsible units are rows of
  * `organizations` (a renamed unit keeps its id, so it keeps its tasks). On a fresh database the
  * migrations run before setup's reference seed, so this migration inserts the government units it
  * needs when missing — with the same unit codes, names and former names as
- * reference/data/government-units.ts; setup's seed skips a unit whose unit_code exists, so the two
+ * reference/data/government-units.ts had then (frozen beside the plan); setup's seed skips a unit whose unit_code exists, so the two
  * are idempotent together. Task units then reference organisations by id (a foreign key), not by a
  * code resolved at read time: the plan cannot name a unit that does not exist.
  */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CertificationKind, EnterpriseSize, EnvCreditRating, MAX_AMOUNT_WAN, ScorecardIndicatorKind, CERTIFICATION_KIND_LABELS, ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, SCORECARD_INDICATOR_KIND_LABELS } from '@zj/shared';
+import { CertificationKind, EnterpriseSize, EnvCreditRating, MAX_AMOUNT_WAN, ScorecardIndicatorKind, CERTIFICATION_KIND_LABELS, ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, SCORECARD_INDICATOR_KIND_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,6 +24,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsCreditCode, IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 export class CertificationDto {
@@ -59,7 +60,7 @@ export class EnterpriseProfileDto {
   industryDivision?: string | null;
 
   @ApiPropertyOptional({ example: '电力、热力生产和供应业' })
-  @IsOptional() @Trim() @IsString({ message: '行业名称应为文字' }) @MaxLength(100, { message: '行业名称不能超过100个字' })
+  @IsOptional() @Trim() @IsString({ message: '行业名称应为文字' }) @TextLength(TEXT_LIMITS.industryName, '行业名称')
   industryName?: string | null;
 
   @ApiPropertyOptional({ enum: EnterpriseSize })
@@ -75,16 +76,16 @@ export class EnterpriseProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }, { message: '成立日期格式应为 YYYY-MM-DD' })
   establishedOn?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '法定代表人应为文字' }) @MaxLength(50, { message: '法定代表人不能超过50个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '法定代表人应为文字' }) @TextLength(TEXT_LIMITS.enterpriseLegalRepresentative, '法定代表人')
   legalRepresentative?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '地址应为文字' }) @MaxLength(200, { message: '地址不能超过200个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '地址应为文字' }) @TextLength(TEXT_LIMITS.enterpriseAddress, '地址')
   address?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '经营范围应为文字' }) @MaxLength(2000, { message: '经营范围不能超过2000个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '经营范围应为文字' }) @TextLength(TEXT_LIMITS.enterpriseBusinessScope, '经营范围')
   businessScope?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '联系人应为文字' }) @Length(1, 50, { message: '联系人应为1至50个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '联系人应为文字' }) @TextLength(TEXT_LIMITS.enterpriseContactName, '联系人')
   contactName?: string | null;
 
   @ApiPropertyOptional({ example: '0759-1234567' })
@@ -122,7 +123,7 @@ export class EnterpriseProfileDto {
   carbonIntensity?: string | null;
 
   @ApiPropertyOptional({ example: 'tCO2e/万元产值' })
-  @IsOptional() @Trim() @IsString({ message: '强度单位应为文字' }) @MaxLength(40, { message: '强度单位不能超过40个字符' })
+  @IsOptional() @Trim() @IsString({ message: '强度单位应为文字' }) @TextLength(TEXT_LIMITS.carbonIntensityUnit, '强度单位', '个字符')
   carbonIntensityUnit?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt({ message: '碳数据年份应为2000至2100的整数' }) @Min(2000, { message: '碳数据年份应为2000至2100的整数' }) @Max(2100, { message: '碳数据年份应为2000至2100的整数' })
@@ -131,7 +132,7 @@ export class EnterpriseProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: '已披露环境信息应为是或否' })
   envDisclosure?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '披露网址应为文字' }) @MaxLength(500, { message: '披露网址不能超过500个字符' }) @Matches(/^https?:\/\//, { message: '披露网址应以 http:// 或 https:// 开头' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '披露网址应为文字' }) @TextLength(TEXT_LIMITS.disclosureUrl, '披露网址', '个字符') @Matches(/^https?:\/\//, { message: '披露网址应以 http:// 或 https:// 开头' })
   envDisclosureUrl?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt({ message: '披露年份应为2000至2100的整数' }) @Min(2000, { message: '披露年份应为2000至2100的整数' }) @Max(2100, { message: '披露年份应为2000至2100的整数' })
@@ -142,7 +143,7 @@ export class CreateEnterpriseDto extends EnterpriseProfileDto {
   @ApiProperty({ example: '湛江某某环保科技有限公司' })
   @Trim()
   @IsString({ message: '企业名称应为文字' })
-  @Length(2, 200, { message: '企业名称应为2至200个字' })
+  @TextLength(TEXT_LIMITS.organizationName, '企业名称')
   name: string;
 
   @ApiProperty()

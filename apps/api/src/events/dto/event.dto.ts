@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EventStatus, EventType, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS } from '@zj/shared';
+import { EventStatus, EventType, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, MAX_EVENT_CAPACITY, TEXT_LIMITS } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -14,7 +14,6 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Length,
   Max,
   MaxLength,
   Min,
@@ -24,6 +23,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { MAX_AGENDA_ITEMS } from '../event-rules';
 import { oneOf } from '../../common/validation/messages';
 
@@ -47,14 +47,14 @@ export class AgendaItemDto {
   @ApiProperty({ example: '绿色金融政策宣讲' })
   @Trim()
   @IsString({ message: '议程名称应为文字' })
-  @Length(1, 100, { message: '议程名称应为1至100字' })
+  @TextLength(TEXT_LIMITS.agendaTitle, '议程名称', '字')
   title: string;
 
   @ApiPropertyOptional({ example: '市金融工作局 张科长' })
   @IsOptional()
   @Trim()
   @IsString({ message: '主讲人应为文字' })
-  @MaxLength(100, { message: '主讲人不能超过100字' })
+  @TextLength(TEXT_LIMITS.agendaSpeaker, '主讲人', '字')
   speaker?: string | null;
 }
 
@@ -69,14 +69,14 @@ class EventDetailsDto {
   @ValidateIf(given)
   @Trim()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: '线上参会链接应为 http(s) 网址' })
-  @MaxLength(500, { message: '线上参会链接不能超过500字符' })
+  @TextLength(TEXT_LIMITS.eventOnlineLink, '线上参会链接', '字符')
   onlineLink?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5000, description: '报名名额（正式报名的机构数）；不填为不限，满额后进入候补' })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_EVENT_CAPACITY, description: '报名名额（正式报名的机构数）；不填为不限，满额后进入候补' })
   @ValidateIf(given)
   @IsInt({ message: '名额应为整数' })
-  @Min(1, { message: '名额应为1至5000' })
-  @Max(5000, { message: '名额应为1至5000' })
+  @Min(1, { message: `名额应为1至${MAX_EVENT_CAPACITY}` })
+  @Max(MAX_EVENT_CAPACITY, { message: `名额应为1至${MAX_EVENT_CAPACITY}` })
   capacity?: number | null;
 
   @ApiPropertyOptional({ example: '2026-05-18T18:00:00+08:00', description: '报名截止时间（不晚于开始时间）' })
@@ -118,7 +118,7 @@ export class CreateEventDto extends EventDetailsDto {
   @ApiProperty({ example: '2026年湛江市绿色金融产品推介会' })
   @Trim()
   @IsString({ message: '标题应为文字' })
-  @Length(2, 200, { message: '标题应为2至200字' })
+  @TextLength(TEXT_LIMITS.eventTitle, '标题', '字')
   title: string;
 
   @ApiProperty({ example: '2026-05-20T09:30:00+08:00' })
@@ -128,14 +128,14 @@ export class CreateEventDto extends EventDetailsDto {
   @ApiProperty({ example: '湛江市民大厦三楼会议室' })
   @Trim()
   @IsString({ message: '地点应为文字' })
-  @Length(2, 200, { message: '地点应为2至200字' })
+  @TextLength(TEXT_LIMITS.eventVenue, '地点', '字')
   venue: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
   @IsString({ message: '说明应为文字' })
-  @MaxLength(5000, { message: '说明不能超过5000字' })
+  @TextLength(TEXT_LIMITS.eventDescription, '说明', '字')
   description?: string;
 
   @ApiPropertyOptional({ type: [String], description: '受邀机构（其用户收到邀请，并在开始前一天、一小时收到提醒）' })
@@ -160,7 +160,7 @@ export class UpdateEventDto extends EventDetailsDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '标题应为文字' })
-  @Length(2, 200, { message: '标题应为2至200字' })
+  @TextLength(TEXT_LIMITS.eventTitle, '标题', '字')
   title?: string;
 
   @ApiPropertyOptional()
@@ -172,14 +172,14 @@ export class UpdateEventDto extends EventDetailsDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '地点应为文字' })
-  @Length(2, 200, { message: '地点应为2至200字' })
+  @TextLength(TEXT_LIMITS.eventVenue, '地点', '字')
   venue?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
   @IsString({ message: '说明应为文字' })
-  @MaxLength(5000, { message: '说明不能超过5000字' })
+  @TextLength(TEXT_LIMITS.eventDescription, '说明', '字')
   description?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: '受邀机构（替换整个名单；发布后新受邀的机构收到邀请，并在开始前一天、一小时收到提醒）' })

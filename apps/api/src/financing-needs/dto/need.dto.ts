@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CollateralKind, FinancingInstrument, MAX_AMOUNT_WAN, MAX_RATE_PERCENT, MAX_TERM_MONTHS, NeedSharing, NeedStatus, COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, NEED_SHARING_LABELS, NEED_STATUS_LABELS } from '@zj/shared';
+import { CollateralKind, FinancingInstrument, MAX_AMOUNT_WAN, MAX_RATE_PERCENT, MAX_TERM_MONTHS, NeedSharing, NeedStatus, COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, NEED_SHARING_LABELS, NEED_STATUS_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 export class NeedFieldsDto {
@@ -24,7 +25,7 @@ export class NeedFieldsDto {
   @ApiProperty({ example: '光伏组件、逆变器采购及安装' })
   @Trim()
   @IsString({ message: '资金用途应为文字' })
-  @Length(2, 500, { message: '资金用途应为2至500个字' })
+  @TextLength(TEXT_LIMITS.needPurpose, '资金用途')
   purpose: string;
 
   @ApiProperty({ enum: CollateralKind, isArray: true })
@@ -38,7 +39,7 @@ export class NeedFieldsDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '担保说明应为文字' })
-  @MaxLength(200, { message: '担保说明不能超过200个字' })
+  @TextLength(TEXT_LIMITS.needCollateralNote, '担保说明')
   collateralNote?: string | null;
 
   @ApiPropertyOptional({ example: '3.85', description: '可接受的最高年利率（%）' })
@@ -88,7 +89,7 @@ export class UpdateNeedDto {
   @ApiPropertyOptional({ enum: FinancingInstrument }) @IsOptional() @IsEnum(FinancingInstrument, { message: oneOf('融资方式', FINANCING_INSTRUMENT_LABELS) })
   instrument?: FinancingInstrument;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '资金用途应为文字' }) @Length(2, 500, { message: '资金用途应为2至500个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '资金用途应为文字' }) @TextLength(TEXT_LIMITS.needPurpose, '资金用途')
   purpose?: string;
 
   @ApiPropertyOptional({ enum: CollateralKind, isArray: true })
@@ -99,7 +100,7 @@ export class UpdateNeedDto {
   @IsEnum(CollateralKind, { each: true, message: oneOf('可提供的担保方式', COLLATERAL_KIND_LABELS) })
   collateral?: CollateralKind[];
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '担保说明应为文字' }) @MaxLength(200, { message: '担保说明不能超过200个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '担保说明应为文字' }) @TextLength(TEXT_LIMITS.needCollateralNote, '担保说明')
   collateralNote?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsDecimalString({ precision: 5, scale: 2, min: 0, max: MAX_RATE_PERCENT, label: '可接受的最高年利率', unit: '%' })

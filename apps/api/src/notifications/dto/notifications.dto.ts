@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  IsUUID,
   Length,
   Matches,
   Min,
@@ -164,6 +165,30 @@ export class DeadLetterQuery extends PageQueryDto {
   @IsOptional()
   @IsEnum(NotificationType, { message: '通知类型无效，请从列表中选择' })
   type?: NotificationType;
+}
+
+export class AdminEndpointQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: '只看该机构的推送地址' })
+  @IsOptional()
+  @IsUUID('all', { message: '机构无效，请从列表中选择' })
+  organizationId?: string;
+
+  @ApiPropertyOptional({ enum: ENDPOINT_CHANNELS })
+  @IsOptional()
+  @IsIn(ENDPOINT_CHANNELS as readonly string[], { message: '类型只能是企业微信群机器人或 Webhook' })
+  channel?: EndpointChannel;
+
+  @ApiPropertyOptional({ description: '按名称、地址或机构名称查找' })
+  @IsOptional()
+  @Trim()
+  @IsString({ message: '关键词应为文字' })
+  @Length(1, 100, { message: '关键词应为1至100个字' })
+  q?: string;
+}
+
+export class OrganizationParams {
+  @IsUUID('all', { message: '机构无效' })
+  organizationId: string;
 }
 
 export const DELIVERY_STATUSES = Object.values(DeliveryStatus);

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { InstitutionKind, OrgType, INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS } from '@zj/shared';
+import { InstitutionKind, OrgType, INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 export class CreateOrganizationDto {
@@ -13,7 +14,7 @@ export class CreateOrganizationDto {
   @ApiProperty({ example: '南海绿色银行湛江分行（演示）' })
   @Trim()
   @IsString({ message: '机构名称应为文字' })
-  @Length(2, 200, { message: '机构名称应为2至200个字' })
+  @TextLength(TEXT_LIMITS.organizationName, '机构名称')
   name: string;
 
   @ApiPropertyOptional()
@@ -36,7 +37,7 @@ export class CreateOrganizationDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '分支机构应为文字' })
-  @Length(1, 100, { message: '分支机构应为1至100个字' })
+  @TextLength(TEXT_LIMITS.organizationBranch, '分支机构')
   branchName?: string;
 }
 
@@ -45,7 +46,7 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '机构名称应为文字' })
-  @Length(2, 200, { message: '机构名称应为2至200个字' })
+  @TextLength(TEXT_LIMITS.organizationName, '机构名称')
   name?: string;
 
   @ApiPropertyOptional()
@@ -57,7 +58,7 @@ export class UpdateOrganizationDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '分支机构应为文字' })
-  @Length(1, 100, { message: '分支机构应为1至100个字' })
+  @TextLength(TEXT_LIMITS.organizationBranch, '分支机构')
   branchName?: string;
 }
 

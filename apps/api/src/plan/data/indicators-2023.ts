@@ -4,8 +4,9 @@ import type { PlanTaskNumber } from './plan-2023';
  * The numbers the plan sets (see the seed's key works and 2023 work list), as indicators with
  * targets. Loaded by the plan migration; the bureau may add or edit indicators afterwards.
  * Values are decimal strings in the indicator's unit (% / 次 / 家 / 万元). Plain string values of the
- * @zj/shared enums (IndicatorSource, IndicatorComputation, IndicatorComparison): the migration
- * imports this file, and migrations run without the shared package built.
+ * @zj/shared enums (IndicatorSource, IndicatorComputation, IndicatorComparison). The plan migration
+ * loaded a frozen copy (database/migrations/data/1764300400000-plan-2023.ts): a change here is a new
+ * migration.
  */
 export interface IndicatorSeed {
   code: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IndicatorComparison, IndicatorComputation, IndicatorSource, ReportingFrequency, ReportStatus, WorkItemStatus, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, REPORTING_FREQUENCY_LABELS, REPORT_STATUS_LABELS, WORK_ITEM_STATUS_LABELS } from '@zj/shared';
+import { IndicatorComparison, IndicatorComputation, IndicatorSource, ReportingFrequency, ReportStatus, WorkItemStatus, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, REPORTING_FREQUENCY_LABELS, REPORT_STATUS_LABELS, WORK_ITEM_STATUS_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -56,7 +57,7 @@ export class CreateWorkItemDto {
   @ApiProperty()
   @Trim()
   @IsString({ message: '具体工作内容应为文字' })
-  @Length(2, 2000, { message: '具体工作内容应为2至2000个字' })
+  @TextLength(TEXT_LIMITS.workItemText, '具体工作内容')
   text: string;
 }
 
@@ -68,7 +69,7 @@ export class WorkListItemDto {
   @ApiProperty()
   @Trim()
   @IsString({ message: '工作内容应为文字' })
-  @Length(2, 2000, { message: '工作内容应为2至2000字' })
+  @TextLength(TEXT_LIMITS.workItemText, '工作内容', '字')
   text: string;
 }
 
@@ -92,7 +93,7 @@ export class UpdateWorkItemDto extends VersionDto {
   @ApiProperty()
   @Trim()
   @IsString({ message: '具体工作内容应为文字' })
-  @Length(2, 2000, { message: '具体工作内容应为2至2000个字' })
+  @TextLength(TEXT_LIMITS.workItemText, '具体工作内容')
   text: string;
 }
 

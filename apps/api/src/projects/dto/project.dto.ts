@@ -16,6 +16,7 @@ import {
   PROJECT_STAGE_LABELS,
   PROJECT_STATUS_LABELS,
   REVIEW_STAGE_LABELS,
+  TEXT_LIMITS,
 } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
@@ -39,6 +40,7 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 export class ProjectCategoryDto {
@@ -63,7 +65,7 @@ export class ProjectFieldsDto {
   @ApiProperty({ example: '麻章临港产业园厂房屋顶分布式光伏项目' })
   @Trim()
   @IsString({ message: '项目名称应为文字' })
-  @Length(2, 200, { message: '项目名称应为2至200个字' })
+  @TextLength(TEXT_LIMITS.projectName, '项目名称')
   name: string;
 
   @ApiPropertyOptional({ example: '440811', description: '项目所在县（市、区）或园区；默认为企业所在地' })
@@ -75,14 +77,14 @@ export class ProjectFieldsDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '项目地点应为文字' })
-  @MaxLength(200, { message: '项目地点不能超过200个字' })
+  @TextLength(TEXT_LIMITS.projectLocation, '项目地点')
   location?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
   @IsString({ message: '项目简介应为文字' })
-  @MaxLength(5000, { message: '项目简介不能超过5000个字' })
+  @TextLength(TEXT_LIMITS.projectDescription, '项目简介')
   description?: string | null;
 
   @ApiProperty({ enum: ProjectStage })
@@ -122,7 +124,7 @@ export class ProjectFieldsDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '其他环境效益应为文字' })
-  @MaxLength(500, { message: '其他环境效益不能超过500个字' })
+  @TextLength(TEXT_LIMITS.projectOtherBenefits, '其他环境效益')
   otherBenefits?: string | null;
 
   @ApiPropertyOptional({ example: ['分布式光伏'], type: [String] })
@@ -162,16 +164,16 @@ export class UpdateProjectDto {
   @IsInt({ message: '版本号应为整数' })
   version: number;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目名称应为文字' }) @Length(2, 200, { message: '项目名称应为2至200个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目名称应为文字' }) @TextLength(TEXT_LIMITS.projectName, '项目名称')
   name?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsDivisionCode({ message: '所在县（市、区）应为湛江市的县（市、区）或园区' })
   divisionCode?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目地点应为文字' }) @MaxLength(200, { message: '项目地点不能超过200个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目地点应为文字' }) @TextLength(TEXT_LIMITS.projectLocation, '项目地点')
   location?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目简介应为文字' }) @MaxLength(5000, { message: '项目简介不能超过5000个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '项目简介应为文字' }) @TextLength(TEXT_LIMITS.projectDescription, '项目简介')
   description?: string | null;
 
   @ApiPropertyOptional({ enum: ProjectStage }) @IsOptional() @IsEnum(ProjectStage, { message: oneOf('项目阶段', PROJECT_STAGE_LABELS) })
@@ -195,7 +197,7 @@ export class UpdateProjectDto {
   @ApiPropertyOptional() @IsOptional() @IsDecimalString({ ...QUANTITY, label: '年节水', unit: '吨' })
   waterSavedT?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '其他环境效益应为文字' }) @MaxLength(500, { message: '其他环境效益不能超过500个字' })
+  @ApiPropertyOptional() @IsOptional() @Trim() @IsString({ message: '其他环境效益应为文字' }) @TextLength(TEXT_LIMITS.projectOtherBenefits, '其他环境效益')
   otherBenefits?: string | null;
 
   @ApiPropertyOptional({ type: [String] })

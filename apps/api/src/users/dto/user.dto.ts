@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, UserStatus, ROLE_LABELS } from '@zj/shared';
+import { Role, UserStatus, ROLE_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
+import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
 export class CreateUserDto {
@@ -14,7 +15,7 @@ export class CreateUserDto {
   @ApiProperty()
   @Trim()
   @IsString({ message: '姓名应为文字' })
-  @Length(1, 100, { message: '姓名应为1至100个字' })
+  @TextLength(TEXT_LIMITS.personName, '姓名')
   displayName: string;
 
   @ApiProperty({ enum: Role })
@@ -36,7 +37,7 @@ export class UpdateUserDto {
   @IsOptional()
   @Trim()
   @IsString({ message: '姓名应为文字' })
-  @Length(1, 100, { message: '姓名应为1至100个字' })
+  @TextLength(TEXT_LIMITS.personName, '姓名')
   displayName?: string;
 
   @ApiPropertyOptional({ enum: UserStatus })
@@ -67,7 +68,7 @@ export class UpdateMeDto {
   @ApiProperty()
   @Trim()
   @IsString({ message: '姓名应为文字' })
-  @Length(1, 100, { message: '姓名应为1至100个字' })
+  @TextLength(TEXT_LIMITS.personName, '姓名')
   displayName: string;
 }
 

@@ -1,23 +1,35 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router-dom';
-import { Alert, Layout } from 'antd';
+import { Alert, Drawer, Grid, Layout } from 'antd';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { useCurrentUser } from '../../features/auth/hooks/auth-context';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
 
-/** The signed-in frame: header, role-dependent side menu, and the page. */
+/**
+ * The signed-in frame: header, role-dependent side menu, and the page. On a phone-sized screen
+ * (narrower than antd's `md`, 768 px) the menu is a drawer opened from the header, so the page
+ * has the whole width.
+ */
 export function AppLayout() {
   const user = useCurrentUser();
   const [collapsed, setCollapsed] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Unknown on the first render ({}): the wide layout until the screen is measured.
+  const narrow = Grid.useBreakpoint().md === false;
 
   return (
     <Layout className="zj-shell">
       <Layout.Header className="zj-header">
-        <HeaderBar />
+        <HeaderBar onOpenMenu={narrow ? () => setMenuOpen(true) : undefined} />
       </Layout.Header>
-      <Layout hasSider>
-        <Layout.Sider
+      {narrow ? (
+        <Drawer placement="left" size={240} open={menuOpen} onClose={() => setMenuOpen(false)} title="导航" className="zj-menu-drawer" styles={{ body: { padding: 0 } }}>
+          <SideMenu onNavigate={() => setMenuOpen(false)} />
+        </Drawer>
+      ) : null}
+      <Layout hasSider={!narrow}>
+        {narrow ? null : <Layout.Sider
           className="zj-sider"
           theme="light"
           width={208}
@@ -27,7 +39,7 @@ export function AppLayout() {
           breakpoint="lg"
         >
           <SideMenu />
-        </Layout.Sider>
+        </Layout.Sider>}
         <Layout.Content className="zj-content">
           {user.mustChangePassword ? (
             <Alert

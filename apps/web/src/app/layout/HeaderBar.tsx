@@ -1,20 +1,26 @@
 import { Link } from 'react-router-dom';
 import { Button, Divider, Flex, Tag, Tooltip } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@zj/shared';
 import { BrandMark } from '../../components/BrandMark';
 import { useAuth, useCurrentUser } from '../../features/auth/hooks/auth-context';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { PLATFORM_NAME } from '../brand';
 
-/** The top bar: platform name; the user, organisation and role; profile and logout. */
-export function HeaderBar() {
+/**
+ * The top bar: platform name; the user, organisation and role; profile and logout. With
+ * `onOpenMenu` (a phone-sized screen) it starts with the menu button, and the name, organisation and
+ * role give way to icons (styles.css).
+ */
+export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void } = {}) {
   const user = useCurrentUser();
   const { signOut } = useAuth();
+  const narrow = !!onOpenMenu;
 
   return (
-    <Flex className="zj-header-inner" align="center" justify="space-between" gap={16}>
-      <Link to="/" className="zj-brand">
+    <Flex className={`zj-header-inner${narrow ? ' zj-header-narrow' : ''}`} align="center" justify="space-between" gap={narrow ? 8 : 16}>
+      {narrow ? <Button type="text" icon={<MenuOutlined />} className="zj-header-logout" aria-label="打开菜单" onClick={onOpenMenu} data-testid="menu-open" /> : null}
+      <Link to="/" className="zj-brand" aria-label={`${PLATFORM_NAME}（工作台）`}>
         <BrandMark inverted size={28} />
         <span className="zj-brand-name" data-testid="platform-name">
           {PLATFORM_NAME}
@@ -35,18 +41,19 @@ export function HeaderBar() {
         </Tag>
         <Divider orientation="vertical" className="zj-header-divider" />
         <NotificationBell />
-        <Link to="/profile" className="zj-header-link" data-testid="header-profile">
-          个人资料
+        <Link to="/profile" className="zj-header-link" aria-label="个人资料" data-testid="header-profile">
+          {narrow ? <UserOutlined /> : '个人资料'}
         </Link>
         <Button
           type="text"
           size="small"
           icon={<LogoutOutlined />}
           className="zj-header-logout"
+          aria-label="退出登录"
           onClick={() => void signOut({ type: 'success', text: '您已安全退出' })}
           data-testid="header-logout"
         >
-          退出登录
+          {narrow ? null : '退出登录'}
         </Button>
       </Flex>
     </Flex>

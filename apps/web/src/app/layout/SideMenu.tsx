@@ -6,8 +6,8 @@ import { navItemForPath, navItemsFor } from '../navigation';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
-/** The side menu: the rows of NAV_ITEMS that the user's role may see. */
-export function SideMenu() {
+/** The side menu: the rows of NAV_ITEMS that the user's role may see. `onNavigate`: an entry was chosen (the drawer closes). */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void } = {}) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -27,6 +27,7 @@ export function SideMenu() {
   const selected = navItemForPath(pathname)?.key;
 
   return (
+    <nav aria-label="主菜单">
     <Menu
       mode="inline"
       items={items}
@@ -34,9 +35,11 @@ export function SideMenu() {
       onClick={({ key }) => {
         const target = entries.find((n) => n.key === key);
         if (target && target.path !== pathname) navigate(target.path);
+        onNavigate?.();
       }}
       data-testid="side-menu"
       style={{ borderInlineEnd: 'none' }}
     />
+    </nav>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, Form, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { auditSentence } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
@@ -16,21 +17,18 @@ const ENTITY_OPTIONS = auditOptions(AUDIT_ENTITY_LABELS);
 const ACTION_OPTIONS = auditOptions(AUDIT_ACTION_LABELS);
 
 const columns: ColumnsType<AuditEntry> = [
-  { title: '时间', dataIndex: 'at', width: 160, render: (v: string) => formatDateTime(v, true) },
-  { title: '操作人', dataIndex: 'actorEmail', render: (v: string | null) => v ?? '系统' },
-  { title: '序号', dataIndex: 'seq', width: 80 },
+  { title: '时间', dataIndex: 'at', width: 168, render: (v: string) => formatDateTime(v, true) },
   {
-    title: '动作',
-    dataIndex: 'action',
-    render: (v: string) => (
-      <span title={v} data-testid="audit-action">
-        {auditLabel(AUDIT_ACTION_LABELS, v)}
+    title: '操作',
+    key: 'sentence',
+    render: (_, e) => (
+      <span className="zj-wrap" title={e.action} data-testid="audit-sentence">
+        {auditSentence(e)}
       </span>
     ),
   },
-  { title: '对象类型', dataIndex: 'entityType', render: (v: string) => auditLabel(AUDIT_ENTITY_LABELS, v) },
-  { title: '对象ID', dataIndex: 'entityId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
-  { title: '请求编号', dataIndex: 'requestId', render: (v: string | null) => (v ? <span className="zj-mono">{v}</span> : '—') },
+  { title: '对象类型', dataIndex: 'entityType', width: 120, render: (v: string) => auditLabel(AUDIT_ENTITY_LABELS, v) },
+  { title: '序号', dataIndex: 'seq', width: 80 },
 ];
 
 /** 审计日志 (BUREAU): who changed what, with a check of the hash chain. */
@@ -39,7 +37,7 @@ export default function AuditLogPage() {
   const query = useAuditLog(list.params);
 
   return (
-    <PageContainer title="审计日志" extra={<AuditVerifyButton />} description="记录平台上的所有重要操作；各条记录以哈希链相连，可校验是否被篡改。">
+    <PageContainer title="审计日志" extra={<AuditVerifyButton />} description="记录平台上的所有重要操作：谁在何时对哪条记录做了什么；展开一行可看变更前后的字段。各条记录以哈希链相连，可校验是否被篡改。">
       <AuditVerifyResult />
       <Card size="small">
         <FilterBar values={list.filters} onSearch={list.setFilters} onReset={list.reset}>
@@ -74,6 +72,9 @@ export default function AuditLogPage() {
           onPageChange={list.setPage}
           rowKey="seq"
           expandable={{ expandedRowRender: (entry) => <AuditEntryDetail entry={entry} /> }}
+          // Fixed layout at the page's width: an expanded row's diff wraps instead of widening the table.
+          tableLayout="fixed"
+          scroll={undefined}
           data-testid="audit-table"
         />
       </Card>

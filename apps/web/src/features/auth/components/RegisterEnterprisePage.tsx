@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Col, Divider, Form, Input, Row } from 'antd';
-import { CREDIT_CODE_PROBLEM_MESSAGES, PASSWORD_POLICY_TEXT, creditCodeProblem, passwordPolicyProblem } from '@zj/shared';
+import { CREDIT_CODE_PROBLEM_MESSAGES, PASSWORD_POLICY_TEXT, creditCodeProblem, passwordPolicyProblem, TEXT_LIMITS } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { DivisionSelect } from '../../reference/components/DivisionSelect';
 import type { RegisterEnterpriseRequest } from '../api/auth-api';
 import { useRegisterEnterprise } from '../hooks/use-auth-mutations';
@@ -43,8 +44,8 @@ export default function RegisterEnterprisePage() {
         </Divider>
         <Row gutter={16}>
           <Col xs={24} md={24}>
-            <Form.Item name="enterpriseName" label="企业名称" rules={[{ required: true, whitespace: true, message: '请输入企业名称' }, { min: 2, max: 200, message: '企业名称应为2至200字' }]}>
-              <Input placeholder="与营业执照一致" data-testid="register-enterprise-name" />
+            <Form.Item name="enterpriseName" label="企业名称" rules={[{ required: true, whitespace: true, message: '请输入企业名称' }, lengthRule('企业名称', TEXT_LIMITS.organizationName)]}>
+              <Input placeholder="与营业执照一致" {...counted(TEXT_LIMITS.organizationName)} data-testid="register-enterprise-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -76,8 +77,8 @@ export default function RegisterEnterprisePage() {
         </Divider>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="displayName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }, { max: 100, message: '姓名不超过100字' }]}>
-              <Input data-testid="register-display-name" />
+            <Form.Item name="displayName" label="联系人姓名" rules={[{ required: true, whitespace: true, message: '请输入联系人姓名' }, lengthRule('联系人姓名', TEXT_LIMITS.personName)]}>
+              <Input {...counted(TEXT_LIMITS.personName)} data-testid="register-display-name" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

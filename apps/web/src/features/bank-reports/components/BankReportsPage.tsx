@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Role } from '@zj/shared';
+import { Role, TEXT_LIMITS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { useAuth } from '../../auth/hooks/auth-context';
 import { GreenLoanRatioChart } from '../../indicators/components/GreenLoanRatioChart';
 import type { BankProfile, LoanReport } from '../api/bank-reports-api';
@@ -52,13 +53,13 @@ function BankView() {
               {existing ? <Tag style={{ marginLeft: 8 }}>已报送，可更正</Tag> : null}
             </Form.Item>
             <Form.Item name="greenLoanBalance" label="月末绿色贷款余额（万元）" rules={[{ required: true, message: '请填写月末绿色贷款余额' }, { pattern: /^\d+(\.\d{1,2})?$/, message: '月末绿色贷款余额应为不小于0的数字（万元），最多两位小数' }]}>
-              <Input data-testid="loan-green" />
+              <Input suffix="万元" data-testid="loan-green" />
             </Form.Item>
             <Form.Item name="totalLoanBalance" label="月末各项贷款余额（万元）" rules={[{ required: true, message: '请填写月末各项贷款余额' }, { pattern: /^\d+(\.\d{1,2})?$/, message: '月末各项贷款余额应为大于0的数字（万元），最多两位小数' }]}>
-              <Input data-testid="loan-total" />
+              <Input suffix="万元" data-testid="loan-total" />
             </Form.Item>
-            <Form.Item name="note" label="说明">
-              <Input />
+            <Form.Item name="note" label="说明" rules={[lengthRule('说明', TEXT_LIMITS.loanReportNote)]}>
+              <Input {...counted(TEXT_LIMITS.loanReportNote)} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={putReport.isPending} data-testid="loan-submit">
               报送
@@ -105,8 +106,8 @@ function BankView() {
             <Form.Item name="greenTeamSince" label="组建日期">
               <DatePicker />
             </Form.Item>
-            <Form.Item name="greenTeamNote" label="团队说明">
-              <Input />
+            <Form.Item name="greenTeamNote" label="团队说明" rules={[lengthRule('团队说明', TEXT_LIMITS.greenTeamNote)]}>
+              <Input {...counted(TEXT_LIMITS.greenTeamNote)} />
             </Form.Item>
             <Form.Item name="isLocalRuralCommercialBank" valuePropName="checked">
               <Checkbox>本行为法人农商行</Checkbox>
@@ -114,12 +115,12 @@ function BankView() {
             <Form.Item name="disclosesEnvironmentalInfo" valuePropName="checked">
               <Checkbox>已开展环境信息披露</Checkbox>
             </Form.Item>
-            <Space>
+            <Space wrap>
               <Form.Item name="disclosureYear" label="首次披露年度" rules={[numberRule(DISCLOSURE_YEAR)]}>
                 <InputNumber placeholder={rangeHint(DISCLOSURE_YEAR)} style={{ width: 200 }} />
               </Form.Item>
-              <Form.Item name="disclosureUrl" label="披露报告链接">
-                <Input style={{ width: 280 }} />
+              <Form.Item name="disclosureUrl" label="披露报告链接" rules={[lengthRule('披露报告链接', TEXT_LIMITS.disclosureUrl, '个字符')]}>
+                <Input style={{ width: 280, maxWidth: '100%' }} {...counted(TEXT_LIMITS.disclosureUrl)} />
               </Form.Item>
             </Space>
             <Button type="primary" htmlType="submit" loading={putProfile.isPending} {...testId('profile-save')}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
-import { CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
+import { CASE_ACTION_LABELS, CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
 import { Link, useParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { wanText } from '../../products/components/product-format';
 import { useAddTranche, useCase, useChoose, useFundUseCheck } from '../hooks/use-cases';
 import { CaseStateTag, Countdown } from './case-labels';
+import { caseLinks } from './case-links';
 import { ReferralPanel } from './ReferralPanel';
 import { TrancheDateField } from './TrancheDateField';
 import { TransitionModal } from './TransitionModal';
@@ -76,11 +77,12 @@ export default function CaseDetailPage() {
   const user = useCurrentUser();
   const data = useCase(id);
   const choose = useChoose();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [to, setTo] = useState<CaseState | null>(null);
   const c = data.data;
   if (!c) return <Spin spinning={data.isLoading} />;
   const contact = [c.contact.contactName, c.contact.contactPhone, c.contact.contactEmail].filter(Boolean).join(' / ') || '—';
+  const links = caseLinks(c, user.role);
   return (
     <PageContainer
       title={`对接详情 · ${c.enterpriseName}`}
@@ -88,18 +90,26 @@ export default function CaseDetailPage() {
         <Space wrap>
           {c.allowedTransitions.map((s) => (
             <Button key={s} type={s === CaseState.DECLINED || s === CaseState.REJECTED || s === CaseState.WITHDRAWN || s === CaseState.CLOSED ? 'default' : 'primary'} danger={s === CaseState.DECLINED || s === CaseState.REJECTED} onClick={() => setTo(s)} data-testid={`transition-${s}`}>
-              {CASE_STATE_LABELS[s]}
+              {CASE_ACTION_LABELS[s]}
             </Button>
           ))}
           {user.role === Role.ENTERPRISE && c.state === CaseState.APPROVED && !c.chosenAt ? (
-            <Button type="primary" data-testid="case-choose" loading={choose.isPending} onClick={async () => {
-              try {
-                await choose.mutateAsync(c.id);
-                message.success('已选择该授信方案，其他机构的对接随之结束');
-              } catch (e) {
-                notifyError(e);
-              }
-            }}>
+            <Button type="primary" data-testid="case-choose" loading={choose.isPending} onClick={() =>
+              modal.confirm({
+                title: `选择${c.bankName}的授信方案？`,
+                content: `该融资需求在其他机构的对接随之结束，这些机构将收到通知；放款由${c.bankName}办理并在平台登记。`,
+                okText: '确认选择',
+                cancelText: '返回',
+                onOk: async () => {
+                  try {
+                    await choose.mutateAsync(c.id);
+                    message.success(`已选择${c.bankName}的授信方案，其他机构的对接已结束；放款后本页会显示放款记录`);
+                  } catch (e) {
+                    notifyError(e);
+                  }
+                },
+              })
+            }>
               选择此方案
             </Button>
           ) : null}
@@ -127,9 +137,49 @@ export default function CaseDetailPage() {
                 CASE_ORIGIN_LABELS[c.origin]
               ),
             },
+            {
+              key: 'e',
+              label: '企业',
+              children: links.enterprise ? (
+                <Link to={links.enterprise} data-testid="case-enterprise-link">
+                  {c.enterpriseName}
+                </Link>
+              ) : (
+                c.enterpriseName
+              ),
+            },
             { key: 'b', label: '金融机构', children: c.bankName },
-            { key: 'p', label: '产品', children: c.productName ?? '—' },
-            { key: 'n', label: '融资需求', children: `${c.projectName ?? '企业整体融资'} · ${wanText(c.needAmount)} · ${c.needTermMonths}个月 · ${FINANCING_INSTRUMENT_LABELS[c.needInstrument]}` },
+            {
+              key: 'p',
+              label: '产品',
+              children: links.product && c.productName ? (
+                <Link to={links.product} data-testid="case-product-link">
+                  {c.productName}
+                </Link>
+              ) : (
+                (c.productName ?? '—')
+              ),
+            },
+            {
+              key: 'pr',
+              label: '项目',
+              children: links.project && c.projectName ? (
+                <Link to={links.project} data-testid="case-project-link">
+                  {c.projectName}
+                </Link>
+              ) : (
+                (c.projectName ?? '企业整体融资')
+              ),
+            },
+            {
+              key: 'n',
+              label: '融资需求',
+              children: (
+                <Link to={links.need} data-testid="case-need-link">
+                  {`${wanText(c.needAmount)} · ${c.needTermMonths}个月 · ${FINANCING_INSTRUMENT_LABELS[c.needInstrument]}`}
+                </Link>
+              ),
+            },
             { key: 'u', label: '资金用途', children: c.needPurpose },
             { key: 'c', label: '企业联系方式', children: <span data-testid="case-contact">{contact}{c.contact.revealed ? '' : '（受理后可见）'}</span> },
             { key: 'sc', label: '匹配度', children: c.score ?? '—' },

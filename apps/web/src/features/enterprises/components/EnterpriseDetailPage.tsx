@@ -14,14 +14,16 @@ import {
   INDUSTRY_SECTIONS,
   PROJECT_STATUS_LABELS,
   Role,
+  TEXT_LIMITS,
   type GradeBreakdownLine,
   type ProjectStatus,
 } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { amountWan, numberRule, rangeHint, yearNumber, type NumberSpec } from '../../../lib/number-rules';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { wan } from '../../projects/components/labels';
 import { useDivisionName } from '../../reference/hooks/use-divisions';
@@ -69,8 +71,8 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="industryName" label="行业名称">
-            <Input />
+          <Form.Item name="industryName" label="行业名称" rules={[lengthRule('行业名称', TEXT_LIMITS.industryName)]}>
+            <Input {...counted(TEXT_LIMITS.industryName)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -80,17 +82,17 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="registeredCapital" label="注册资本（万元）" rules={[numberRule(CAPITAL)]}>
-            <InputNumber<string> stringMode placeholder={rangeHint(CAPITAL)} style={{ width: '100%' }} />
+            <InputNumber<string> stringMode placeholder={rangeHint(CAPITAL)} suffix={CAPITAL.unit} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="legalRepresentative" label="法定代表人">
-            <Input />
+          <Form.Item name="legalRepresentative" label="法定代表人" rules={[lengthRule('法定代表人', TEXT_LIMITS.enterpriseLegalRepresentative)]}>
+            <Input {...counted(TEXT_LIMITS.enterpriseLegalRepresentative)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="contactName" label="联系人">
-            <Input data-testid="profile-contact-name" />
+          <Form.Item name="contactName" label="联系人" rules={[lengthRule('联系人', TEXT_LIMITS.enterpriseContactName)]}>
+            <Input {...counted(TEXT_LIMITS.enterpriseContactName)} data-testid="profile-contact-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -115,7 +117,7 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
         </Col>
         <Col xs={24} md={6}>
           <Form.Item name="carbonEmissionsT" label="年碳排放量（tCO2e）" rules={[numberRule(EMISSIONS)]}>
-            <InputNumber<string> stringMode placeholder={rangeHint(EMISSIONS)} style={{ width: '100%' }} />
+            <InputNumber<string> stringMode placeholder={rangeHint(EMISSIONS)} suffix="tCO2e" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
@@ -124,8 +126,8 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item name="carbonIntensityUnit" label="强度单位">
-            <Input placeholder="tCO2e/万元产值" />
+          <Form.Item name="carbonIntensityUnit" label="强度单位" rules={[lengthRule('强度单位', TEXT_LIMITS.carbonIntensityUnit, '个字符')]}>
+            <Input placeholder="tCO2e/万元产值" {...counted(TEXT_LIMITS.carbonIntensityUnit)} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
@@ -139,8 +141,8 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
           </Form.Item>
         </Col>
         <Col xs={24} md={18}>
-          <Form.Item name="envDisclosureUrl" label="披露网址">
-            <Input placeholder="https://" />
+          <Form.Item name="envDisclosureUrl" label="披露网址" rules={[lengthRule('披露网址', TEXT_LIMITS.disclosureUrl, '个字符')]}>
+            <Input placeholder="https://" {...counted(TEXT_LIMITS.disclosureUrl)} />
           </Form.Item>
         </Col>
       </Row>
@@ -156,7 +158,8 @@ function DecideModal({ identification, onClose }: { identification: Identificati
   const decide = useDecideIdentification();
   const [form] = Form.useForm<{ decision: 'APPROVE' | 'REJECT'; range?: [Dayjs, Dayjs]; note?: string }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     decide.mutate(
       { id: identification!.id, body: { decision: v.decision, validFrom: v.range?.[0].format('YYYY-MM-DD'), validUntil: v.range?.[1].format('YYYY-MM-DD'), note: v.note } },
       { onSuccess: () => (message.success('已处理'), onClose()), onError: (e) => message.error(handleFormError(form, e) ?? '请检查填写内容') },

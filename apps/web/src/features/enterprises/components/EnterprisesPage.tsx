@@ -23,7 +23,7 @@ export default function EnterprisesPage() {
       <Card size="small">
         <FilterBar<Record<string, string>> values={list.filters} onSearch={list.setFilters} onReset={list.reset}>
           <Form.Item name="q" label="关键词">
-            <Input allowClear placeholder="企业名称或信用代码" style={{ width: 200 }} data-testid="enterprise-filter-q" />
+            <Input allowClear placeholder="如 光伏：企业名称、信用代码、经营范围、项目" style={{ width: 260 }} maxLength={50} data-testid="enterprise-filter-q" />
           </Form.Item>
           <Form.Item name="divisionCode" label="县区">
             <DivisionSelect allowClear placeholder="全部" style={{ width: 160 }} />

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { EVENT_TYPE_LABELS, EventStatus, EventType, OrgType, type EventAgendaItem } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { EVENT_TYPE_LABELS, EventStatus, EventType, MAX_EVENT_CAPACITY, OrgType, TEXT_LIMITS, type EventAgendaItem } from '@zj/shared';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { numberRule, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import type { EventDetail, EventFields } from '../api/events-api';
 import { useCreateEvent, useUpdateEvent } from '../hooks/use-events';
 import { InviteeSelect } from './InviteeSelect';
@@ -35,7 +36,7 @@ interface Values {
 
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 const FORMAT = 'YYYY-MM-DD HH:mm';
-const CAPACITY = wholeNumber('名额', 1, 5000, { unit: '家' });
+const CAPACITY = wholeNumber('名额', 1, MAX_EVENT_CAPACITY, { unit: '家' });
 const URL_RE = /^https?:\/\/[^\s/]+\.\S*$/i;
 
 function agendaItems(rows: AgendaRow[] | undefined): EventAgendaItem[] {
@@ -77,7 +78,8 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
   }, [open, event, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setError(null);
     const invited = v.invitedOrganizationIds ?? [];
     const fields: EventFields = {
@@ -144,8 +146,8 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { min: 2, max: 200, message: '标题应为2至200字' }]}>
-              <Input maxLength={200} showCount placeholder="2至200字" data-testid="event-title" />
+            <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, lengthRule('标题', TEXT_LIMITS.eventTitle, '字')]}>
+              <Input {...counted(TEXT_LIMITS.eventTitle)} placeholder={`${TEXT_LIMITS.eventTitle.min}至${TEXT_LIMITS.eventTitle.max}字`} data-testid="event-title" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -175,14 +177,14 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
               name="venue"
               label="地点"
               extra="只在线上举行的，填「线上」并填写线上参会链接"
-              rules={[{ required: true, whitespace: true, message: '请填写地点' }, { min: 2, max: 200, message: '地点应为2至200字' }]}
+              rules={[{ required: true, whitespace: true, message: '请填写地点' }, lengthRule('地点', TEXT_LIMITS.eventVenue, '字')]}
             >
-              <Input maxLength={200} placeholder="2至200字，如 湛江市民大厦三楼会议室" data-testid="event-venue" />
+              <Input {...counted(TEXT_LIMITS.eventVenue)} placeholder="如 湛江市民大厦三楼会议室" data-testid="event-venue" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="onlineLink" label="线上参会链接" rules={[{ pattern: URL_RE, message: '线上参会链接应为 http(s) 网址' }, { max: 500, message: '线上参会链接不能超过500字符' }]}>
-              <Input maxLength={500} placeholder="选填，https://…，不超过500字符" data-testid="event-online-link" />
+            <Form.Item name="onlineLink" label="线上参会链接" rules={[{ pattern: URL_RE, message: '线上参会链接应为 http(s) 网址' }, lengthRule('线上参会链接', TEXT_LIMITS.eventOnlineLink, '字符')]}>
+              <Input {...counted(TEXT_LIMITS.eventOnlineLink)} placeholder="选填，https://…" data-testid="event-online-link" />
             </Form.Item>
           </Col>
           <Col xs={24}>
@@ -198,7 +200,7 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="capacity" label="名额" rules={[numberRule(CAPACITY)]} extra={`${rangeHint(CAPACITY)}机构，不填为不限；额满后报名进入候补，有机构取消时按顺序递补`}>
-              <InputNumber placeholder="1至5000" style={{ width: '100%' }} data-testid="event-capacity" />
+              <InputNumber placeholder={rangeHint(CAPACITY)} suffix="家" style={{ width: '100%' }} data-testid="event-capacity" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -233,8 +235,8 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="description" label="说明" rules={[{ max: 5000, message: '说明不能超过5000字' }]}>
-              <Input.TextArea rows={3} maxLength={5000} showCount placeholder="选填，不超过5000字" />
+            <Form.Item name="description" label="说明" rules={[lengthRule('说明', TEXT_LIMITS.eventDescription, '字')]}>
+              <Input.TextArea rows={3} {...counted(TEXT_LIMITS.eventDescription)} placeholder="选填" />
             </Form.Item>
           </Col>
         </Row>
@@ -250,11 +252,11 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
                   <Form.Item name={[f.name, 'time']} rules={[{ required: true, message: '请选择议程的开始和结束时间' }]} style={{ flex: '0 0 300px', marginBottom: 8 }}>
                     <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" placeholder={['开始', '结束']} style={{ width: '100%' }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写议程名称' }, { max: 100, message: '议程名称应为1至100字' }]} style={{ flex: 1, marginBottom: 8 }}>
-                    <Input maxLength={100} placeholder="议程名称，不超过100字" data-testid={`event-agenda-title-${i}`} />
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写议程名称' }, lengthRule('议程名称', TEXT_LIMITS.agendaTitle, '字')]} style={{ flex: 1, marginBottom: 8 }}>
+                    <Input {...counted(TEXT_LIMITS.agendaTitle)} placeholder="议程名称" aria-label="议程名称" data-testid={`event-agenda-title-${i}`} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'speaker']} rules={[{ max: 100, message: '主讲人不能超过100字' }]} style={{ flex: '0 0 200px', marginBottom: 8 }}>
-                    <Input maxLength={100} placeholder="主讲人及单位（选填）" />
+                  <Form.Item name={[f.name, 'speaker']} rules={[lengthRule('主讲人', TEXT_LIMITS.agendaSpeaker, '字')]} style={{ flex: '0 0 200px', marginBottom: 8 }}>
+                    <Input {...counted(TEXT_LIMITS.agendaSpeaker)} placeholder="主讲人及单位（选填）" aria-label="主讲人及单位" />
                   </Form.Item>
                   <Button type="text" icon={<DeleteOutlined />} aria-label="删除这一项议程" onClick={() => remove(f.name)} />
                 </Flex>

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { App, Button, Dropdown, Form, Input, InputNumber, Modal, Space, Tooltip, Typography } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { EventStatus, EventType, LIVE_EVENT_STATUSES, type EventView } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import type { EventStepName } from '../api/events-api';
@@ -21,7 +21,8 @@ interface StepSpec {
   note?: { label: string; required: boolean };
   /** Asks how many attended (marking an event held). */
   attendance?: boolean;
-  done: string;
+  /** The success message: what happened and what follows. */
+  done: string | ((e: EventView) => string);
   danger?: boolean;
 }
 
@@ -79,7 +80,7 @@ const STEPS: Record<EventStepName, StepSpec> = {
     body: () => <p>活动记为已举办，计入方案指标中宣讲·推介·对接会的举办次数；此后不能再签到，尚未发出的提醒不再发送。平台不另行通知参会机构。请填写参会人数和举办情况。</p>,
     note: { label: '举办情况（必填，如到场机构、会谈和签约情况，不超过500字）', required: true },
     attendance: true,
-    done: '活动已标记为已结束',
+    done: '活动已记为已举办，计入宣讲·推介·对接会的举办次数；签约意向请在活动页跟进授信和放款',
   },
   cancel: {
     label: '取消活动',
@@ -93,7 +94,7 @@ const STEPS: Record<EventStepName, StepSpec> = {
       </p>
     ),
     note: { label: '取消原因（必填，不超过500字）', required: true },
-    done: '活动已取消',
+    done: (e) => (e.registeredCount || e.waitlistCount ? '活动已取消，已报名和候补的机构将收到取消通知（附取消原因）' : '活动已取消'),
     danger: true,
   },
 };
@@ -126,10 +127,12 @@ export function EventStepActions({ event, size, suffix = '', compact = false }: 
 
   const confirm = async () => {
     if (!step) return;
-    const v: { note?: string; attendanceCount?: number } = STEPS[step].note || STEPS[step].attendance ? await form.validateFields() : {};
+    const v: { note?: string; attendanceCount?: number } | null = STEPS[step].note || STEPS[step].attendance ? await validated(form) : {};
+    if (!v) return;
     try {
       await run.mutateAsync({ id: event.id, step, version: event.version, note: v.note?.trim() || undefined, attendanceCount: v.attendanceCount ?? undefined });
-      message.success(STEPS[step].done);
+      const done = STEPS[step].done;
+      message.success(typeof done === 'string' ? done : done(event));
       setStep(null);
     } catch (e) {
       // A field the API refused shows under it; anything else as a message.

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { EventStatus, LIVE_EVENT_STATUSES, ORG_TYPE_LABELS, OrgType, type EventDetailView, type InvitationFilter, type InvitationPreview, type TaxonomyNode } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
 import { isCountyLevel, useDivisions } from '../../reference/hooks/use-divisions';
 import { useTaxonomyTree } from '../../reference/hooks/use-taxonomies';
@@ -66,7 +66,8 @@ export function InvitationsTab({ event: e }: { event: EventDetailView }) {
   const open = e.status === EventStatus.DRAFT || LIVE_EVENT_STATUSES.includes(e.status);
 
   const runPreview = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const filter = toFilter(v);
     setError(null);
     if (!Object.keys(filter).length) {

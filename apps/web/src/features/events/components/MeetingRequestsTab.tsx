@@ -12,7 +12,7 @@ import {
   type MeetingSuggestion,
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import { useAuth } from '../../auth/hooks/auth-context';
@@ -136,7 +136,8 @@ function RequestModal({ event: e, suggestion: s, onClose }: { event: EventDetail
   }, [form, s]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setError(null);
     try {
       await ask.mutateAsync({ targetOrganizationId: s.organization.id, priority: v.priority, ...(v.needId ? { needId: v.needId } : {}), ...(v.message?.trim() ? { message: v.message.trim() } : {}) });

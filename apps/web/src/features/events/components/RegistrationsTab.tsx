@@ -13,7 +13,7 @@ import {
   type RegistrationView,
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { numberRule, wholeNumber } from '../../../lib/number-rules';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
@@ -275,7 +275,8 @@ function OnBehalfModal({ event: e, onClose }: { event: EventDetailView; onClose:
   const bank = org?.type === OrgType.FINANCIAL_INSTITUTION;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setError(null);
     try {
       const r = await register.mutateAsync({ organizationId: v.organizationId, ...(bank ? { desks: v.desks ?? 1 } : {}) });
@@ -308,7 +309,8 @@ function RejectModal({ registration: r, onClose, onReject }: { registration: Reg
   const [form] = Form.useForm<{ reason?: string }>();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setBusy(true);
     await onReject(v.reason?.trim() || undefined).finally(() => setBusy(false));
   };

@@ -13,7 +13,7 @@ import {
   type ScheduleView,
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { numberProblem, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
@@ -259,7 +259,8 @@ function WalkInModal({ event: e, schedule: s, onClose }: { event: EventDetailVie
   const bank = s.banks.find((b) => b.organizationId === bankId);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setError(null);
     try {
       await add.mutateAsync({ ...v, ...(v.desk ? { desk: v.desk } : {}) });

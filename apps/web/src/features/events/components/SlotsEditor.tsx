@@ -9,6 +9,7 @@ import { testId } from '../../../lib/test-id';
 import type { SlotFields } from '../api/meetings-api';
 import { useClearSchedule, useSaveSlots } from '../hooks/use-participation';
 import { clock } from './event-labels';
+import { validated } from '../../../lib/form-errors';
 
 const LENGTH = wholeNumber('每场（分钟）', 5, 120, { unit: '分钟', required: true });
 const COUNT = wholeNumber('场次', 1, 40, { unit: '场', required: true });
@@ -50,7 +51,7 @@ export function SlotsEditor({ event: e, slots, hasMeetings, published }: { event
   const initial: Values = { firstStart: dayjs(slots[0]?.startsAt ?? e.startsAt), length: 20, count: slots.length || 12, gap: 0, breaks: [] };
 
   const submit = async () => {
-    await form.validateFields();
+    if (!(await validated(form))) return;
     const list = generateSlots(form.getFieldsValue());
     if (!list.length) return;
     const run = () =>

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { COLLATERAL_KIND_LABELS, CollateralKind, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NeedSharing } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { COLLATERAL_KIND_LABELS, CollateralKind, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NeedSharing, TEXT_LIMITS } from '@zj/shared';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { amountWan, numberRule, rangeHint, ratePercent, termMonths } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { listBanks, type NeedDetail } from '../api/needs-api';
 import { useSaveNeed } from '../hooks/use-needs';
 
@@ -55,7 +56,8 @@ export function NeedFormModal({ open, onClose, projectId, enterpriseOrgId, need 
   }, [open, need, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setError(null);
     save.mutate(
       {
@@ -86,25 +88,25 @@ export function NeedFormModal({ open, onClose, projectId, enterpriseOrgId, need 
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values> form={form} layout="vertical" initialValues={{ instrument: FinancingInstrument.LOAN, sharing: NeedSharing.ALL_BANKS, collateral: [] }}>
         <Form.Item name="amount" label={AMOUNT.label} rules={[numberRule(AMOUNT)]} extra={rangeHint(AMOUNT)}>
-          <InputNumber<string> stringMode style={{ width: '100%' }} data-testid="need-form-amount" />
+          <InputNumber<string> stringMode style={{ width: '100%' }} suffix={AMOUNT.unit} data-testid="need-form-amount" />
         </Form.Item>
         <Form.Item name="termMonths" label={TERM.label} rules={[numberRule(TERM)]} extra={rangeHint(TERM)}>
-          <InputNumber style={{ width: '100%' }} data-testid="need-form-term" />
+          <InputNumber style={{ width: '100%' }} suffix={TERM.unit} data-testid="need-form-term" />
         </Form.Item>
         <Form.Item name="instrument" label="融资方式" rules={[{ required: true, message: '请选择融资方式' }]}>
           <Select options={Object.values(FinancingInstrument).map((i) => ({ value: i, label: FINANCING_INSTRUMENT_LABELS[i] }))} />
         </Form.Item>
-        <Form.Item name="purpose" label="资金用途" rules={[{ required: true, message: '请填写资金用途' }]}>
-          <Input.TextArea rows={2} data-testid="need-form-purpose" />
+        <Form.Item name="purpose" label="资金用途" rules={[{ required: true, whitespace: true, message: '请填写资金用途' }, lengthRule('资金用途', TEXT_LIMITS.needPurpose)]}>
+          <Input.TextArea rows={2} {...counted(TEXT_LIMITS.needPurpose)} data-testid="need-form-purpose" />
         </Form.Item>
         <Form.Item name="collateral" label="可提供的担保方式" rules={[{ required: true, message: '请选择担保方式（无担保请选“无”）' }]}>
           <Select mode="multiple" options={Object.values(CollateralKind).map((c) => ({ value: c, label: COLLATERAL_KIND_LABELS[c] }))} data-testid="need-form-collateral" />
         </Form.Item>
-        <Form.Item name="collateralNote" label="担保说明">
-          <Input />
+        <Form.Item name="collateralNote" label="担保说明" rules={[lengthRule('担保说明', TEXT_LIMITS.needCollateralNote)]}>
+          <Input {...counted(TEXT_LIMITS.needCollateralNote)} />
         </Form.Item>
         <Form.Item name="maxRatePercent" label={MAX_RATE.label} rules={[numberRule(MAX_RATE)]} extra={`${rangeHint(MAX_RATE)}；不填为不限`}>
-          <InputNumber<string> stringMode style={{ width: '100%' }} />
+          <InputNumber<string> stringMode style={{ width: '100%' }} suffix={MAX_RATE.unit} />
         </Form.Item>
         <Form.Item name="wantedBy" label="希望到位日期">
           <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

@@ -129,7 +129,8 @@ export default function NeedsPage() {
           page={list.page}
           pageSize={list.pageSize}
           onPageChange={list.setPage}
-          onRow={(n) => ({ onClick: () => setOpen(n.id), style: { cursor: 'pointer' }, 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
+          // A row opens the need: by click, or by Enter / Space once the row has the keyboard's focus.
+          onRow={(n) => ({ onClick: () => setOpen(n.id), onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), setOpen(n.id)), tabIndex: 0, 'aria-label': `查看融资需求：${n.enterpriseName}`, style: { cursor: 'pointer' }, 'data-testid': `need-row-${n.id}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: '企业', dataIndex: 'enterpriseName' },
             { title: '项目', dataIndex: 'projectName', render: (v: string | null) => v ?? '企业整体' },

@@ -1,63 +1,73 @@
-import { createElement } from 'react';
-import { Link } from 'react-router-dom';
-import { Card, Col, Descriptions, Flex, Row, Typography, theme } from 'antd';
-import { ORG_TYPE_LABELS, ROLE_LABELS } from '@zj/shared';
-import { navItemsFor } from '../../../app/navigation';
+import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { ROLE_LABELS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { ROLE_INTRO } from './role-intro';
+import { useWorkbench } from '../hooks/use-workbench';
+import { WorkbenchSectionCard } from './WorkbenchSection';
+import { greeting } from './workbench-format';
+import styles from './home.module.css';
 
-function greeting(): string {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date()),
-  );
-  if (hour < 6) return '您好';
-  if (hour < 12) return '上午好';
-  if (hour < 18) return '下午好';
-  return '晚上好';
-}
-
-/** 工作台: a welcome with the user's organisation and role, and the role's pages. */
+/** 工作台: a short greeting, then what waits for the user (the role's work queue, counted by the API). */
 export default function HomePage() {
   const user = useCurrentUser();
-  const { token } = theme.useToken();
-  const shortcuts = navItemsFor(user.role).filter((n) => n.key !== 'home');
+  const wb = useWorkbench();
+  const sections = wb.data?.sections ?? [];
+  const tasks = sections.filter((s) => s.layout === 'tasks');
+  const late = tasks.reduce((n, s) => n + s.items.filter((i) => i.overdue).length, 0);
 
   return (
     <PageContainer title="工作台">
       <div data-testid="home">
-        <Card className="zj-welcome">
-          <Typography.Title level={4} style={{ marginTop: 0 }}>
-            {greeting()}，{user.displayName}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">欢迎使用湛江绿色金融对接平台。{ROLE_INTRO[user.role]}</Typography.Paragraph>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, md: 3 }}
-            items={[
-              { key: 'org', label: '所属机构', children: <span data-testid="home-org">{user.organization.name}</span> },
-              { key: 'type', label: '机构类型', children: ORG_TYPE_LABELS[user.organization.type] },
-              { key: 'role', label: '角色', children: <span data-testid="home-role">{ROLE_LABELS[user.role]}</span> },
-            ]}
-          />
+        <Card size="small" className={styles.greeting}>
+          <Flex wrap gap="4px 12px" align="center" justify="space-between">
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {greeting()}，{user.displayName}
+            </Typography.Text>
+            <Flex wrap gap={4}>
+              <Tag data-testid="home-org" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+                {user.organization.name}
+              </Tag>
+              <Tag color="green" data-testid="home-role" style={{ marginInlineEnd: 0 }}>
+                {ROLE_LABELS[user.role]}
+              </Tag>
+            </Flex>
+          </Flex>
+          {wb.data ? (
+            <Typography.Text type="secondary" data-testid="home-summary">
+              {wb.data.total ? `您有 ${wb.data.total} 项待办${late ? `，其中 ${late} 项已超时，请优先处理` : ''}。` : '暂无待办事项。'}
+            </Typography.Text>
+          ) : null}
         </Card>
-        <Typography.Title level={5} style={{ marginTop: 20 }}>
-          常用功能
-        </Typography.Title>
-        <Row gutter={[12, 12]}>
-          {shortcuts.map((n) => (
-            <Col key={n.key} xs={12} sm={8} lg={6} xl={4}>
-              <Link to={n.path} data-testid={`home-link-${n.key}`}>
-                <Card hoverable size="small">
-                  <Flex align="center" gap={10}>
-                    <span style={{ fontSize: 20, color: token.colorPrimary }}>{createElement(n.icon)}</span>
-                    <span>{n.label}</span>
-                  </Flex>
-                </Card>
-              </Link>
-            </Col>
-          ))}
-        </Row>
+
+        {wb.isPending ? (
+          <Card size="small" data-testid="home-loading" aria-busy="true" aria-label="正在加载待办">
+            <Skeleton active paragraph={{ rows: 4 }} />
+          </Card>
+        ) : wb.isError ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="home-error"
+            title="待办事项加载失败"
+            description="请检查网络后重试；其他功能可从左侧菜单进入。"
+            action={
+              <Button size="small" onClick={() => wb.refetch()} loading={wb.isFetching}>
+                重试
+              </Button>
+            }
+          />
+        ) : (
+          <>
+            {sections.map((s) => (
+              <WorkbenchSectionCard key={s.key} section={s} />
+            ))}
+            {tasks.length === 0 ? (
+              <Card size="small" data-testid="home-empty">
+                <Empty description="暂无待办" />
+              </Card>
+            ) : null}
+          </>
+        )}
       </div>
     </PageContainer>
   );

@@ -29,5 +29,5 @@ export function GreenLoanRatioChart({ series, lines, testId = 'green-loan-ratio-
     [series, lines],
   );
   if (!series.length) return <Empty description="暂无银行月报数据" />;
-  return <EChart option={option} testId={testId} />;
+  return <EChart option={option} testId={testId} title={`全市绿色信贷占比（%，目标 ${lines.map((l) => l.label).join("、")}）`} />;
 }

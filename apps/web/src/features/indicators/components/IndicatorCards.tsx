@@ -32,6 +32,7 @@ function Trend({ indicator }: { indicator: IndicatorView }) {
       yAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       series: [
         {
+          name: indicator.unit ? `数值（${indicator.unit}）` : '数值',
           type: 'line',
           data: indicator.series.map((p) => Number(p.value)),
           markLine: target ? { symbol: 'none', data: [{ yAxis: Number(target.value), lineStyle: { type: 'dashed', color: '#fa8c16' } }], label: { formatter: `目标 ${withUnit(target.value, indicator.unit)}` } } : undefined,
@@ -40,7 +41,7 @@ function Trend({ indicator }: { indicator: IndicatorView }) {
     };
   }, [indicator]);
   if (indicator.series.length < 2) return null;
-  return <EChart option={option} testId={`indicator-trend-${indicator.code}`} height={120} />;
+  return <EChart option={option} testId={`indicator-trend-${indicator.code}`} title={`${indicator.name}的变化${indicator.unit ? `（${indicator.unit}）` : ''}`} height={120} />;
 }
 
 /** Indicators against their targets: current value, each target's status, and the trend. */

@@ -13,7 +13,7 @@ import {
   type IndicatorView,
 } from '@zj/shared';
 import { ApiError } from '../../../lib/api-client';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { queryKeys } from '../../../lib/query-keys';
 import { testId } from '../../../lib/test-id';
 import type { TargetBody } from '../api/indicators-api';
@@ -97,7 +97,8 @@ export function IndicatorFormModal({
 
   const submit = async () => {
     setError(null);
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       if (indicator) {
         await update.mutateAsync({

@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { IndicatorView } from '@zj/shared';
 import { formatDate } from '../../../lib/format';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
 import { useRecordIndicatorValue } from '../hooks/use-indicators';
 import { DECIMAL_PATTERN, withUnit } from './decimal';
@@ -26,7 +26,8 @@ export function IndicatorValueModal({ indicator, onClose }: { indicator: Indicat
   const submit = async () => {
     if (!indicator) return;
     setError(null);
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       await record.mutateAsync({ id: indicator.id, body: { value: v.value.trim(), asOf: v.asOf.format('YYYY-MM-DD'), evidence: v.evidence.trim() } });
       message.success('已登记指标数值');

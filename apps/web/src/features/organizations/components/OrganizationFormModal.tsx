@@ -7,10 +7,12 @@ import {
   ORG_TYPE_LABELS,
   OrgType,
   creditCodeProblem,
+  TEXT_LIMITS,
 } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { testId } from '../../../lib/test-id';
 import { handleFormError } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { DivisionSelect } from '../../reference/components/DivisionSelect';
 import type { CreateOrganizationRequest, Organization, UpdateOrganizationRequest } from '../api/types';
 import { useCreateOrganization, useUpdateOrganization } from '../hooks/use-organizations';
@@ -141,11 +143,11 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
           label="机构名称"
           rules={[
             { required: true, whitespace: true, message: '请输入机构名称' },
-            { min: 2, max: 200, message: '名称应为2至200字' },
+            lengthRule('机构名称', TEXT_LIMITS.organizationName),
           ]}
           extra={renaming ? '更名后，原名称将作为曾用名保留，机构的历史记录不受影响。' : undefined}
         >
-          <Input data-testid="org-form-name" />
+          <Input {...counted(TEXT_LIMITS.organizationName)} data-testid="org-form-name" />
         </Form.Item>
         <Form.Item
           name="creditCode"
@@ -178,8 +180,8 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
             <Form.Item name="institutionKind" label="机构类别" rules={[{ required: !editing, message: '请选择机构类别' }]}>
               <Select options={kindOptions} disabled={editing} placeholder="银行、保险机构…" data-testid="org-form-institution-kind" />
             </Form.Item>
-            <Form.Item name="branchName" label="分支机构" rules={[{ max: 100, message: '不超过100字' }]}>
-              <Input placeholder="如：湛江分行" data-testid="org-form-branch" />
+            <Form.Item name="branchName" label="分支机构" rules={[lengthRule('分支机构', TEXT_LIMITS.organizationBranch)]}>
+              <Input placeholder="如：湛江分行" {...counted(TEXT_LIMITS.organizationBranch)} data-testid="org-form-branch" />
             </Form.Item>
           </>
         ) : null}

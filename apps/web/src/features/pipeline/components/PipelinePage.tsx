@@ -5,6 +5,7 @@ import type * as echarts from 'echarts';
 import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
+import { validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
@@ -37,7 +38,7 @@ function StatisticsTab() {
     [s],
   );
   const byCategory = useMemo<echarts.EChartsOption>(
-    () => ({ tooltip: {}, series: [{ type: 'pie', radius: '65%', data: s?.byCategory.map((c) => ({ name: c.label, value: Number(c.disbursedAmount) || c.cases })) ?? [] }] }),
+    () => ({ tooltip: {}, series: [{ name: '放款（万元；未放款的类别为对接数）', type: 'pie', radius: '65%', data: s?.byCategory.map((c) => ({ name: c.label, value: Number(c.disbursedAmount) || c.cases })) ?? [] }] }),
     [s],
   );
   return (
@@ -63,9 +64,9 @@ function StatisticsTab() {
         </Row>
       </Card>
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col xs={24} lg={12}><Card size="small" title={`${scopeName}通过平台实现的融资（按月）`} data-testid="stat-over-time-title"><EChart option={overTime} testId="chart-over-time" /></Card></Col>
-        <Col xs={24} lg={6}><Card size="small" title="按县区"><EChart option={byCounty} testId="chart-by-county" /></Card></Col>
-        <Col xs={24} lg={6}><Card size="small" title="按绿色类别"><EChart option={byCategory} testId="chart-by-category" /></Card></Col>
+        <Col xs={24} lg={12}><Card size="small" title={`${scopeName}通过平台实现的融资（按月）`} data-testid="stat-over-time-title"><EChart option={overTime} testId="chart-over-time" title={`${scopeName}通过平台实现的融资（按月）`} /></Card></Col>
+        <Col xs={24} lg={6}><Card size="small" title="按县区"><EChart option={byCounty} testId="chart-by-county" title="按县区的放款（万元）" /></Card></Col>
+        <Col xs={24} lg={6}><Card size="small" title="按绿色类别"><EChart option={byCategory} testId="chart-by-category" title="按绿色类别的放款" /></Card></Col>
       </Row>
       <Card size="small" title="金融机构办理情况" style={{ marginTop: 16 }}>
         <Table<BankStatistics>
@@ -126,7 +127,8 @@ function PipelineTab() {
         ]}
       />
       <Modal open={!!target} title="改派给其他金融机构" onCancel={() => setTarget(null)} destroyOnHidden okButtonProps={testId('reassign-confirm')} onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validated(form);
+        if (!v) return;
         try {
           await reassign.mutateAsync({ id: target!.id, body: v });
           message.success('已改派');
@@ -192,7 +194,8 @@ function PushButton() {
     <>
       <Button type="primary" onClick={() => setOpen(true)} data-testid="push-open">推送需求</Button>
       <Modal open={open} title="向金融机构推送融资需求" onCancel={() => setOpen(false)} destroyOnHidden onOk={async () => {
-        const v = await form.validateFields();
+        const v = await validated(form);
+        if (!v) return;
         try {
           const r = await push.mutateAsync({ needId: v.needId, bankOrgIds: [v.bankOrgId], comment: v.comment });
           message.success(`已推送给 ${r.created.length} 家机构`);

@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Empty, Flex, Row, Select, Space, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Role, WORK_ITEM_STATUS_COLORS, WORK_ITEM_STATUS_LABELS, WorkItemStatus, type UnitRankingRow } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
@@ -24,6 +24,17 @@ export default function PlanDashboardPage() {
   const years = [...new Set((tasks.data ?? []).flatMap((t) => t.keyWorks.flatMap((k) => k.workItems.map((i) => i.year))))].sort();
   const d = dashboard.data;
   const mayExport = user?.role === Role.BUREAU || user?.role === Role.REGULATOR;
+  // The task pages are the bureau's and the regulators' (navigation: plan-tasks).
+  const mayOpenTasks = mayExport;
+  const drillParam = params.get('status');
+  const drill = drillParam && (Object.values(WorkItemStatus) as string[]).includes(drillParam) ? (drillParam as WorkItemStatus) : null;
+  const openDrill = (s: WorkItemStatus | null) => {
+    const next = new URLSearchParams(params);
+    if (s) next.set('status', s);
+    else next.delete('status');
+    setParams(next, { replace: true });
+  };
+  const drillRows = drill && d ? d.actions.flatMap((a) => a.tasks.filter((t) => t.status === drill).map((t) => ({ ...t, action: `${CHINESE[a.number - 1]}、${a.title}` }))) : [];
 
   return (
     <PageContainer
@@ -34,7 +45,7 @@ export default function PlanDashboardPage() {
           <Select
             style={{ width: 140 }}
             value={d?.year}
-            onChange={(y: number) => setParams({ year: String(y) }, { replace: true })}
+            onChange={(y: number) => setParams({ year: String(y), ...(drill ? { status: drill } : {}) }, { replace: true })}
             options={years.map((y) => ({ value: y, label: `${y}年工作清单` }))}
             data-testid="plan-year"
           />
@@ -53,12 +64,59 @@ export default function PlanDashboardPage() {
           <Row gutter={12}>
             {Object.values(WorkItemStatus).map((s) => (
               <Col key={s} xs={12} md={6}>
-                <Card size="small">
+                {/* A total opens the tasks behind it (the list below, kept in the address). */}
+                <Card
+                  size="small"
+                  hoverable
+                  role="button"
+                  tabIndex={0}
+                  aria-pressed={drill === s}
+                  aria-label={`${WORK_ITEM_STATUS_LABELS[s]} ${d.statusCounts[s] ?? 0} 项：查看这些任务`}
+                  onClick={() => openDrill(drill === s ? null : s)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      openDrill(drill === s ? null : s);
+                    }
+                  }}
+                  style={drill === s ? { borderColor: WORK_ITEM_STATUS_COLORS[s] } : undefined}
+                >
                   <Statistic title={WORK_ITEM_STATUS_LABELS[s]} value={d.statusCounts[s] ?? 0} suffix="项" valueStyle={{ color: WORK_ITEM_STATUS_COLORS[s] }} data-testid={`plan-count-${s}`} />
                 </Card>
               </Col>
             ))}
           </Row>
+          {drill ? (
+            <Card
+              size="small"
+              title={`${WORK_ITEM_STATUS_LABELS[drill]}的重点任务（${drillRows.length} 项）`}
+              extra={<Button size="small" onClick={() => openDrill(null)}>收起</Button>}
+              data-testid="plan-drill"
+            >
+              <Table
+                rowKey="id"
+                size="small"
+                pagination={false}
+                dataSource={drillRows}
+                locale={{ emptyText: '没有此状态的任务' }}
+                columns={[
+                  { title: '行动', dataIndex: 'action', width: 220 },
+                  {
+                    title: '重点任务',
+                    render: (_v, t) =>
+                      mayOpenTasks ? (
+                        <Link to={`/plan/tasks?year=${d.year}&task=${t.number}`}>
+                          （{t.number}）{t.title}
+                        </Link>
+                      ) : (
+                        `（${t.number}）${t.title}`
+                      ),
+                  },
+                  { title: '状态', dataIndex: 'status', width: 100, render: (v: WorkItemStatus) => <Typography.Text style={{ color: WORK_ITEM_STATUS_COLORS[v] }}>{WORK_ITEM_STATUS_LABELS[v]}</Typography.Text> },
+                ]}
+              />
+            </Card>
+          ) : null}
           <Card size="small" title="6大行动 · 18项重点任务">
             <Row gutter={[12, 12]}>
               {d.actions.map((a) => (
@@ -73,7 +131,7 @@ export default function PlanDashboardPage() {
                             style={{ borderLeft: `6px solid ${WORK_ITEM_STATUS_COLORS[t.status]}`, padding: '4px 8px', background: '#fafafa', borderRadius: 4 }}
                           >
                             <Typography.Text strong>（{t.number}）</Typography.Text>
-                            {t.title}
+                            {mayOpenTasks ? <Link to={`/plan/tasks?year=${d.year}&task=${t.number}`}>{t.title}</Link> : t.title}
                             <Typography.Text style={{ float: 'right', color: WORK_ITEM_STATUS_COLORS[t.status] }}>{WORK_ITEM_STATUS_LABELS[t.status]}</Typography.Text>
                           </div>
                         </Tooltip>

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router-dom';
 import { formatMeasure, ReportAddressee, ReportingFrequency, ReportStatus, REPORTING_FREQUENCY_LABELS, Role, UNIT_ROLE_LABELS, WORK_ITEM_STATUS_LABELS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
+import { validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { numberRule, rangeHint, wholeNumber, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
@@ -201,7 +202,8 @@ function CreatePeriodModal({ open, onClose, onCreated }: { open: boolean; onClos
       okButtonProps={testId('period-create-ok')}
       confirmLoading={create.isPending}
       onOk={() =>
-        form.validateFields().then((v) =>
+        validated(form).then((v) =>
+          v &&
           create
             .mutateAsync({ frequency: v.frequency, year: v.year, index: v.index, workYear: v.workYear ?? undefined, dueAt: (v.dueAt as dayjs.Dayjs).toISOString() })
             .then((p) => {

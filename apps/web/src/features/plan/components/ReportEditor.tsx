@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Radio, Space, Table, Tag, Timeline, Typography, Upload, type ButtonProps } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import {
   PLAN_EVIDENCE_TYPES,
@@ -25,7 +25,7 @@ const SHARE_DONE = wholeNumber('完成比例（%）', 0, 100, { unit: '%', requi
 
 /** A unit's own report on one task for one period: work items, summary, indicator values, evidence; a lead also sees and returns its cooperating units' reports. */
 export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: string }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const view = useMyReport(periodId, taskId);
   const save = useSaveReport();
   const submit = useSubmitReport();
@@ -68,15 +68,27 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
     message.success('已保存');
     return saved;
   };
+  const toLead = data.addressee === ReportAddressee.LEAD;
+  const consolidating = data.role === UnitRole.LEAD && data.contributions.some((c) => c.report && c.report.status === ReportStatus.SUBMITTED);
   const doSubmit = async () => {
     try {
       const saved = await save.mutateAsync({ periodId, taskId, body: body() });
       await submit.mutateAsync({ id: saved.id, version: saved.version });
-      message.success(data.addressee === ReportAddressee.LEAD ? '已报送牵头单位' : '已报送市金融工作局');
+      message.success(toLead ? '已报送牵头单位，牵头单位将汇总后报送市金融工作局；如被退回，会通知您修改' : '已报送市金融工作局，等待审核；如被退回，会通知您修改');
     } catch (e) {
       message.error(errorMessage(e));
     }
   };
+  // Submitting is final until the report is returned: confirmed with what happens and who is told.
+  const confirmSubmit = () =>
+    modal.confirm({
+      title: `报送${data.period.name}的工作进展？`,
+      content: `报送后报告不能再修改（被退回后可修改重报）；${toLead ? '牵头单位' : '市金融工作局'}将收到待审核通知。${consolidating ? '已报送的配合单位报告随之记为已汇总。' : ''}`,
+      okText: '确认报送',
+      cancelText: '返回',
+      okButtonProps: { 'data-testid': 'report-submit-confirm' } as ButtonProps,
+      onOk: doSubmit,
+    });
   const useContributions = () => {
     setItems((prev) =>
       prev.map((it) => {
@@ -188,7 +200,7 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
             <Button onClick={() => doSave().catch((e) => message.error(errorMessage(e)))} loading={save.isPending} disabled={invalid} data-testid="report-save">
               保存草稿
             </Button>
-            <Button type="primary" onClick={doSubmit} loading={submit.isPending} disabled={invalid} data-testid="report-submit">
+            <Button type="primary" onClick={confirmSubmit} loading={submit.isPending} disabled={invalid} data-testid="report-submit">
               {data.role === UnitRole.LEAD ? '汇总并报送' : '报送'}
             </Button>
             {data.role === UnitRole.LEAD && data.contributions.some((c) => c.report) ? (

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { PlanTaskView, PlanWorkItemView } from '@zj/shared';
+import { TEXT_LIMITS, type PlanTaskView, type PlanWorkItemView } from '@zj/shared';
 import { ApiError } from '../../../lib/api-client';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { queryKeys } from '../../../lib/query-keys';
 import { testId } from '../../../lib/test-id';
@@ -19,7 +20,7 @@ const YEAR = yearNumber('年度', { required: true });
 
 const TEXT_RULES = [
   { required: true, whitespace: true, message: '请填写工作内容' },
-  { min: 2, max: 2000, message: '工作内容应为2至2000字' },
+  lengthRule('工作内容', TEXT_LIMITS.workItemText, '字'),
 ];
 
 const keyWorkLabel = (task: PlanTaskView, keyWorkId: string) => {
@@ -54,7 +55,8 @@ export function WorkItemFormModal({
 
   const submit = async () => {
     setError(null);
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     try {
       if (item) {
         await update.mutateAsync({ id: item.id, version: item.version, text: v.text.trim() });
@@ -118,7 +120,7 @@ export function WorkItemFormModal({
           </>
         )}
         <Form.Item name="text" label="具体工作内容" rules={TEXT_RULES}>
-          <Input.TextArea rows={5} showCount maxLength={2000} data-testid="work-item-text" />
+          <Input.TextArea rows={5} {...counted(TEXT_LIMITS.workItemText)} data-testid="work-item-text" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Flex, Form, Input, InputNumber, Modal, Radio, Select, Spin, Typography } from 'antd';
 import type { PlanTaskView } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { useAddWorkList, usePlanTasks } from '../hooks/use-plan';
@@ -49,7 +49,8 @@ export function WorkListModal({ years, structure, onClose, onCreated }: { years:
 
   const submit = async () => {
     setError(null);
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const items = structure.flatMap((t) => t.keyWorks.flatMap((k) => splitLines(v.lines?.[k.id]).map((text) => ({ keyWorkId: k.id, text }))));
     if (!items.length) {
       setError('请至少填写一项工作');

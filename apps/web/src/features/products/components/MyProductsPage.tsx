@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { CategoryTags } from '../../reference/components/CategoryTreeSelect';
 import { useMyProducts, useProductStatus } from '../hooks/use-products';
 import { amountRange, rateText, termRange } from './product-format';
 import { ProductFormModal } from './ProductFormModal';
@@ -47,6 +48,7 @@ export default function MyProductsPage() {
           { title: '额度', render: (_, p) => amountRange(p) },
           { title: '期限', render: (_, p) => termRange(p) },
           { title: '利率', render: (_, p) => rateText(p) },
+          { title: '支持的绿色类别', width: 260, render: (_, p) => <CategoryTags codes={p.categoryRules.map((r) => r.prefix)} version={p.categoryRules[0]?.version} /> },
           { title: '状态', dataIndex: 'status', render: (s: ProductStatus) => <Tag color={s === ProductStatus.PUBLISHED ? 'green' : undefined}>{PRODUCT_STATUS_LABELS[s]}</Tag> },
           { title: '更新时间', dataIndex: 'updatedAt', render: (v: string) => formatDateTime(v) },
           {
@@ -69,7 +71,8 @@ export default function MyProductsPage() {
           },
         ]}
       />
-      <ProductFormModal open={editing !== undefined} product={editing} onClose={() => setEditing(undefined)} />
+      {/* Keyed by the product: a form opened while the last one is still closing starts from this product's values. */}
+      <ProductFormModal key={editing?.id ?? 'new'} open={editing !== undefined} product={editing} onClose={() => setEditing(undefined)} />
     </PageContainer>
   );
 }

@@ -1,9 +1,10 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { divisionByCode, PRODUCT_STATUS_LABELS, PRODUCT_TYPE_LABELS, type ProductView } from '@zj/shared';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { amountRange, rateText, termRange } from './product-format';
 
-/** A product as a card: what it lends, how much, how long, at what price, where. */
+/** A product as a card: what it lends, how much, how long, at what price, where; its name opens the product's page. */
 export function ProductCard({ p, extra, children }: { p: ProductView; extra?: ReactNode; children?: ReactNode }) {
   return (
     <Card
@@ -11,7 +12,9 @@ export function ProductCard({ p, extra, children }: { p: ProductView; extra?: Re
       data-testid={`product-card-${p.id}`}
       title={
         <Space>
-          <span data-testid="product-name">{p.name}</span>
+          <Link to={`/products/${p.id}`} data-testid="product-name">
+            {p.name}
+          </Link>
           <Tag color="green">{PRODUCT_TYPE_LABELS[p.type]}</Tag>
           {p.status !== 'PUBLISHED' ? <Tag>{PRODUCT_STATUS_LABELS[p.status]}</Tag> : null}
         </Space>

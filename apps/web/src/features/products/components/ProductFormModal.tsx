@@ -1,8 +1,9 @@
 import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { COLLATERAL_KIND_LABELS, COUNTY_LEVEL_DIVISIONS, CollateralKind, ENTERPRISE_SIZE_LABELS, EnterpriseSize, PRODUCT_TAGS, PRODUCT_TYPE_LABELS, ProductType, RATE_KIND_LABELS, RateKind, type ProductView } from '@zj/shared';
-import { handleFormError } from '../../../lib/form-errors';
+import { handleFormError, validated } from '../../../lib/form-errors';
 import { amountWan, numberRule, rangeHint, ratePercent, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
+import { CATEGORY_TREE_VERSION, CategoryTreeSelect } from '../../reference/components/CategoryTreeSelect';
 import { useSaveProduct } from '../hooks/use-products';
 
 interface Values {
@@ -19,7 +20,7 @@ interface Values {
   lprBasisPointsMin?: number;
   lprBasisPointsMax?: number;
   collateralAccepted: CollateralKind[];
-  categoryPrefixes: string;
+  categoryPrefixes: string[];
   counties: string[];
   enterpriseSizes: EnterpriseSize[];
   minGreenGrade?: string;
@@ -37,18 +38,19 @@ const RATE_MAX = ratePercent('年利率上限（%）');
 const LPR_MIN = wholeNumber('LPR 加点下限（基点）', -500, 2000, { unit: '个基点', required: true });
 const LPR_MAX = wholeNumber('LPR 加点上限（基点）', -500, 2000, { unit: '个基点' });
 
-/** Create or edit a product (categories are 绿色产业指导目录（2019年版） codes or prefixes, comma separated). */
+/** Create or edit a product (eligible categories chosen from the 绿色产业指导目录（2019年版） tree, any level). */
 export function ProductFormModal({ product, open, onClose }: { product?: ProductView | null; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const save = useSaveProduct();
   const { message } = App.useApp();
   const rateKind = Form.useWatch('rateKind', form);
   const initial: Partial<Values> = product
-    ? { ...product, minAmount: product.minAmount ?? undefined, maxAmount: product.maxAmount ?? undefined, minTermMonths: product.minTermMonths ?? undefined, maxTermMonths: product.maxTermMonths ?? undefined, rateMinPercent: product.rateMinPercent ?? undefined, rateMaxPercent: product.rateMaxPercent ?? undefined, lprBasisPointsMin: product.lprBasisPointsMin ?? undefined, lprBasisPointsMax: product.lprBasisPointsMax ?? undefined, minGreenGrade: product.minGreenGrade ?? undefined, contactName: product.contactName ?? undefined, contactPhone: product.contactPhone ?? undefined, categoryPrefixes: product.categoryRules.map((r) => r.prefix).join(', '), collateralAccepted: product.collateralAccepted as CollateralKind[], enterpriseSizes: product.enterpriseSizes as EnterpriseSize[] }
-    : { type: ProductType.LOAN, rateKind: RateKind.FIXED, collateralAccepted: [], counties: [], enterpriseSizes: [], tags: [], categoryPrefixes: '' };
+    ? { ...product, minAmount: product.minAmount ?? undefined, maxAmount: product.maxAmount ?? undefined, minTermMonths: product.minTermMonths ?? undefined, maxTermMonths: product.maxTermMonths ?? undefined, rateMinPercent: product.rateMinPercent ?? undefined, rateMaxPercent: product.rateMaxPercent ?? undefined, lprBasisPointsMin: product.lprBasisPointsMin ?? undefined, lprBasisPointsMax: product.lprBasisPointsMax ?? undefined, minGreenGrade: product.minGreenGrade ?? undefined, contactName: product.contactName ?? undefined, contactPhone: product.contactPhone ?? undefined, categoryPrefixes: product.categoryRules.map((r) => r.prefix), collateralAccepted: product.collateralAccepted as CollateralKind[], enterpriseSizes: product.enterpriseSizes as EnterpriseSize[] }
+    : { type: ProductType.LOAN, rateKind: RateKind.FIXED, collateralAccepted: [], counties: [], enterpriseSizes: [], tags: [], categoryPrefixes: [] };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const { categoryPrefixes, ...rest } = v;
     const body = {
       ...rest,
@@ -57,14 +59,14 @@ export function ProductFormModal({ product, open, onClose }: { product?: Product
       rateMinPercent: v.rateMinPercent || null,
       rateMaxPercent: v.rateMaxPercent || null,
       minGreenGrade: v.minGreenGrade || null,
-      categoryRules: categoryPrefixes.split(/[,，\s]+/).filter(Boolean).map((prefix) => ({ version: 'GIC-2019', prefix })),
+      categoryRules: (categoryPrefixes ?? []).map((prefix) => ({ version: CATEGORY_TREE_VERSION, prefix })),
     };
     try {
       await save.mutateAsync({ id: product?.id, version: product?.version, body });
       message.success(product ? '已保存' : '已创建产品草稿');
       onClose();
     } catch (e) {
-      // The categories are typed in one box: the server's categoryRules[i] errors go under it.
+      // The categories are chosen in one tree: the server's categoryRules[i] errors go under it.
       handleFormError(form, e, { toast: true, aliases: { categoryRules: 'categoryPrefixes' } });
     }
   };
@@ -123,8 +125,8 @@ export function ProductFormModal({ product, open, onClose }: { product?: Product
         <Form.Item name="collateralAccepted" label="接受的担保方式（不选为信用）">
           <Select mode="multiple" options={Object.values(CollateralKind).map((c) => ({ value: c, label: COLLATERAL_KIND_LABELS[c] }))} />
         </Form.Item>
-        <Form.Item name="categoryPrefixes" label="支持的绿色类别（《绿色产业指导目录（2019年版）》代码或前缀，逗号分隔；不填为不限）">
-          <Input placeholder="如 4.3, 5.2.2" data-testid="product-categories" />
+        <Form.Item name="categoryPrefixes" label="支持的绿色类别" extra="从《绿色产业指导目录（2019年版）》中选择；选一级或二级类别即包含其下全部类别；不选为不限">
+          <CategoryTreeSelect pick="any" data-testid="product-categories" />
         </Form.Item>
         <Form.Item name="counties" label="服务区县（不选为全市）">
           <Select mode="multiple" allowClear options={COUNTY_LEVEL_DIVISIONS.map((d) => ({ value: d.code, label: d.name }))} />

@@ -1,10 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryParams } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import { createProduct, listCatalogue, listMyProducts, publishProduct, updateProduct, withdrawProduct, type ProductBody } from '../api/products-api';
+import { createProduct, getProduct, listCatalogue, listMyProducts, publishProduct, updateProduct, withdrawProduct, type ProductBody } from '../api/products-api';
 
 export function useCatalogue(params: QueryParams) {
   return useQuery({ queryKey: queryKeys.products.catalogue(params), queryFn: ({ signal }) => listCatalogue(params, signal), placeholderData: keepPreviousData });
+}
+
+/** One product (public when published; GET /products/:id). */
+export function useProduct(id: string | undefined) {
+  return useQuery({ queryKey: queryKeys.products.detail(id ?? ''), queryFn: ({ signal }) => getProduct(id!, signal), enabled: !!id, retry: false });
 }
 
 export function useMyProducts(params: QueryParams) {

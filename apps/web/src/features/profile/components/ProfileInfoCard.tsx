@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
-import { ORG_TYPE_LABELS, ROLE_LABELS } from '@zj/shared';
+import { ORG_TYPE_LABELS, ROLE_LABELS, TEXT_LIMITS } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import type { UpdateProfileRequest } from '../api/profile-api';
 import { useUpdateProfile } from '../hooks/use-profile';
@@ -49,10 +50,10 @@ export function ProfileInfoCard() {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 100, message: '姓名不超过100字' },
+            lengthRule('姓名', TEXT_LIMITS.personName),
           ]}
         >
-          <Input data-testid="profile-display-name" />
+          <Input {...counted(TEXT_LIMITS.personName)} data-testid="profile-display-name" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="profile-save">
           保存

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Radio, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -10,10 +10,10 @@ import {
   NEED_STATUS_LABELS,
   PROJECT_SOURCE_LABELS,
   PROJECT_STAGE_LABELS,
-  PROJECT_STATUS_LABELS,
-  REVIEW_ACTION_LABELS,
+  REVIEW_STAGE_LABELS,
   ReviewAction,
   ReviewStage,
+  reviewStepLabel,
   Role,
 } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
@@ -27,86 +27,158 @@ import { downloadAttachment } from '../api/projects-api';
 import type { ProjectDetail } from '../api/types';
 import { useProject, useProjectAction, useReview, useUploadAttachment } from '../hooks/use-projects';
 import { ProjectStatusTag, wan } from './labels';
+import { validated } from '../../../lib/form-errors';
 
-function ReturnModal({ project, open, onClose }: { project: ProjectDetail; open: boolean; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ reasons: string; comment?: string }>();
-  const review = useReview(project.id);
-  const submit = async () => {
-    const v = await form.validateFields();
-    const reasons = v.reasons
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((message) => ({ message }));
-    review.mutate(
-      { action: ReviewAction.RETURN, version: project.version, reasons, comment: v.comment },
-      {
-        onSuccess: () => {
-          message.success('已退回');
-          form.resetFields();
-          onClose();
-        },
-        onError: (e) => message.error(errorMessage(e)),
-      },
-    );
-  };
-  return (
-    <Modal title="退回修改" open={open} onCancel={onClose} onOk={submit} okText="退回" confirmLoading={review.isPending} okButtonProps={testId('review-return-confirm')} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="reasons" label="退回理由（每行一条）" rules={[{ required: true, message: '请填写退回理由' }, { min: 2, message: '理由至少2个字' }]}>
-          <Input.TextArea rows={4} placeholder="如：总投资与可研报告不一致，请核实" data-testid="review-return-reasons" />
-        </Form.Item>
-        <Form.Item name="comment" label="审核意见">
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+/** The API's limits: an opinion up to 1000 characters; up to 20 return reasons of 2–500 characters each. */
+const OPINION_MAX = 1000;
+const REASONS_MAX = 20;
 
-/** Review buttons for the project's current reviewer. */
+type Decision = 'approve' | 'return';
+
+/** A return's reasons: one per line of the opinion. */
+const reasonLines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/**
+ * 审核: one decision form for the project's current reviewer — the decision (pass on / list, or
+ * return) and the opinion — confirmed with what will happen and who will be told. 受理 (taking the
+ * project up, so that the submitter can no longer withdraw it) is optional.
+ */
 function ReviewPanel({ project }: { project: ProjectDetail }) {
   const { message } = App.useApp();
   const review = useReview(project.id);
-  const [comment, setComment] = useState('');
-  const [returning, setReturning] = useState(false);
-  const act = (action: ReviewAction) =>
-    review.mutate(
-      { action, version: project.version, comment: comment || undefined },
-      {
-        onSuccess: () => message.success(REVIEW_ACTION_LABELS[action]),
-        onError: (e) => message.error(e instanceof ApiError && e.status === 409 ? `${errorMessage(e)}（页面已刷新）` : errorMessage(e)),
-      },
-    );
+  const [form] = Form.useForm<{ decision: Decision; opinion?: string }>();
+  const decision = Form.useWatch('decision', form);
+  const [confirming, setConfirming] = useState<{ decision: Decision; opinion: string } | null>(null);
   const county = project.reviewStage === ReviewStage.COUNTY;
+  const department = project.departmentName ?? '行业主管部门';
+  const enterprise = project.enterprise.name ?? '企业';
+  const told = project.submittedByOrgId !== project.enterpriseOrgId && project.submittedByName ? `${enterprise}和${project.submittedByName}` : enterprise;
+  const approveLabel = county ? `初审通过，报送${department}` : '通过，列入绿色项目库';
+  const failed = (e: unknown) => message.error(e instanceof ApiError && e.status === 409 ? `${errorMessage(e)}（页面已刷新）` : errorMessage(e));
+
+  const start = () =>
+    review.mutate({ action: ReviewAction.START_REVIEW, version: project.version }, { onSuccess: () => message.success('已受理，企业不能再撤回；审核后请提交审核决定'), onError: failed });
+
+  const ask = async () => {
+    const v = await validated(form);
+    if (!v) return;
+    setConfirming({ decision: v.decision, opinion: v.opinion?.trim() ?? '' });
+  };
+
+  const decide = () => {
+    if (!confirming) return;
+    const { decision: d, opinion } = confirming;
+    const body =
+      d === 'return'
+        ? { action: ReviewAction.RETURN, version: project.version, reasons: reasonLines(opinion).map((m) => ({ message: m })) }
+        : { action: county ? ReviewAction.PASS : ReviewAction.LIST, version: project.version, comment: opinion || undefined };
+    review.mutate(body, {
+      onSuccess: (after) => {
+        message.success(
+          d === 'return'
+            ? `已退回，${told}已收到退回理由；修改后重新提交，项目将回到审核队列`
+            : county
+              ? `初审通过，项目已报送${after.reviewerName ?? department}审核，该单位已收到待审核通知`
+              : `已审核通过，项目已列入绿色项目库，${told}已收到入库通知`,
+        );
+        setConfirming(null);
+        form.resetFields();
+      },
+      onError: (e) => {
+        setConfirming(null);
+        failed(e);
+      },
+    });
+  };
+
+  const consequence = (c: { decision: Decision; opinion: string }) => {
+    if (c.decision === 'return') return `项目将退回${told}修改，对方将收到退回通知和下列理由；修改后重新提交，项目重新进入审核。`;
+    if (county) return `项目将报送${department}审核，该部门将收到待审核通知${c.opinion ? '，附您的审核意见' : ''}；${enterprise}可在项目页看到进度。`;
+    return `项目将列入湛江市绿色项目库：${told}将收到入库通知${c.opinion ? '（附审核意见）' : ''}；项目已共享的融资需求随即对匹配的金融机构可见。`;
+  };
+
   return (
     <Card size="small" title={`审核（${county ? '县区初审' : '行业主管部门审核'}）`} data-testid="review-panel" style={{ marginBottom: 16 }}>
-      <Input.TextArea rows={2} placeholder="审核意见（选填）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginBottom: 8 }} data-testid="review-comment" />
-      <Space wrap>
-        {project.status === 'SUBMITTED' ? (
-          <Button onClick={() => act(ReviewAction.START_REVIEW)} loading={review.isPending} data-testid="review-start">
-            受理
+      <Form form={form} layout="vertical" initialValues={{ decision: 'approve' }}>
+        <Form.Item name="decision" label="审核决定" rules={[{ required: true, message: '请选择审核决定' }]}>
+          <Radio.Group
+            options={[
+              { value: 'approve', label: approveLabel },
+              { value: 'return', label: '退回修改' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="opinion"
+          label={decision === 'return' ? '退回理由（每行一条）' : '审核意见（选填）'}
+          extra={decision === 'return' ? `将随退回通知发给${told}，最多${REASONS_MAX}条` : county ? `将随待审核通知发给${department}` : `将随入库通知发给${told}`}
+          rules={
+            decision === 'return'
+              ? [
+                  { required: true, whitespace: true, message: '请填写退回理由' },
+                  {
+                    validator: async (_, v: string | undefined) => {
+                      const lines = reasonLines(v);
+                      if (lines.length > REASONS_MAX) throw new Error(`退回理由最多${REASONS_MAX}条（每行一条）`);
+                      if (lines.some((l) => l.length < 2)) throw new Error('每条退回理由至少2个字');
+                      if (lines.some((l) => l.length > 500)) throw new Error('每条退回理由不能超过500个字');
+                    },
+                  },
+                ]
+              : []
+          }
+        >
+          <Input.TextArea rows={3} maxLength={OPINION_MAX} showCount placeholder={decision === 'return' ? '如：总投资与可研报告不一致，请核实' : '如：材料齐全，同意'} data-testid="review-opinion" />
+        </Form.Item>
+        <Space wrap>
+          <Button type="primary" onClick={ask} loading={review.isPending} data-testid="review-decide">
+            提交审核决定
           </Button>
+          {project.status === 'SUBMITTED' ? (
+            <Button onClick={start} loading={review.isPending} data-testid="review-start">
+              受理
+            </Button>
+          ) : null}
+        </Space>
+      </Form>
+      <Modal
+        open={!!confirming}
+        title={confirming?.decision === 'return' ? '退回修改？' : county ? `初审通过，报送${department}？` : '审核通过，列入绿色项目库？'}
+        okText={confirming?.decision === 'return' ? '确认退回' : county ? '确认报送' : '确认入库'}
+        cancelText="返回"
+        onOk={decide}
+        onCancel={() => setConfirming(null)}
+        confirmLoading={review.isPending}
+        okButtonProps={{ danger: confirming?.decision === 'return', ...testId('review-decision-confirm') }}
+        destroyOnHidden
+      >
+        {confirming ? (
+          <>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+              {project.name} · {enterprise}
+            </Typography.Paragraph>
+            <Typography.Paragraph data-testid="review-consequence">{consequence(confirming)}</Typography.Paragraph>
+            {confirming.decision === 'return' ? (
+              <ul>
+                {reasonLines(confirming.opinion).map((l, i) => (
+                  <li key={i}>{l}</li>
+                ))}
+              </ul>
+            ) : confirming.opinion ? (
+              <Typography.Paragraph>审核意见：{confirming.opinion}</Typography.Paragraph>
+            ) : null}
+          </>
         ) : null}
-        {county ? (
-          <Button type="primary" onClick={() => act(ReviewAction.PASS)} loading={review.isPending} data-testid="review-pass">
-            初审通过，报送部门
-          </Button>
-        ) : (
-          <Button type="primary" onClick={() => act(ReviewAction.LIST)} loading={review.isPending} data-testid="review-list">
-            审核通过入库
-          </Button>
-        )}
-        <Button danger onClick={() => setReturning(true)} data-testid="review-return">
-          退回修改
-        </Button>
-      </Space>
-      <ReturnModal project={project} open={returning} onClose={() => setReturning(false)} />
+      </Modal>
     </Card>
   );
 }
 
+/** The review timeline: each step named by what happened (reviewStepLabel), never as a status going back. */
 function Timeline({ events }: { events: ProjectDetail['timeline'] }) {
   if (!events.length) return <Empty description="暂无记录" />;
   return (
@@ -118,8 +190,8 @@ function Timeline({ events }: { events: ProjectDetail['timeline'] }) {
         <List.Item data-testid="timeline-item">
           <List.Item.Meta
             title={
-              <Space>
-                <Typography.Text strong>{REVIEW_ACTION_LABELS[e.action]}</Typography.Text>
+              <Space wrap>
+                <Typography.Text strong>{reviewStepLabel(e)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {e.actorOrgName ?? ''} {e.actorName ?? ''}
                 </Typography.Text>
@@ -128,7 +200,6 @@ function Timeline({ events }: { events: ProjectDetail['timeline'] }) {
             }
             description={
               <>
-                {e.fromStatus !== e.toStatus ? `${e.fromStatus ? PROJECT_STATUS_LABELS[e.fromStatus] : '—'} → ${PROJECT_STATUS_LABELS[e.toStatus]}` : null}
                 {e.comment ? <div>意见：{e.comment}</div> : null}
                 {e.reasons?.length ? <div>退回理由：{e.reasons.map((r) => r.message).join('；')}</div> : null}
               </>
@@ -156,7 +227,19 @@ export default function ProjectDetailPage() {
   const p = query.data;
   const owner = user.organization.id === p.enterpriseOrgId || user.role === Role.BUREAU || user.organization.id === p.submittedByOrgId;
   const run = (a: 'submit' | 'withdraw' | 'archive') =>
-    action.mutate({ action: a, version: p.version }, { onSuccess: () => message.success(a === 'submit' ? '已提交审核' : a === 'withdraw' ? '已撤回' : '已归档') });
+    action.mutate(
+      { action: a, version: p.version },
+      {
+        onSuccess: (after) =>
+          message.success(
+            a === 'submit'
+              ? `已提交审核，等待${after.reviewerName ?? '审核单位'}${after.reviewStage ? REVIEW_STAGE_LABELS[after.reviewStage] : '审核'}；结果会通知您`
+              : a === 'withdraw'
+                ? '已撤回，项目回到草稿，可修改后重新提交'
+                : '已归档',
+          ),
+      },
+    );
 
   return (
     <PageContainer

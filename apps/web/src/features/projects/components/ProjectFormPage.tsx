@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin, TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PROJECT_STAGE_LABELS, PROJECT_TAGS, ProjectStage, Role, type TaxonomyNode } from '@zj/shared';
+import { PROJECT_STAGE_LABELS, PROJECT_TAGS, ProjectStage, Role, TEXT_LIMITS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { handleFormError } from '../../../lib/form-errors';
 import { amountWan, numberRule, quantity, rangeHint } from '../../../lib/number-rules';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { useEnterprises } from '../../enterprises/hooks/use-enterprises';
 import { DivisionSelect } from '../../reference/components/DivisionSelect';
-import { useTaxonomyTree } from '../../reference/hooks/use-taxonomies';
+import { CategoryTreeSelect } from '../../reference/components/CategoryTreeSelect';
 import type { ProjectInput } from '../api/types';
 import { useCreateProject, useProject, useUpdateProject } from '../hooks/use-projects';
 
@@ -33,10 +34,6 @@ interface FormValues {
   categories: string[];
 }
 
-function toTree(nodes: TaxonomyNode[]): { value: string; title: string; selectable: boolean; children?: ReturnType<typeof toTree> }[] {
-  return nodes.map((n) => ({ value: n.code, title: `${n.code} ${n.name}`, selectable: n.level === 3, children: n.children?.length ? toTree(n.children as TaxonomyNode[]) : undefined }));
-}
-
 const INVESTMENT = amountWan('总投资（万元）', { required: true });
 const CO2 = quantity('年减排二氧化碳（吨）', { unit: '吨' });
 const COAL = quantity('年节约标准煤（吨）', { unit: '吨' });
@@ -53,14 +50,12 @@ export default function ProjectFormPage() {
   const [form] = Form.useForm<FormValues>();
   const [formError, setFormError] = useState<string | null>(null);
   const existing = useProject(id);
-  const tree = useTaxonomyTree(VERSION);
   const create = useCreateProject();
   const update = useUpdateProject(id ?? '');
   const [entQ, setEntQ] = useState('');
   const enterprises = useEnterprises({ q: entQ || undefined, pageSize: 20, page: 1 });
   const categories = Form.useWatch('categories', form) ?? [];
   const isBuilding = categories.some((c) => c.startsWith('5.1.'));
-  const treeData = useMemo(() => toTree(tree.data ?? []), [tree.data]);
 
   useEffect(() => {
     const p = existing.data;
@@ -134,8 +129,8 @@ export default function ProjectFormPage() {
               </Col>
             ) : null}
             <Col xs={24} md={16}>
-              <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }, { min: 2, max: 200, message: '项目名称为2至200个字' }]}>
-                <Input data-testid="project-form-name" />
+              <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, lengthRule('项目名称', TEXT_LIMITS.projectName)]}>
+                <Input {...counted(TEXT_LIMITS.projectName)} data-testid="project-form-name" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -145,14 +140,7 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={24}>
               <Form.Item name="categories" label="绿色产业分类（三级，第一个为主分类）" rules={[{ required: true, message: '请至少选择一个绿色产业分类' }]}>
-                <TreeSelect
-                  multiple
-                  treeData={treeData}
-                  showSearch={{ treeNodeFilterProp: 'title' }}
-                  placeholder="《绿色产业指导目录（2019年版）》"
-                  loading={tree.isLoading}
-                  data-testid="project-form-categories"
-                />
+                <CategoryTreeSelect pick="leaf" version={VERSION} data-testid="project-form-categories" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -162,7 +150,7 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="totalInvestment" label={INVESTMENT.label} rules={[numberRule(INVESTMENT)]} extra={rangeHint(INVESTMENT)}>
-                <InputNumber<string> stringMode style={{ width: '100%' }} data-testid="project-form-investment" />
+                <InputNumber<string> stringMode style={{ width: '100%' }} suffix={INVESTMENT.unit} data-testid="project-form-investment" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
@@ -171,8 +159,8 @@ export default function ProjectFormPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="location" label="项目地点">
-                <Input />
+              <Form.Item name="location" label="项目地点" rules={[lengthRule('项目地点', TEXT_LIMITS.projectLocation)]}>
+                <Input {...counted(TEXT_LIMITS.projectLocation)} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -182,17 +170,17 @@ export default function ProjectFormPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="co2AvoidedT" label={CO2.label} rules={[numberRule(CO2)]}>
-                <InputNumber<string> stringMode placeholder={rangeHint(CO2)} style={{ width: '100%' }} />
+                <InputNumber<string> stringMode placeholder={rangeHint(CO2)} suffix={CO2.unit} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="coalSavedTce" label={COAL.label} rules={[numberRule(COAL)]}>
-                <InputNumber<string> stringMode placeholder={rangeHint(COAL)} style={{ width: '100%' }} />
+                <InputNumber<string> stringMode placeholder={rangeHint(COAL)} suffix={COAL.unit} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="waterSavedT" label={WATER.label} rules={[numberRule(WATER)]}>
-                <InputNumber<string> stringMode placeholder={rangeHint(WATER)} style={{ width: '100%' }} />
+                <InputNumber<string> stringMode placeholder={rangeHint(WATER)} suffix={WATER.unit} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             {isBuilding ? (
@@ -203,13 +191,13 @@ export default function ProjectFormPage() {
               </Col>
             ) : null}
             <Col xs={24}>
-              <Form.Item name="otherBenefits" label="其他环境效益">
-                <Input />
+              <Form.Item name="otherBenefits" label="其他环境效益" rules={[lengthRule('其他环境效益', TEXT_LIMITS.projectOtherBenefits)]}>
+                <Input {...counted(TEXT_LIMITS.projectOtherBenefits)} />
               </Form.Item>
             </Col>
             <Col xs={24}>
-              <Form.Item name="description" label="项目简介">
-                <Input.TextArea rows={4} />
+              <Form.Item name="description" label="项目简介" rules={[lengthRule('项目简介', TEXT_LIMITS.projectDescription)]}>
+                <Input.TextArea rows={4} {...counted(TEXT_LIMITS.projectDescription)} />
               </Form.Item>
             </Col>
           </Row>

@@ -51,7 +51,7 @@ export default function ProjectsPage() {
       <Card size="small">
         <FilterBar<Record<string, string>> values={filters} onSearch={(v) => list.setFilters({ ...v, tab })} onReset={list.reset}>
           <Form.Item name="q" label="关键词">
-            <Input allowClear placeholder="项目名称、地点、简介" style={{ width: 200 }} data-testid="project-filter-q" />
+            <Input allowClear placeholder="如 光伏、红树林：名称、地点、简介、类别" style={{ width: 260 }} maxLength={50} data-testid="project-filter-q" />
           </Form.Item>
           {user.role !== Role.ENTERPRISE ? (
             <Form.Item name="divisionCode" label="县区">

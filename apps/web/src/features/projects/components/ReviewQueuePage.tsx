@@ -5,6 +5,7 @@ import { OrgType, REVIEW_STAGE_LABELS, ReviewAction, ReviewStage, Role } from '@
 import { DataTable } from '../../../components/DataTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
+import { testId } from '../../../lib/test-id';
 import { useListParams } from '../../../lib/use-list-params';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
@@ -60,25 +61,43 @@ function RoutesEditor() {
   );
 }
 
+const BULK_DONE: Partial<Record<ReviewAction, string>> = { [ReviewAction.START_REVIEW]: '已受理', [ReviewAction.PASS]: '已初审通过', [ReviewAction.LIST]: '已审核入库' };
+
 /** 审核待办: the projects whose review is the caller's turn, with bulk actions; the bureau also edits routing. */
 export default function ReviewQueuePage() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const user = useCurrentUser();
   const list = useListParams(['reviewStage', 'tab'] as const);
   const { tab = 'queue', reviewStage } = list.filters;
   const query = useProjects({ queue: 'mine', reviewStage, page: list.page, pageSize: list.pageSize });
   const bulk = useBulkReview();
   const [selected, setSelected] = useState<ProjectSummary[]>([]);
-  const act = (action: ReviewAction) =>
+  const run = (action: ReviewAction) =>
     bulk.mutate(
       { action, items: selected.map((p) => ({ id: p.id, version: p.version })) },
       {
         onSuccess: (r) => {
-          message.success(`成功 ${r.succeeded} 个${r.failed ? `，失败 ${r.failed} 个（已被他人处理或状态不符）` : ''}`);
+          const next = action === ReviewAction.PASS ? '，已报送行业主管部门审核，各部门已收到待审核通知' : action === ReviewAction.LIST ? '，已列入绿色项目库，企业已收到入库通知' : '，请逐个审核后提交审核决定';
+          message.success(`${BULK_DONE[action]} ${r.succeeded} 个${r.succeeded ? next : ''}${r.failed ? `；失败 ${r.failed} 个（已被他人处理或状态不符）` : ''}`);
           setSelected([]);
         },
       },
     );
+  // Passing on and listing are decisions: confirmed with what happens and who is told. 受理 only takes the projects up.
+  const act = (action: ReviewAction) => {
+    if (action === ReviewAction.START_REVIEW) return run(action);
+    modal.confirm({
+      title: action === ReviewAction.PASS ? `初审通过 ${selected.length} 个项目，报送行业主管部门？` : `审核通过 ${selected.length} 个项目，列入绿色项目库？`,
+      content:
+        action === ReviewAction.PASS
+          ? '各项目按主分类报送对应的行业主管部门审核，这些部门将收到待审核通知；企业可在项目页看到进度。'
+          : '这些项目将列入湛江市绿色项目库，所属企业（及报送单位）将收到入库通知；项目已共享的融资需求随即对匹配的金融机构可见。',
+      okText: action === ReviewAction.PASS ? '确认报送' : '确认入库',
+      cancelText: '返回',
+      okButtonProps: testId('bulk-confirm'),
+      onOk: () => run(action),
+    });
+  };
   const queue = (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -130,7 +149,7 @@ export default function ReviewQueuePage() {
     </>
   );
   return (
-    <PageContainer title="项目审核" description="县区先对本县区报送的项目初审，再由行业主管部门按分类审核入库；两人同时处理同一项目时，后处理者会收到提示。">
+    <PageContainer title="项目审核" description="县区先初审本县区企业提交和本县区报送的项目，再由行业主管部门按分类审核入库；项目进入您的审核队列时会收到通知。两人同时处理同一项目时，后处理者会收到提示。">
       <Card size="small">
         {user.role === Role.BUREAU ? (
           <Tabs

@@ -35,12 +35,12 @@ export function StatsCharts({ stats }: { stats: ProjectStats | undefined }) {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title="按县（市、区）">
-            <EChart height={280} testId="chart-division" option={bar(stats.byDivision.map((d) => d.divisionName), stats.byDivision.map((d) => d.count), stats.byDivision.map((d) => Number(d.totalInvestment)))} />
+            <EChart height={280} testId="chart-division" title="按县（市、区）的项目数与总投资" option={bar(stats.byDivision.map((d) => d.divisionName), stats.byDivision.map((d) => d.count), stats.byDivision.map((d) => Number(d.totalInvestment)))} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title="按绿色产业分类">
-            <EChart height={280} testId="chart-category" option={bar(stats.byCategory.map((d) => `${d.categoryCode} ${d.categoryName}`), stats.byCategory.map((d) => d.count), stats.byCategory.map((d) => Number(d.totalInvestment)))} />
+            <EChart height={280} testId="chart-category" title="按绿色产业分类的项目数与总投资" option={bar(stats.byCategory.map((d) => `${d.categoryCode} ${d.categoryName}`), stats.byCategory.map((d) => d.count), stats.byCategory.map((d) => Number(d.totalInvestment)))} />
           </Card>
         </Col>
         <Col xs={24} lg={12} style={{ marginTop: 16 }}>
@@ -48,9 +48,10 @@ export function StatsCharts({ stats }: { stats: ProjectStats | undefined }) {
             <EChart
               height={280}
               testId="chart-status"
+              title="按状态的项目数"
               option={{
                 tooltip: { trigger: 'item' },
-                series: [{ type: 'pie', radius: ['35%', '65%'], data: stats.byStatus.map((s) => ({ name: PROJECT_STATUS_LABELS[s.status], value: s.count })) }],
+                series: [{ name: '项目数', type: 'pie', radius: ['35%', '65%'], data: stats.byStatus.map((s) => ({ name: PROJECT_STATUS_LABELS[s.status], value: s.count })) }],
               }}
             />
           </Card>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { PASSWORD_POLICY_TEXT, ROLE_LABELS, ROLES_BY_ORG_TYPE, passwordPolicyProblem, type Role } from '@zj/shared';
+import { PASSWORD_POLICY_TEXT, ROLE_LABELS, ROLES_BY_ORG_TYPE, passwordPolicyProblem, type Role, TEXT_LIMITS } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { testId } from '../../../lib/test-id';
 import type { Organization } from '../../organizations/api/types';
 import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
@@ -81,10 +82,10 @@ export function UserCreateModal({ open, onClose }: UserCreateModalProps) {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 100, message: '姓名不超过100字' },
+            lengthRule('姓名', TEXT_LIMITS.personName),
           ]}
         >
-          <Input data-testid="user-form-display-name" />
+          <Input {...counted(TEXT_LIMITS.personName)} data-testid="user-form-display-name" />
         </Form.Item>
         <Form.Item
           name="email"

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
+import { TEXT_LIMITS } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
+import { counted, lengthRule } from '../../../lib/text-limits';
 import { testId } from '../../../lib/test-id';
 import type { UserSummary } from '../api/types';
 import { useUpdateUser } from '../hooks/use-users';
@@ -56,10 +58,10 @@ export function UserEditModal({ user, onClose }: UserEditModalProps) {
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: '请输入姓名' },
-            { max: 100, message: '姓名不超过100字' },
+            lengthRule('姓名', TEXT_LIMITS.personName),
           ]}
         >
-          <Input data-testid="user-edit-display-name" />
+          <Input {...counted(TEXT_LIMITS.personName)} data-testid="user-edit-display-name" />
         </Form.Item>
       </Form>
     </Modal>

@@ -52,7 +52,7 @@ export default function EventReportPanel({ event }: { event: EventDetailView }) 
       tooltip: { trigger: 'item', formatter: '{b}：{c}' },
       series: [
         {
-          name: '转化',
+          name: '数量',
           type: 'funnel',
           sort: 'none',
           left: '10%',
@@ -152,12 +152,12 @@ export default function EventReportPanel({ event }: { event: EventDetailView }) 
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card size="small" title="转化漏斗：报名 → 签到 → 会谈 → 意向 → 授信 → 放款">
-            {funnel ? <EChart option={funnel} testId="report-funnel" height={300} /> : null}
+            {funnel ? <EChart option={funnel} testId="report-funnel" title="对接会转化：报名、签到、会谈、意向、授信、放款" height={300} /> : null}
           </Card>
         </Col>
         <Col xs={24} lg={14}>
           <Card size="small" title="按金融机构：意向、授信与放款（万元）">
-            {byBank ? <EChart option={byBank} testId="report-by-bank-chart" height={300} /> : <Empty description="尚无金融机构的会谈或意向" />}
+            {byBank ? <EChart option={byBank} testId="report-by-bank-chart" title="按金融机构：意向、授信与放款（万元）" height={300} /> : <Empty description="尚无金融机构的会谈或意向" />}
           </Card>
         </Col>
       </Row>

@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { CASE_STATE_LABELS, CaseState, EventStatus, NEED_STATUS_LABELS, NeedStatus, OrgType, RegistrationStatus, Role, sumDecimal, type CeremonyIntentRequest, type EventDetailView, type IntentView } from '@zj/shared';
 import { errorMessage } from '../../../../lib/errors';
-import { handleFormError } from '../../../../lib/form-errors';
+import { handleFormError, validated } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import { testId } from '../../../../lib/test-id';
 import { useCurrentUser } from '../../../auth/hooks/auth-context';
@@ -66,7 +66,8 @@ function CeremonyIntentModal({ event, open, onClose }: { event: EventDetailView;
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     modal.confirm({
       title: '登记签约意向？',
       content: `${nameOf(v.enterpriseOrganizationId)}与${nameOf(v.bankOrganizationId)}签约意向 ${wan2(v.amount)}。登记后，将在${nameOf(v.bankOrganizationId)}的“对接跟踪”中新建一条已受理的对接（来源：对接会），该机构可查看企业联系方式并继续授信、放款；本次活动报告随之跟踪授信和放款进度。`,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
 import { MEETING_RESULT_LABELS, MeetingResult, NEED_STATUS_LABELS, NeedStatus, type MeetingView } from '@zj/shared';
-import { handleFormError } from '../../../../lib/form-errors';
+import { handleFormError, validated } from '../../../../lib/form-errors';
 import { testId } from '../../../../lib/test-id';
 import { wanText } from '../../../products/components/product-format';
 import { useEnterpriseNeeds, useRecordOutcome } from '../hooks/use-event-day';
@@ -73,7 +73,8 @@ function OutcomeForm({ eventId, meeting, byBureau, onClose }: { eventId: string;
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     if (v.held && v.result === MeetingResult.INTENT && !caseOpened) {
       modal.confirm({
         title: '登记达成意向并新建对接？',
