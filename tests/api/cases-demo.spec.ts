@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from '../../apps/api/src/setup/demo-seed';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('matchmaking demo data', () => {
@@ -18,5 +19,19 @@ describe('matchmaking demo data', () => {
     const bureau = await app.admin();
     const stats = await app.http.get('/api/v1/cases/statistics').set(bureau.auth);
     expect(Number(stats.body.totals.disbursedAmount)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('every demo login signs in, the zones\' counties too (county-440800Z01, as the README lists it)', async () => {
+    const users: { email: string }[] = await app.dataSource.query(`SELECT u.email FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.email LIKE '%@demo.zjgf.local' ORDER BY u.email`);
+    expect(users.length).toBeGreaterThan(20);
+    expect(users.map((u) => u.email)).toContain('county-440800z01@demo.zjgf.local');
+    const refused: string[] = [];
+    for (const { email } of users) {
+      const res = await app.http.post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD });
+      if (res.status !== 200) refused.push(`${email}: ${res.status}`);
+    }
+    expect(refused).toEqual([]);
+    const typedAsListed = await app.http.post('/api/v1/auth/login').send({ email: 'county-440800Z01@demo.zjgf.local', password: DEMO_PASSWORD });
+    expect(typedAsListed.status).toBe(200);
   });
 });

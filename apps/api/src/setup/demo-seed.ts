@@ -15,7 +15,8 @@ export interface DemoLogin {
   organization: string;
 }
 
-const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`;
+/** Logins are stored lower-case (sign-in lower-cases what is typed): county-440800z01@…. */
+const demoEmail = (local: string) => `${local}@${DEMO_EMAIL_DOMAIN}`.toLowerCase();
 
 /** Government accounts of the demo: which unit, which role, which login. */
 const GOVERNMENT_LOGINS: { unitCode: string; local: string; role: Role; displayName: string }[] = [
