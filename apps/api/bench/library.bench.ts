@@ -73,9 +73,8 @@ async function main() {
     ...dataSourceOptions(url, [
       Organization, User, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory, EnterpriseProfile, GreenIdentification, Scorecard, GreenGrade,
       Project, ProjectCategory, ProjectReviewEvent, ProjectAttachment, ReviewRoute, FinancingNeed, FinancingNeedBank,
-    ]),
-    extra: { max: 4 },
-  } as ConstructorParameters<typeof DataSource>[0]);
+    ], 4),
+  });
   try {
     await ds.initialize();
     await ds.runMigrations();

@@ -53,7 +53,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 async function main() {
   const { url, engine, cleanup } = await benchDatabase('zj_mbench');
-  const ds = new DataSource({ ...dataSourceOptions(url, [Organization, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory, Product]), extra: { max: 4 } } as ConstructorParameters<typeof DataSource>[0]);
+  const ds = new DataSource(dataSourceOptions(url, [Organization, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory, Product], 4));
   try {
     await ds.initialize();
     await ds.runMigrations();

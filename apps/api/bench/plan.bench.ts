@@ -44,9 +44,7 @@ const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main() {
   const { url, cleanup } = await benchDatabase('zj_bench_plan');
-  const ds = new DataSource({ ...dataSourceOptions(url, [Organization, User, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory]), extra: { max: 4 } } as ConstructorParameters<
-    typeof DataSource
-  >[0]);
+  const ds = new DataSource(dataSourceOptions(url, [Organization, User, AuditEntry, DivisionRecord, TaxonomyVersion, TaxonomyCategory], 4));
   try {
     await ds.initialize();
     await ds.runMigrations();
