@@ -227,6 +227,9 @@ describe('workbench: each role’s queue on the home page', () => {
     const today = section(w, 'today')!;
     expect(today.layout).toBe('figures');
     expect(today.items.map((i) => i.kind)).toEqual(['bureau.new-needs', 'bureau.claimed', 'bureau.disbursed', 'bureau.overdue-answers', 'bureau.greenwashing']);
+    // overdue answers lead to the pipeline filtered to them (where they are reassigned), warnings to their tab
+    expect(item(w, 'bureau.overdue-answers')!.path).toBe('/pipeline?tab=pipeline&overdue=true');
+    expect(item(w, 'bureau.greenwashing')!.path).toBe('/pipeline?tab=warnings');
     const before = item(w, 'bureau.new-needs')!.count;
     const g = await greenEnterprise(app);
     await openNeed(app, g);

@@ -1,4 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { IndicatorView } from '@zj/shared';
+import { uniq } from '../support/library-factories';
+import { greenEnterprise } from '../support/matchmaking-factories';
 import { createPeriod, unitOrgId, unitUser } from '../support/plan-factories';
 import { TEST_ADMIN, TEST_PASSWORD } from '../support/test-app';
 import { BrowserHarness, describeBrowser, loginThroughUi, startBrowserHarness } from './support/browser';
@@ -70,5 +73,34 @@ describeBrowser('plan: a cooperating unit reports, the lead consolidates, the bu
     await statusIs(b, 'plan-task-12', 'DONE');
     await expect(b.getByTestId('plan-task-12').innerText()).resolves.toContain('已完成');
     await b.context().close();
+  });
+});
+
+describeBrowser('plan: the regulator drills from a figure to the rows behind it', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  }, 180_000);
+  afterAll(() => h?.close());
+
+  it('opens the listed projects behind the library figure, their count equal to the figure', async () => {
+    const projectName = `湛江红树林修复示范项目${uniq()}`;
+    const g = await greenEnterprise(h.app, { project: { name: projectName } });
+    const regulator = await unitUser(h.app, 'nfra-zhanjiang');
+    const indicators = (await h.app.http.get('/api/v1/plan/indicators').set(regulator.auth)).body as IndicatorView[];
+    const library = indicators.find((i) => i.computation === 'LIBRARY_PROJECTS')!;
+    expect(g.projectId).toBeTruthy();
+
+    const page = await h.newPage();
+    await loginThroughUi(page, regulator.user.email, TEST_PASSWORD);
+    await page.goto('/plan');
+    await page.getByRole('button', { name: `查看明细：${library.name}` }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: `${library.name}：明细` });
+    await drawer.getByRole('row').filter({ hasText: projectName }).waitFor();
+    const figure = await page.getByTestId(`indicator-${library.code}-value`).innerText();
+    // The drawer shows the figure of the card, and the rows' count equals it.
+    await expect(drawer.getByTestId('indicator-rows-value').innerText()).resolves.toContain(figure.replace(/[^\d,.]/g, ''));
+    await expect(drawer.getByTestId('indicator-rows-total').innerText()).resolves.toBe(await drawer.getByTestId('indicator-rows-value').innerText());
+    await page.context().close();
   });
 });

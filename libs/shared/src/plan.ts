@@ -257,6 +257,45 @@ export interface IndicatorView {
   archivedAt: string | null;
 }
 
+/** What the rows behind an indicator's figure are (issue 15: the regulator drills from totals to rows). */
+export type IndicatorRowsKind = 'DISBURSED_CASES' | 'LISTED_PROJECTS' | 'HELD_EVENTS' | 'REPORTED_VALUES' | 'NONE';
+
+/** One row behind an indicator's figure. */
+export interface IndicatorRowView {
+  id: string;
+  /** The case's project or need, the project's or event's name; for a reported value, its evidence. */
+  label: string;
+  bankName?: string | null;
+  enterpriseName?: string | null;
+  /** The organisation that reported a value, or that organised an event. */
+  organizationName?: string | null;
+  /** What the row adds to the figure (decimal string in the indicator's unit: 万元 disbursed, 1 per project or event); a reported value. */
+  amount: string;
+  /** YYYY-MM-DD in Asia/Shanghai: disbursed on (last tranche), listed on, held on, or the value's date. */
+  date: string | null;
+  /** A reported value: the report it was accepted from (null when the bureau recorded it directly). */
+  reportId?: string | null;
+}
+
+/** The rows an indicator's figure was computed from, or (reported) the values it was taken from. */
+export interface IndicatorRowsView {
+  indicatorId: string;
+  code: string;
+  name: string;
+  unit: string;
+  source: IndicatorSource;
+  computation: IndicatorComputation | null;
+  kind: IndicatorRowsKind;
+  /** The figure (as the indicator shows it) and the day it stands for. */
+  value: string | null;
+  asOf: string | null;
+  /** Σ rows' amounts for a computed figure (equals value); null for reported values or without rows. */
+  total: string | null;
+  rows: IndicatorRowView[];
+  /** Why there are no rows to show (e.g. a ratio, computed from banks' reports). */
+  note?: string;
+}
+
 export interface GreenLoanRatioPoint {
   /** YYYY-MM */
   month: string;

@@ -74,7 +74,7 @@ export class CaseNotices {
       type: NotificationType.GREENWASHING_WARNING,
       to: { roles: [Role.BUREAU] },
       vars: { needTitle: s.needTitle, bankName: s.bankName, enterpriseName: e?.name ?? '', detail },
-      link: `/pipeline/warnings`,
+      link: '/pipeline?tab=warnings',
     });
   }
 

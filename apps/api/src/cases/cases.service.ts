@@ -340,6 +340,29 @@ export class CasesService implements OnModuleInit {
     return { amount: row.amount, cases: row.cases, asOf };
   }
 
+  /**
+   * The cases behind financingDisbursed (same definition, same day): bank, enterprise, what was
+   * disbursed on each by `asOf` (万元) and the last tranche's date (Zhanjiang). Their sum is the figure.
+   */
+  async disbursedCases(
+    asOf: string = zhanjiangDate(),
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; label: string; bankName: string; enterpriseName: string; amount: string; date: string | null }[]> {
+    return m.query(
+      `SELECT c.id, coalesce(pr.name, left(n.purpose, 40)) AS label, b.name AS "bankName", e.name AS "enterpriseName",
+              d.disbursed::numeric(14,2)::text AS amount,
+              (SELECT to_char(max(t.disbursed_on), 'YYYY-MM-DD') FROM case_tranches t WHERE t.case_id = c.id AND t.disbursed_on <= $1::date) AS date
+         FROM ${disbursedByCaseSql('$1::date')} d
+         JOIN matchmaking_cases c ON c.id = d.case_id
+         JOIN organizations b ON b.id = c.bank_org_id
+         JOIN organizations e ON e.id = c.enterprise_org_id
+         JOIN financing_needs n ON n.id = c.need_id
+         LEFT JOIN projects pr ON pr.id = n.project_id
+        ORDER BY date DESC NULLS LAST, d.disbursed DESC, c.id`,
+      [asOf],
+    );
+  }
+
   private async assertBank(m: EntityManager, bankOrgId: string) {
     const [org] = await m.query('SELECT type FROM organizations WHERE id = $1', [bankOrgId]);
     if (!org || org.type !== OrgType.FINANCIAL_INSTITUTION) {

@@ -68,6 +68,21 @@ export class EventsService {
     private readonly registrations: RegistrationsService,
   ) {}
 
+  /**
+   * The events held in the calendar year of `asOf` up to its end (Zhanjiang): the rows behind the
+   * plan's EVENTS_HELD indicator (title, type, organiser, the day it started).
+   */
+  heldInYear(asOf: string, m: EntityManager = this.dataSource.manager): Promise<{ id: string; title: string; type: string; organizerName: string | null; date: string }[]> {
+    return m.query(
+      `SELECT e.id, e.title, e.type, o.name AS "organizerName", to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date
+         FROM events e LEFT JOIN organizations o ON o.id = e.organizer_org_id
+        WHERE e.status = 'HELD' AND e.starts_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND e.starts_at >= (make_date(extract(year FROM $1::date)::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        ORDER BY e.starts_at DESC, e.id`,
+      [asOf],
+    );
+  }
+
   // ------------------------------------------------------------------ invitees
 
   async invitees(m: EntityManager, eventId: string): Promise<string[]> {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventType, IndicatorComputation, IndicatorPoint, IndicatorSource, IndicatorView, percent, type IndicatorComparison, type IndicatorTargetView } from '@zj/shared';
+import { addDecimal, EventType, EVENT_TYPE_LABELS, IndicatorComputation, IndicatorPoint, IndicatorRowsView, IndicatorSource, IndicatorView, percent, type IndicatorComparison, type IndicatorTargetView } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { CasesService } from '../cases/cases.service';
+import { EventsService } from '../events/events.service';
+import { ProjectsService } from '../projects/projects.service';
 import { zhanjiangDate } from '../common/time';
 import { CreateIndicatorDto, IndicatorValueDto, TargetDto, UpdateIndicatorDto } from './dto/plan.dto';
 import { judgeTarget, monthEnds, type DatedValue } from './indicator-rules';
@@ -66,6 +68,8 @@ export class IndicatorsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly cases: CasesService,
+    private readonly events: EventsService,
+    private readonly projects: ProjectsService,
   ) {}
 
   private async tableExists(m: EntityManager, table: string): Promise<boolean> {
@@ -251,6 +255,54 @@ export class IndicatorsService {
       [id],
     );
     return { ...(await this.view(m, row, zhanjiangDate(), true)), values };
+  }
+
+  /**
+   * The rows behind an indicator's figure today (issue 15: the regulator drills from totals to rows):
+   * the disbursed cases, the listed projects, the events held (each from its own module, by the
+   * indicator's definition, so that their sum is the figure), or a reported indicator's recorded
+   * values (from accepted reports or the bureau), newest first. Other computed figures (ratios, bank
+   * profiles) answer without rows and say why.
+   */
+  async rowsOf(id: string): Promise<IndicatorRowsView> {
+    const m = this.dataSource.manager;
+    const [ind] = await this.rows(m, { id });
+    if (!ind) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
+    const today = zhanjiangDate();
+    const current = await this.valueAt(m, ind, today);
+    const base = { indicatorId: ind.id, code: ind.code, name: ind.name, unit: ind.unit, source: ind.source, computation: ind.computation, value: current.value, asOf: current.asOf };
+    const sum = (rows: { amount: string }[]) => rows.reduce((t, r) => addDecimal(t, r.amount), '0.00');
+    if (ind.source === IndicatorSource.REPORTED) {
+      const rows = await m.query(
+        `SELECT v.id, coalesce(v.evidence, '') AS label, o.name AS "organizationName", v.value::text AS amount, to_char(v.as_of, 'YYYY-MM-DD') AS date, v.report_id AS "reportId"
+           FROM plan_indicator_values v LEFT JOIN organizations o ON o.id = v.organization_id WHERE v.indicator_id = $1 ORDER BY v.as_of DESC, v.created_at DESC`,
+        [id],
+      );
+      return { ...base, kind: 'REPORTED_VALUES', total: null, rows };
+    }
+    switch (ind.computation) {
+      case IndicatorComputation.FINANCING_DISBURSED: {
+        const rows = await this.cases.disbursedCases(today, m);
+        return { ...base, kind: 'DISBURSED_CASES', total: sum(rows), rows };
+      }
+      case IndicatorComputation.LIBRARY_PROJECTS: {
+        if (current.value === null) return { ...base, kind: 'NONE', total: null, rows: [], note: '项目库尚未建立' };
+        const rows = (await this.projects.listedBy(today, m)).map((p) => ({ id: p.id, label: p.name, enterpriseName: p.enterpriseName, amount: '1.00', date: p.date }));
+        return { ...base, kind: 'LISTED_PROJECTS', total: sum(rows), rows };
+      }
+      case IndicatorComputation.EVENTS_HELD: {
+        const rows = (await this.events.heldInYear(today, m)).map((e) => ({
+          id: e.id,
+          label: `${e.title}（${EVENT_TYPE_LABELS[e.type as EventType] ?? e.type}）`,
+          organizationName: e.organizerName,
+          amount: '1.00',
+          date: e.date,
+        }));
+        return { ...base, kind: 'HELD_EVENTS', total: sum(rows), rows };
+      }
+      default:
+        return { ...base, kind: 'NONE', total: null, rows: [], note: '该指标由比率或机构资料计算，没有可列出的明细' };
+    }
   }
 
   private checkTargets(targets: TargetDto[]) {

@@ -96,6 +96,15 @@ export class PlanController {
     return this.indicators.get(id);
   }
 
+  @Get('indicators/:id/rows')
+  // The rows name banks, enterprises and their amounts: the bureau and the regulators, as the export.
+  @Roles(Role.BUREAU, Role.REGULATOR)
+  @ApiOperation({ summary: '指标数值背后的明细：放款的对接案例、入库项目、举办的活动（合计即指标值），或报送类指标的历次报送值' })
+  @ApiErrors(400, 401, 403, 404)
+  indicatorRows(@Param('id', ParseUUIDPipe) id: string) {
+    return this.indicators.rowsOf(id);
+  }
+
   @Post('indicators')
   @Roles(Role.BUREAU)
   @ApiOperation({ summary: '为重点任务新增指标及目标（市金融工作局）' })

@@ -5,12 +5,18 @@
  */
 export const WORKBENCH_PATHS = {
   cases: '/cases',
+  /** The case list filtered to one state (CasesPage reads its filters from the address). */
+  casesInState: (state: string) => `/cases?state=${state}`,
   projects: '/projects',
   reviewQueue: '/project-review',
   needs: '/financing-needs',
   myProducts: '/my-products',
   bankReports: '/bank-reports',
   pipeline: '/pipeline',
+  /** The bureau's pipeline tab with only the overdue cases (where they can be reassigned). */
+  pipelineOverdue: '/pipeline?tab=pipeline&overdue=true',
+  /** The greenwashing warnings tab of the pipeline page. */
+  warnings: '/pipeline?tab=warnings',
   events: '/events',
   planReports: '/plan/reports',
   planReview: '/plan/review',

@@ -1,5 +1,5 @@
-import { WorkbenchItem, WorkbenchItemKind } from '@zj/shared';
-import { calendarDaysBetween, capItems, deadlineSeverity, gradeItem, previousMonth, sortItems, zhanjiangDay } from './workbench-rules';
+import { CaseState, CaseView, WorkbenchItem, WorkbenchItemKind } from '@zj/shared';
+import { bankCasesToMove, calendarDaysBetween, capItems, deadlineSeverity, gradeItem, previousMonth, sortItems, zhanjiangDay } from './workbench-rules';
 
 const item = (key: string, o: Partial<WorkbenchItem> = {}): WorkbenchItem => ({ kind: WorkbenchItemKind.BANK_CASE_ANSWER, key, title: key, count: 1, severity: 'info', path: '/cases', ...o });
 
@@ -36,6 +36,15 @@ describe('workbench rules', () => {
     expect(capped).toHaveLength(11);
     expect(capped[10]).toMatchObject({ title: '限时办理的对接（还有 2 项）', count: 2, severity: 'danger', path: '/cases' });
     expect(capItems(many.slice(0, 3), { title: 'x', path: '/x' }, 10)).toHaveLength(3);
+  });
+
+  it('groups a bank’s cases by their next step, linking one case to its page and several to the list filtered to that state', () => {
+    const c = (id: string, state: CaseState) => ({ id, state, enterpriseName: `企业${id}`, projectName: null, needAmount: '100.00', needTermMonths: 12 }) as unknown as CaseView;
+    const items = bankCasesToMove([c('a', CaseState.IN_CONTACT), c('b', CaseState.IN_CONTACT), c('c', CaseState.APPROVED), c('d', CaseState.PENDING)]);
+    expect(items).toEqual([
+      expect.objectContaining({ key: 'bank.cases-to-move:IN_CONTACT', count: 2, path: '/cases?state=IN_CONTACT' }),
+      expect.objectContaining({ key: 'bank.cases-to-move:APPROVED', count: 1, path: '/cases/c' }),
+    ]);
   });
 
   it('asks an ungraded enterprise to complete its data, a graded one what would raise its grade, and nothing when full', () => {

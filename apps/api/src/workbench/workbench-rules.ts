@@ -13,6 +13,7 @@ import {
   WorkbenchSection,
   WorkbenchSeverity,
 } from '@zj/shared';
+import { WORKBENCH_PATHS } from './workbench-paths';
 
 /**
  * The home page's queue (issue 15) as plain functions: how a record becomes an item, how items are
@@ -146,7 +147,7 @@ export function bankCasesToMove(cases: CaseView[]): WorkbenchItem[] {
       detail: of.length === 1 ? `${of[0].enterpriseName} · ${needLine(of[0])}` : of.slice(0, 3).map((c) => c.enterpriseName).join('、') + (of.length > 3 ? ' 等' : ''),
       count: of.length,
       severity: 'info',
-      path: of.length === 1 ? `/cases/${of[0].id}` : '/cases',
+      path: of.length === 1 ? `/cases/${of[0].id}` : WORKBENCH_PATHS.casesInState(state),
     });
   }
   return out;

@@ -287,8 +287,8 @@ export class WorkbenchService {
         severity: 'info',
         path: WORKBENCH_PATHS.pipeline,
       },
-      { kind: WorkbenchItemKind.BUREAU_OVERDUE_ANSWERS, key: WorkbenchItemKind.BUREAU_OVERDUE_ANSWERS, title: '超时未办理', detail: '超过受理或首次联系时限的对接，可改派', count: day.overdue, severity: day.overdue ? 'danger' : 'info', path: WORKBENCH_PATHS.pipeline },
-      { kind: WorkbenchItemKind.BUREAU_GREENWASHING, key: WorkbenchItemKind.BUREAU_GREENWASHING, title: '洗绿预警', detail: '资金用途偏离，待处理', count: day.openWarnings, severity: day.openWarnings ? 'danger' : 'info', path: WORKBENCH_PATHS.pipeline },
+      { kind: WorkbenchItemKind.BUREAU_OVERDUE_ANSWERS, key: WorkbenchItemKind.BUREAU_OVERDUE_ANSWERS, title: '超时未办理', detail: '超过受理或首次联系时限的对接，可改派', count: day.overdue, severity: day.overdue ? 'danger' : 'info', path: WORKBENCH_PATHS.pipelineOverdue },
+      { kind: WorkbenchItemKind.BUREAU_GREENWASHING, key: WorkbenchItemKind.BUREAU_GREENWASHING, title: '洗绿预警', detail: '资金用途偏离，待处理', count: day.openWarnings, severity: day.openWarnings ? 'danger' : 'info', path: WORKBENCH_PATHS.warnings },
     ];
     const todo: WorkbenchItem[] = [
       ...awaiting.map((a): WorkbenchItem => ({
@@ -355,7 +355,7 @@ export class WorkbenchService {
         path: WORKBENCH_PATHS.pipeline,
       },
       ...(warnings.total
-        ? [{ kind: WorkbenchItemKind.REGULATOR_GREENWASHING, key: WorkbenchItemKind.REGULATOR_GREENWASHING, title: '洗绿预警（待处理）', detail: '资金用途偏离', count: warnings.total, severity: 'danger' as const, path: WORKBENCH_PATHS.pipeline }]
+        ? [{ kind: WorkbenchItemKind.REGULATOR_GREENWASHING, key: WorkbenchItemKind.REGULATOR_GREENWASHING, title: '洗绿预警（待处理）', detail: '资金用途偏离', count: warnings.total, severity: 'danger' as const, path: WORKBENCH_PATHS.warnings }]
         : []),
     ];
     const ROLE_ORDER: Record<UnitRole, number> = { [UnitRole.LEAD]: 0, [UnitRole.JOINT]: 1, [UnitRole.COOPERATING]: 2 };

@@ -62,6 +62,7 @@ export const queryKeys = {
     years: ['plan', 'years'] as const,
     indicators: ['plan', 'indicators'] as const,
     indicator: (id: string) => ['plan', 'indicator', id] as const,
+    indicatorRows: (id: string) => ['plan', 'indicator-rows', id] as const,
     periods: ['plan', 'periods'] as const,
     mine: (periodId: string) => ['plan', 'mine', periodId] as const,
     overview: (periodId: string) => ['plan', 'overview', periodId] as const,

@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
-import { CASE_ACTION_LABELS, CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
+import { addDecimal, CASE_ACTION_LABELS, CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, formatDecimal, FUND_USE_CHECK_INTERVAL_DAYS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
 import { Link, useParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
+import { handleFormError } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
+import { amountWan, numberRule, rangeHint } from '../../../lib/number-rules';
+import { testId } from '../../../lib/test-id';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { wanText } from '../../products/components/product-format';
 import { useAddTranche, useCase, useChoose, useFundUseCheck } from '../hooks/use-cases';
@@ -14,56 +17,118 @@ import { ReferralPanel } from './ReferralPanel';
 import { TrancheDateField } from './TrancheDateField';
 import { TransitionModal } from './TransitionModal';
 
+const TRANCHE = amountWan('放款金额（万元）', { required: true });
+
+/**
+ * After the first tranche the bank records further tranches (追加放款) and fund-use checks (资金用途检查).
+ * Each asks first, saying what will be recorded and who will learn of it, as the API does it
+ * (cases.service.ts disburse / addFundUseCheck): a tranche and an as-agreed check go onto the case's
+ * timeline without a notice; a deviation raises a 洗绿预警 of which the bureau is notified.
+ */
 function BankAfterDisbursement({ c }: { c: CaseDetail }) {
   const tranche = useAddTranche();
   const check = useFundUseCheck();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [tForm] = Form.useForm();
   const [cForm] = Form.useForm();
+
+  const confirmTranche = (v: { amount: string; disbursedOn?: string }) => {
+    const amount = formatDecimal(v.amount);
+    const total = addDecimal(c.disbursedTotal, amount);
+    modal.confirm({
+      title: `登记追加放款 ${amount} 万元？`,
+      content: (
+        <div data-testid="tranche-consequence">
+          <p>
+            {v.disbursedOn ?? '今天'}向{c.enterpriseName}追加放款 {amount} 万元，累计放款将为 {total} 万元（授信 {c.approvedAmount ?? '—'} 万元，累计不能超过授信金额）。
+          </p>
+          <p>放款记入本对接的放款记录和进度，{c.enterpriseName}和市金融工作局在对接详情中可以看到，不另发通知；登记后不能撤销。</p>
+        </div>
+      ),
+      okText: '确认登记',
+      cancelText: '返回',
+      okButtonProps: testId('tranche-confirm'),
+      onOk: async () => {
+        try {
+          const after = await tranche.mutateAsync({ id: c.id, body: v });
+          message.success(`已登记追加放款 ${amount} 万元，累计放款 ${after.disbursedTotal} 万元`);
+          tForm.resetFields();
+        } catch (e) {
+          handleFormError(tForm, e, true);
+        }
+      },
+    });
+  };
+
+  const confirmCheck = (v: { checkedOn: string; result: FundUseResult; detail?: string }) => {
+    const deviation = v.result === FundUseResult.DEVIATION;
+    modal.confirm({
+      title: deviation ? '登记用途偏离并提交洗绿预警？' : '登记资金用途检查？',
+      content: (
+        <div data-testid="fund-use-consequence">
+          <p>
+            {v.checkedOn} 的检查结果：{FUND_USE_RESULT_LABELS[v.result]}
+            {deviation && v.detail ? `（${v.detail}）` : ''}。记入本对接的资金用途检查和进度，{c.enterpriseName}在对接详情中可以看到。
+          </p>
+          <p>
+            {deviation
+              ? '同时生成洗绿预警，市金融工作局将收到通知并跟进处理；登记后不能撤销。'
+              : `不另发通知；下次检查在 ${FUND_USE_CHECK_INTERVAL_DAYS} 天后到期，到期前会出现在您的工作台。`}
+          </p>
+        </div>
+      ),
+      okText: deviation ? '确认登记并预警' : '确认登记',
+      cancelText: '返回',
+      okButtonProps: { danger: deviation, ...testId('fund-use-confirm') },
+      onOk: async () => {
+        try {
+          await check.mutateAsync({ id: c.id, body: v });
+          message.success(deviation ? '已登记，洗绿预警已提交市金融工作局' : `已登记资金用途检查；请在 ${FUND_USE_CHECK_INTERVAL_DAYS} 天内再次检查`);
+          cForm.resetFields();
+        } catch (e) {
+          handleFormError(cForm, e, true);
+        }
+      },
+    });
+  };
+
   return (
     <Row gutter={16} style={{ marginTop: 16 }}>
       {c.state === CaseState.DISBURSED ? (
-        <Col span={12}>
+        <Col xs={24} lg={12}>
           <Card size="small" title="追加放款">
-            <Form form={tForm} layout="inline" onFinish={async (v) => {
-              try {
-                await tranche.mutateAsync({ id: c.id, body: v });
-                message.success('已登记放款');
-                tForm.resetFields();
-              } catch (e) {
-                notifyError(e);
-              }
-            }}>
-              <Form.Item name="amount" rules={[{ required: true, message: '请填写放款金额' }, { pattern: /^\d{1,12}(\.\d{1,2})?$/, message: '放款金额应为数字（万元），最多两位小数' }]}>
-                <Input placeholder="金额（万元）" data-testid="tranche-amount" />
+            <Form form={tForm} layout="vertical" onFinish={confirmTranche}>
+              <Form.Item name="amount" label="放款金额（万元）" rules={[numberRule(TRANCHE)]} extra={rangeHint(TRANCHE)}>
+                <Input placeholder="如 100.00" data-testid="tranche-amount" />
               </Form.Item>
-              <TrancheDateField c={c} label="放款日期" />
-              <Button htmlType="submit" loading={tranche.isPending} data-testid="tranche-submit">登记</Button>
+              <TrancheDateField c={c} />
+              <Button htmlType="submit" loading={tranche.isPending} data-testid="tranche-submit">登记放款</Button>
             </Form>
           </Card>
         </Col>
       ) : null}
-      <Col span={12}>
+      <Col xs={24} lg={12}>
         <Card size="small" title="资金用途检查">
-          <Form form={cForm} layout="vertical" onFinish={async (v) => {
-            try {
-              await check.mutateAsync({ id: c.id, body: v });
-              message.success(v.result === FundUseResult.DEVIATION ? '已登记，洗绿预警已提交市金融工作局' : '已登记');
-              cForm.resetFields();
-            } catch (e) {
-              notifyError(e);
-            }
-          }}>
+          <Form form={cForm} layout="vertical" onFinish={confirmCheck}>
             <Form.Item name="checkedOn" label="检查日期" rules={[{ required: true, message: '请填写检查日期' }, { pattern: /^\d{4}-\d{2}-\d{2}$/, message: '检查日期格式应为 YYYY-MM-DD' }]}>
-              <Input placeholder="2026-06-30" />
+              <Input placeholder="2026-06-30" data-testid="fund-use-date" />
             </Form.Item>
-            <Form.Item name="result" label="结果" rules={[{ required: true }]}>
-              <Select options={Object.values(FundUseResult).map((r) => ({ value: r, label: FUND_USE_RESULT_LABELS[r] }))} />
+            <Form.Item name="result" label="检查结果" rules={[{ required: true, message: '请选择检查结果' }]}>
+              <Select data-testid="fund-use-result" options={Object.values(FundUseResult).map((r) => ({ value: r, label: FUND_USE_RESULT_LABELS[r] }))} />
             </Form.Item>
-            <Form.Item name="detail" label="偏离情况">
-              <Input.TextArea rows={2} />
+            <Form.Item noStyle dependencies={['result']}>
+              {({ getFieldValue }) => (
+                <Form.Item
+                  name="detail"
+                  label="偏离情况"
+                  rules={[{ required: getFieldValue('result') === FundUseResult.DEVIATION, whitespace: true, message: '用途偏离时请填写偏离情况' }]}
+                  extra="用途偏离时必填，将随洗绿预警提交市金融工作局"
+                >
+                  <Input.TextArea rows={2} maxLength={1000} showCount />
+                </Form.Item>
+              )}
             </Form.Item>
-            <Button htmlType="submit" loading={check.isPending}>登记</Button>
+            <Button htmlType="submit" loading={check.isPending} data-testid="fund-use-submit">登记检查</Button>
           </Form>
         </Card>
       </Col>

@@ -1,4 +1,4 @@
-import type { IndicatorComparison, IndicatorComputation, IndicatorSource, IndicatorView } from '@zj/shared';
+import type { IndicatorComparison, IndicatorComputation, IndicatorRowsView, IndicatorSource, IndicatorView } from '@zj/shared';
 import { apiRequest } from '../../../lib/api-client';
 
 /** A recorded value of an indicator (by the bureau directly, or from a unit's progress report). */
@@ -48,6 +48,8 @@ export interface UpdateIndicatorBody {
 }
 
 export const getIndicator = (id: string, signal?: AbortSignal) => apiRequest<IndicatorDetail>(`/plan/indicators/${id}`, { signal });
+/** The rows behind an indicator's figure (the bureau and the regulators). */
+export const getIndicatorRows = (id: string, signal?: AbortSignal) => apiRequest<IndicatorRowsView>(`/plan/indicators/${id}/rows`, { signal });
 export const createIndicator = (body: CreateIndicatorBody) => apiRequest<IndicatorView>('/plan/indicators', { method: 'POST', body });
 export const updateIndicator = (id: string, body: UpdateIndicatorBody) => apiRequest<IndicatorView>(`/plan/indicators/${id}`, { method: 'PATCH', body });
 export const recordIndicatorValue = (id: string, body: { value: string; asOf: string; evidence: string }) =>

@@ -7,6 +7,9 @@ export const useIndicators = () => useQuery({ queryKey: queryKeys.plan.indicator
 export const useIndicator = (id: string | undefined) =>
   useQuery({ queryKey: queryKeys.plan.indicator(id ?? ''), queryFn: ({ signal }) => api.getIndicator(id!, signal), enabled: Boolean(id) });
 
+export const useIndicatorRows = (id: string | undefined) =>
+  useQuery({ queryKey: queryKeys.plan.indicatorRows(id ?? ''), queryFn: ({ signal }) => api.getIndicatorRows(id!, signal), enabled: Boolean(id) });
+
 /** Indicators appear on the dashboard and in the task views: a change refreshes every plan view. */
 function useIndicatorMutation<A, R>(fn: (a: A) => Promise<R>) {
   const qc = useQueryClient();

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Modal, Row, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Modal, Row, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { CASE_STATE_LABELS, CaseState, GREENWASHING_STATUS_LABELS, OrgType, Role, type BankStatistics, type CaseView, type GreenwashingWarningView } from '@zj/shared';
 import type * as echarts from 'echarts';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
+import { useListParams } from '../../../lib/use-list-params';
 import { useCurrentUser } from '../../auth/hooks/auth-context';
 import { CaseStateTag, Countdown } from '../../cases/components/case-labels';
 import { useCases, useCaseStatistics, usePipeline, usePush, useReassign, useResolveWarning, useWarnings } from '../../cases/hooks/use-cases';
@@ -90,9 +91,13 @@ function StatisticsTab() {
   );
 }
 
+/** The list's filter and page are in the address (`/pipeline?tab=pipeline&overdue=true`), as the workbench links to it. */
+const PIPELINE_FILTERS = ['overdue'] as const;
+
 function PipelineTab() {
-  const [page, setPage] = useState(1);
-  const list = useCases({ page, pageSize: 20 });
+  const params = useListParams(PIPELINE_FILTERS, 20);
+  const overdueOnly = params.filters.overdue === 'true';
+  const list = useCases({ page: params.page, pageSize: params.pageSize, overdue: overdueOnly || undefined });
   const pipeline = usePipeline();
   const reassign = useReassign();
   const { message } = App.useApp();
@@ -110,13 +115,16 @@ function PipelineTab() {
           );
         })}
       </Row>
+      <Space style={{ marginBottom: 12 }}>
+        仅看超时 <Switch checked={overdueOnly} onChange={(v) => params.setFilters({ overdue: v ? 'true' : undefined })} data-testid="pipeline-overdue-only" aria-label="仅看超时" />
+      </Space>
       <Table<CaseView>
         rowKey="id"
         size="small"
         data-testid="pipeline-table"
         loading={list.isLoading}
         dataSource={list.data?.items}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage }}
+        pagination={{ current: params.page, pageSize: params.pageSize, total: list.data?.total, onChange: params.setPage }}
         columns={[
           { title: '企业', dataIndex: 'enterpriseName', render: (v: string, c) => <Link to={`/cases/${c.id}`}>{v}</Link> },
           { title: '金融机构', dataIndex: 'bankName' },
@@ -216,16 +224,27 @@ function PushButton() {
   );
 }
 
-/** The bureau's view of matchmaking: pipeline (overdue first), statistics, greenwashing warnings. */
+/**
+ * The bureau's view of matchmaking: pipeline (overdue first), statistics, greenwashing warnings.
+ * The open tab is in the address (`?tab=pipeline`, `?tab=warnings`), so the workbench's figures lead
+ * straight to it; a tab the user may not see falls back to the statistics.
+ */
 export default function PipelinePage() {
   const user = useCurrentUser();
+  const [search, setSearch] = useSearchParams();
   const tabs = [
     { key: 'stats', label: '统计', children: <StatisticsTab /> },
-    ...(user.role === Role.BUREAU ? [{ key: 'pipeline', label: '对接管道', children: <PipelineTab /> }, { key: 'warnings', label: '洗绿预警', children: <WarningsTab /> }] : []),
+    ...(user.role === Role.BUREAU ? [{ key: 'pipeline', label: '对接管道', children: <PipelineTab /> }] : []),
+    // the regulators of plan task （十七） read the warnings too (the API scopes them: warning-access.ts)
+    ...(user.role === Role.BUREAU || user.role === Role.REGULATOR ? [{ key: 'warnings', label: '洗绿预警', children: <WarningsTab /> }] : []),
   ];
+  const asked = search.get('tab');
+  const active = tabs.some((t) => t.key === asked) ? asked! : 'stats';
+  // another tab starts from its own first page, without the previous tab's filters
+  const open = (key: string) => setSearch(key === 'stats' ? new URLSearchParams() : new URLSearchParams({ tab: key }));
   return (
     <PageContainer title="对接统计与监测" extra={user.role === Role.BUREAU ? <PushButton /> : null}>
-      <Tabs items={tabs} />
+      <Tabs items={tabs} activeKey={active} onChange={open} />
     </PageContainer>
   );
 }

@@ -146,7 +146,8 @@ export default function PlanDashboardPage() {
             {d.greenLoanRatio ? <GreenLoanRatioChart series={d.greenLoanRatio.series} lines={d.greenLoanRatio.lines} /> : <Empty />}
           </Card>
           <Card size="small" title="指标完成情况">
-            <IndicatorCards indicators={d.indicators} />
+            {/* The bureau and the regulators open the rows behind each figure. */}
+            <IndicatorCards indicators={d.indicators} mayDrill={mayExport} />
           </Card>
           <Card size="small" title="各单位按时报送排名（已到期的报送期）">
             <Table<UnitRankingRow>
