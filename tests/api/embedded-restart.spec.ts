@@ -19,6 +19,9 @@ describe('embedded mode keeps data across a restart', () => {
       { api: true, worker: true, logger: new JsonLogger('error') },
     );
 
+  // Two whole starts of the embedded engine (WebAssembly, one thread), the first with every migration
+  // and the demo data: about 11 s alone, over a minute measured while the rest of the suite loads both
+  // cores. The limit is for a hang, not a speed target.
   it('first start migrates and loads reference and demo data; the second start finds everything', async () => {
     const first = await start();
     expect(first.infra.embedded).toBe(true);
@@ -45,5 +48,5 @@ describe('embedded mode keeps data across a restart', () => {
     expect(demo.status).toBe(200);
     expect((await http2.get('/api/v1/audit-log/verify').set({ Authorization: `Bearer ${again.body.accessToken}` })).body.valid).toBe(true);
     await second.close();
-  });
+  }, 240_000);
 });

@@ -51,7 +51,7 @@ describeBrowser('绿色金融产品超市: a product page anyone can open, and a
     // Its only open need is chosen already.
     await dialog.getByText('800万元 · 60个月', { exact: false }).waitFor();
     const note = '希望了解碳减排支持工具的利率，工作日下午方便联系';
-    await dialog.getByLabel('给金融机构的留言（选填）').fill(note);
+    await dialog.getByLabel('给金融机构的附言（选填）').fill(note);
     await dialog.getByRole('button', { name: '提交申请' }).click();
     await page.waitForURL('**/cases/*');
     await page.getByText(`已向${bank.user.organization.name}提交申请`, { exact: false }).waitFor();

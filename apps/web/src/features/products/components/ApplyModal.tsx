@@ -91,7 +91,7 @@ export function ApplyModal({ product, onClose }: { product: ProductView; onClose
               }))}
             />
           </Form.Item>
-          <Form.Item name="comment" label="给金融机构的留言（选填）" rules={[{ max: NOTE_MAX, message: `留言最多${NOTE_MAX}个字` }]}>
+          <Form.Item name="comment" label="给金融机构的附言（选填）" rules={[{ max: NOTE_MAX, message: `附言最多${NOTE_MAX}个字` }]}>
             <Input.TextArea rows={3} showCount maxLength={NOTE_MAX} placeholder="如：希望了解碳减排支持工具的利率，方便联系的时间" />
           </Form.Item>
         </Form>
