@@ -1,7 +1,9 @@
 import type { Config } from '@jest/types';
+import { existsSync } from 'node:fs';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
 import { runMigrations } from '../../apps/api/src/database/migrate';
+import { ensureWebBuilt } from './web-dist';
 import { workerEnvKey } from './worker-database';
 
 /**
@@ -58,6 +60,8 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig) {
     }
     process.env.ZJ_TEST_ENGINE = 'embedded';
   }
+  // The browser scenarios' web app, built once here when missing (never by two workers at once).
+  if (existsSync('/usr/bin/chromium')) ensureWebBuilt();
   // A worker whose id is somehow out of range still gets a migrated database: the first one.
   for (const name of ['DATABASE_URL', 'QUEUE_DATABASE_URL'] as const) {
     const first = process.env[workerEnvKey(name, 1)];

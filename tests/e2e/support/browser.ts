@@ -1,18 +1,11 @@
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { startTestApp, TestApp } from '../../support/test-app';
+import { ensureWebBuilt, WEB_DIST } from '../../support/web-dist';
 
 /** Debian's Chromium; browser tests drive it with playwright-core (no browser download). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
-/**
- * The built web app the scenarios load. ZJ_TEST_WEB_DIST points at another build (one made with
- * `npm run build -w @zj/web -- --outDir <dir>`), so that a rebuild elsewhere never swaps the
- * files under a running browser.
- */
-const WEB_DIST = process.env.ZJ_TEST_WEB_DIST ? path.resolve(process.env.ZJ_TEST_WEB_DIST) : path.resolve(__dirname, '../../../apps/web/dist');
 
 /**
  * A browser scenario walks through several pages and sign-ins: about 30 s alone, up to 80 s measured
@@ -28,12 +21,6 @@ jest.setTimeout(180_000);
 export const describeBrowser: jest.Describe = hasChromium ? describe : describe.skip;
 if (!hasChromium) {
   console.warn(`browser tests skipped: ${CHROMIUM_PATH} is not installed (apt-get install chromium)`);
-}
-
-/** The web app as the API serves it; built once when missing. */
-function ensureWebBuilt() {
-  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: path.resolve(__dirname, '../../..'), stdio: 'inherit' });
 }
 
 export interface BrowserHarness {

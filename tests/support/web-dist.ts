@@ -1,0 +1,22 @@
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The built web app the browser scenarios load. ZJ_TEST_WEB_DIST points at another build (one made
+ * with `npm run build -w @zj/web -- --outDir <dir>`), so that a rebuild elsewhere never swaps the
+ * files under a running browser.
+ */
+export const WEB_DIST = process.env.ZJ_TEST_WEB_DIST ? path.resolve(process.env.ZJ_TEST_WEB_DIST) : path.join(ROOT, 'apps/web/dist');
+
+/**
+ * Builds the web app when it is missing (a fresh checkout: `npm install && npm test`). global-setup.ts
+ * calls it once, before any worker starts, so that two browser files never build into the same
+ * folder at once; a browser file calls it again (a no-op then) when run on its own.
+ */
+export function ensureWebBuilt(): void {
+  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
+  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: ROOT, stdio: 'inherit' });
+}
