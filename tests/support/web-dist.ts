@@ -18,5 +18,7 @@ export const WEB_DIST = process.env.ZJ_TEST_WEB_DIST ? path.resolve(process.env.
  */
 export function ensureWebBuilt(): void {
   if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: ROOT, stdio: 'inherit' });
+  // NODE_ENV=production, as `npm run build` has it: under Jest it is "test", and Vite then bundles
+  // React's development build (a different app: the indicator form lost its default comparison).
+  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
