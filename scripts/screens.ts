@@ -10,11 +10,11 @@
  * database (a new database on DATABASE_URL's server, dropped afterwards, or an embedded engine), signs
  * in as each role's demo account with the most to do (so that the screen shows the queue, not an
  * empty page), and drives Debian's Chromium with playwright-core. The web app is built into
- * apps/web/dist when no build is there. Chinese needs a CJK font (apt-get install fonts-wqy-microhei).
+ * apps/web/dist when no build is there (for production, as for the browser scenarios: ensureWebBuilt).
+ * Chinese needs a CJK font (apt-get install fonts-wqy-microhei).
  * At 375 px it also checks that the page does not scroll sideways, and exits 1 when one does.
  */
 import '../apps/api/bench/nest-decorator-metadata'; // first: the platform's classes need decorator metadata under tsx
-import { execSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,9 +23,9 @@ import { chromium, type Page } from 'playwright-core';
 import { Role, ROLE_LABELS, type Workbench } from '@zj/shared';
 import { benchDatabase } from '../apps/api/bench/bench-database';
 import { createPlatform } from '../apps/api/src/bootstrap';
-import { JsonLogger } from '../apps/api/src/common/logging/json-logger';
 import { loadConfig } from '../apps/api/src/config/app.config';
 import { DEMO_PASSWORD } from '../apps/api/src/setup/demo-seed';
+import { ensureWebBuilt } from '../tests/support/web-dist';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'docs/screens');
@@ -47,10 +47,7 @@ const ROLE_FILES: Record<Role, string> = {
 
 async function main() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is not installed (apt-get install chromium)`);
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
-    console.log(`building the web app into ${WEB_DIST} …`);
-    execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: ROOT, stdio: 'inherit' });
-  }
+  ensureWebBuilt(WEB_DIST);
   mkdirSync(OUT, { recursive: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zj-screens-'));
   const db = await benchDatabase('zj_screens');
@@ -74,7 +71,7 @@ async function main() {
     SMS_HTTP_URL: '',
   });
   console.log(`starting the platform with demo data (${db.engine}) …`);
-  const platform = await createPlatform(config, { api: true, worker: true, logger: new JsonLogger('error') });
+  const platform = await createPlatform(config, { api: true, worker: true, logLevel: 'error' });
   await platform.app.listen(0, '127.0.0.1');
   const { port } = platform.app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { createPlatform } from '../../apps/api/src/bootstrap';
-import { JsonLogger } from '../../apps/api/src/common/logging/json-logger';
 import { loadConfig } from '../../apps/api/src/config/app.config';
 import { orgFactory } from '../support/factories';
 
@@ -16,7 +15,7 @@ describe('embedded mode keeps data across a restart', () => {
   const start = () =>
     createPlatform(
       loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ADMIN_EMAIL: 'admin@embedded.zjgf.local', ADMIN_PASSWORD: 'Embedded#Admin2026', DEMO_DATA: 'true', WEB_DIST_DIR: '', LOG_LEVEL: 'error' }),
-      { api: true, worker: true, logger: new JsonLogger('error') },
+      { api: true, worker: true, logLevel: 'error' },
     );
 
   // Two whole starts of the embedded engine (WebAssembly, one thread), the first with every migration

@@ -1,4 +1,6 @@
-import { NotificationType, Role } from '@zj/shared';
+import { NotificationType, OrgType, Role } from '@zj/shared';
+import { randomUUID } from 'node:crypto';
+import { orgFactory } from '../support/factories';
 import { startRecordingServer, waitFor } from '../support/notifications-helpers';
 import { Session, startTestApp, TestApp } from '../support/test-app';
 
@@ -68,6 +70,28 @@ describe('notifications administration for the bureau', () => {
       { action: 'notification.endpoint_update', actor_user_id: admin.user.id },
       { action: 'notification.endpoint_delete', actor_user_id: admin.user.id },
     ]);
+  });
+
+  it('every organisation’s endpoints are listed by organisation name (then oldest first), page by page, found by the organisation’s name', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const org = async (name: string) =>
+      (await app.http.post('/api/v1/organizations').set(admin.auth).send(orgFactory(OrgType.FINANCIAL_INSTITUTION, { name })).expect(201)).body.id as string;
+    const later = await org(`排序银行B${tag}湛江分行`);
+    const first = await org(`排序银行A${tag}湛江分行`);
+    const add = async (organizationId: string, name: string) =>
+      (await app.http.post(`/api/v1/notifications/admin/organizations/${organizationId}/endpoints`).set(admin.auth).send({ channel: 'WECOM', name, url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${name}` }).expect(201)).body.id as string;
+    const b1 = await add(later, 'b1');
+    const b2 = await add(later, 'b2');
+    const a1 = await add(first, 'a1');
+
+    const page = async (n: number) => (await app.http.get('/api/v1/notifications/admin/endpoints').query({ q: tag, page: n, pageSize: 2 }).set(admin.auth).expect(200)).body;
+    const one = await page(1);
+    expect(one.total).toBe(3);
+    expect(one.items.map((e: { id: string; organizationName: string }) => [e.id, e.organizationName])).toEqual([
+      [a1, `排序银行A${tag}湛江分行`],
+      [b1, `排序银行B${tag}湛江分行`],
+    ]);
+    expect((await page(2)).items.map((e: { id: string }) => e.id)).toEqual([b2]);
   });
 
   it('a dead letter says why, on which channel and for which organisation; its retry shows what happened next', async () => {

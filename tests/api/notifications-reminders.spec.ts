@@ -1,6 +1,8 @@
 import { NotificationType, Role } from '@zj/shared';
 import { jobIds, NotificationQueues } from '../../apps/api/src/notifications/notification-queues';
 import { passwordReminderKey } from '../../apps/api/src/notifications/notices';
+import { NOTIFICATION_TYPES } from '../../apps/api/src/notifications/notification-types';
+import { ReminderChecks } from '../../apps/api/src/notifications/reminder-checks';
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service';
 import { waitFor } from '../support/notifications-helpers';
 import { Session, startTestApp, TestApp, TEST_PASSWORD } from '../support/test-app';
@@ -91,6 +93,22 @@ describe('notifications: reminders move, disappear, and never fire for what no l
     await app.http.patch(`/api/v1/users/${bank.user.id}`).set(admin.auth).send({ status: 'DISABLED' }).expect(200);
     await waitFor(async () => (await reminder(key)).status === 'SKIPPED', 20_000, 'skipped');
     expect(await inboxOf(bank.user.id)).toHaveLength(0);
+  });
+
+  it('in the worker, every reminder type about another module’s records has that module’s check (none fires unchecked)', () => {
+    const checks = app.platform.app.get(ReminderChecks);
+    const owned = (Object.keys(NOTIFICATION_TYPES) as NotificationType[]).filter((t) => NOTIFICATION_TYPES[t].checkedBy);
+    expect(owned.sort()).toEqual(
+      [
+        NotificationType.CASE_DEADLINE_APPROACHING,
+        NotificationType.EVENT_REMINDER,
+        NotificationType.NEED_EXPIRING,
+        NotificationType.PASSWORD_CHANGE_REMINDER,
+        NotificationType.PLAN_REPORT_DUE,
+        NotificationType.PLAN_REPORT_OVERDUE,
+      ].sort(),
+    );
+    expect(owned.filter((t) => !checks.has(t))).toEqual([]);
   });
 
   it('keys and variables are checked by the API other modules call', async () => {

@@ -1,4 +1,4 @@
-import { Role, type Workbench, type WorkbenchItem } from '@zj/shared';
+import { formatMeasureNumber, type IndicatorView, Role, type Workbench, type WorkbenchItem, WorkbenchItemKind } from '@zj/shared';
 import { createProject, departmentUser, submittedProject } from '../support/library-factories';
 import { greenEnterprise, openNeed, publishedProduct } from '../support/matchmaking-factories';
 import { matchmakingEvent } from '../support/event-factories';
@@ -220,6 +220,41 @@ describe('workbench: each role’s queue on the home page', () => {
     const accepted = await app.http.post(`/api/v1/plan/reports/${saved.body.id}/accept`).set(bureau.auth).send({ version: sent.body.version });
     expect(accepted.status).toBe(201);
     expect(item(await workbench(bureau), `bureau.reports-to-accept:${period.id}`)).toBeUndefined();
+  });
+
+  it('regulator: each task’s figure is the value its indicator shows in the plan now, and follows a value as soon as it is recorded', async () => {
+    const nfra = await unitUser(app, 'nfra-zhanjiang');
+    const taskItems = async () => section(await workbench(nfra), 'tasks')!.items;
+    /** A task's figure as the plan's indicators (computed from the rows at the request) give it: the first indicator with a value. */
+    const fromIndicators = async (items: WorkbenchItem[]) => {
+      const res = await app.http.get('/api/v1/plan/indicators').set(nfra.auth);
+      expect(res.status).toBe(200);
+      const indicators = res.body as IndicatorView[];
+      return items.map((i) => {
+        const of = indicators.filter((x) => `${WorkbenchItemKind.REGULATOR_TASKS}:${x.taskId}` === i.key);
+        const measured = of.find((x) => x.current.value !== null);
+        return { key: i.key, count: of.length, value: measured ? formatMeasureNumber(measured.current.value, measured.unit) : i.value, unit: measured?.unit ?? null };
+      });
+    };
+    const shown = (items: WorkbenchItem[]) => items.map((i) => ({ key: i.key, count: i.count, value: i.value, unit: i.unit ?? null }));
+
+    const before = await taskItems();
+    expect(before.length).toBeGreaterThan(0);
+    expect(shown(before)).toEqual(await fromIndicators(before));
+
+    // The bureau gives a task of the regulator's that has no measured indicator one, and records a value:
+    // the home page shows it at the next load.
+    const unmeasured = before.find((i) => i.unit === null)!;
+    const taskId = unmeasured.key.split(':')[1];
+    const created = await app.http
+      .post('/api/v1/plan/indicators')
+      .set(bureau.auth)
+      .send({ taskId, code: `wb-${Date.now()}`, name: '开展环境信息披露的银行（测试）', unit: '家', source: 'REPORTED', targets: [] });
+    expect(created.status).toBe(201);
+    expect((await app.http.post(`/api/v1/plan/indicators/${created.body.id}/values`).set(bureau.auth).send({ value: '7', asOf: daysAgo(1), evidence: '测试统计' })).status).toBe(201);
+    const after = await taskItems();
+    expect(after.find((i) => i.key === unmeasured.key)).toMatchObject({ count: unmeasured.count + 1, value: '7', unit: '家' });
+    expect(shown(after)).toEqual(await fromIndicators(after));
   });
 
   it('bureau: the day’s numbers move with the day’s work; an event under way is listed until cancelled', async () => {

@@ -41,13 +41,42 @@ function tablesNamed(source: string): Set<string> {
   return found;
 }
 
-/** Entity files of other modules the file imports. */
-function foreignEntities(file: string, source: string): string[] {
+/** What a module's public face (index.ts) exports: name → the module's file that defines it. */
+function faceExports(moduleDir: string): Map<string, string> {
+  const names = new Map<string, string>();
+  let face: string;
+  try {
+    face = readFileSync(path.join(moduleDir, 'index.ts'), 'utf8');
+  } catch {
+    return names;
+  }
+  for (const m of face.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.\/[^']+)'/g)) {
+    for (const spec of m[1].split(',')) {
+      const name = spec.trim().split(/\s+as\s+/).pop();
+      if (name) names.set(name, path.join(moduleDir, m[2]));
+    }
+  }
+  return names;
+}
+
+/** Entity files of other modules the file imports, directly or through the other module's face. */
+function foreignEntities(file: string, source: string, face = faceExports): string[] {
   const own = moduleOf(file);
   const out: string[] = [];
-  for (const m of source.matchAll(/from\s+'(\.{1,2}\/[^']+\.entity)'/g)) {
-    const target = path.resolve(path.dirname(file), m[1]);
-    if (moduleOf(target) !== own) out.push(path.relative(API_SRC, target));
+  for (const m of source.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'(\.{1,2}\/[^']+)'/g)) {
+    let target = path.resolve(path.dirname(file), m[2]);
+    if (target.endsWith('.entity')) {
+      if (moduleOf(target) !== own) out.push(path.relative(API_SRC, target));
+      continue;
+    }
+    if (path.basename(target) === 'index') target = path.dirname(target);
+    if (path.dirname(target) !== API_SRC || path.basename(target) === own) continue; // not another module's face
+    const exported = face(target);
+    for (const spec of m[1].split(',')) {
+      const name = spec.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+      const from = exported.get(name);
+      if (from?.endsWith('.entity')) out.push(path.relative(API_SRC, from));
+    }
   }
   return out;
 }
@@ -92,5 +121,8 @@ describe('architecture: each module owns its tables', () => {
     expect(tablesNamed('-- data from files')).toEqual(new Set());
     expect(foreignEntities(path.join(API_SRC, 'cases/cases.service.ts'), `import { Product } from '../products/product.entity';`)).toEqual(['products/product.entity']);
     expect(foreignEntities(path.join(API_SRC, 'cases/cases.service.ts'), `import { MatchmakingCase } from './case.entity';`)).toEqual([]);
+    const productsFace = () => new Map([['Product', path.join(API_SRC, 'products/product.entity')], ['ProductsService', path.join(API_SRC, 'products/products.service')]]);
+    expect(foreignEntities(path.join(API_SRC, 'cases/cases.service.ts'), `import { ProductsService, type Product } from '../products';`, productsFace)).toEqual(['products/product.entity']);
+    expect(foreignEntities(path.join(API_SRC, 'cases/cases.service.ts'), `import { ProductsService } from '../products';`, productsFace)).toEqual([]);
   });
 });

@@ -4,9 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createPlatform, Platform } from '../../apps/api/src/bootstrap';
-import { JsonLogger } from '../../apps/api/src/common/logging/json-logger';
+import type { LogLevel } from '../../apps/api/src/common/logging/logger';
 import { loadConfig } from '../../apps/api/src/config/app.config';
 import { countyOrgName } from '../../apps/api/src/setup/reference-seed';
 import { orgFactory, uniqueEmail } from './factories';
@@ -46,7 +47,9 @@ const ORG_TYPE_FOR_ROLE: Record<Role, OrgType> = {
  * Starts the real platform (API, and the worker when asked) on the run's database and queue
  * backend — PostgreSQL and Redis servers when DATABASE_URL / REDIS_URL are set, embedded otherwise.
  */
-export async function startTestApp(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { worker?: boolean; env?: Record<string, string>; log?: { level: LogLevel; to: DestinationStream } } = {},
+): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: process.env.DATABASE_URL,
@@ -66,7 +69,7 @@ export async function startTestApp(opts: { worker?: boolean; env?: Record<string
     ...opts.env,
   });
   // Errors only: a 500 in a test prints its stack with the request id.
-  const platform = await createPlatform(config, { api: true, worker: opts.worker ?? false, logger: new JsonLogger('error') });
+  const platform = await createPlatform(config, { api: true, worker: opts.worker ?? false, logLevel: opts.log?.level ?? 'error', logTo: opts.log?.to });
   await platform.app.init();
   const http = request(platform.app.getHttpServer());
   const dataSource = platform.app.get(DataSource);

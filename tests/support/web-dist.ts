@@ -12,13 +12,15 @@ const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = process.env.ZJ_TEST_WEB_DIST ? path.resolve(process.env.ZJ_TEST_WEB_DIST) : path.join(ROOT, 'apps/web/dist');
 
 /**
- * Builds the web app when it is missing (a fresh checkout: `npm install && npm test`). global-setup.ts
- * calls it once, before any worker starts, so that two browser files never build into the same
- * folder at once; a browser file calls it again (a no-op then) when run on its own.
+ * Builds the web app into `dir` when it is missing (a fresh checkout: `npm install && npm test`).
+ * global-setup.ts calls it once, before any worker starts, so that two browser files never build into
+ * the same folder at once; a browser file calls it again (a no-op then) when run on its own.
+ * `npm run screens` calls it with its own folder (ZJ_WEB_DIST).
  */
-export function ensureWebBuilt(): void {
-  if (existsSync(path.join(WEB_DIST, 'index.html'))) return;
+export function ensureWebBuilt(dir: string = WEB_DIST): void {
+  if (existsSync(path.join(dir, 'index.html'))) return;
+  console.log(`building the web app into ${dir} …`);
   // NODE_ENV=production, as `npm run build` has it: under Jest it is "test", and Vite then bundles
   // React's development build (a different app: the indicator form lost its default comparison).
-  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(WEB_DIST)}`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execSync(`npm run build -w @zj/web -- --outDir ${JSON.stringify(dir)}`, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

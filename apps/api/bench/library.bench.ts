@@ -28,9 +28,13 @@ import { ContactRevealRegistry } from '../src/financing-needs/contact-reveal';
 import { GreenIdentification } from '../src/enterprises/green-identification.entity';
 import { GreenGrade, Scorecard } from '../src/enterprises/scorecard.entity';
 import { FinancingNeed, FinancingNeedBank } from '../src/financing-needs/financing-need.entity';
+import { NeedVisibility } from '../src/financing-needs/need-visibility';
+import { NeedsOfProjects } from '../src/financing-needs/needs-of-projects';
 import { headerText, ENTERPRISE_COLUMNS, PROJECT_COLUMNS } from '../src/library-io/columns';
 import { ImportService } from '../src/library-io/import.service';
+import { ImportWriter } from '../src/library-io/import-writer';
 import { Organization } from '../src/organizations/organization.entity';
+import { ProjectNeedsRegistry } from '../src/projects/project-needs';
 import { Project, ProjectAttachment, ProjectCategory, ProjectReviewEvent, ReviewRoute } from '../src/projects/project.entity';
 import { ProjectsService } from '../src/projects/projects.service';
 import { ReferenceService } from '../src/reference/reference.service';
@@ -86,9 +90,13 @@ async function main() {
     const config = { PUBLIC_URL: 'http://localhost:3000', QUEUE_PREFIX: 'bench', LPR_1Y_PERCENT: '3.00' } as unknown as AppConfig;
     const notifications = new NotificationsService({ outboxWritten() {} } as unknown as NotificationSignals, config);
     const reference = new ReferenceService(ds, audit);
-    const projects = new ProjectsService(ds, audit, notifications, config, reference);
-    const importer = new ImportService(ds, audit, projects);
-    const enterprises = new EnterprisesService(ds, audit, new ContactRevealRegistry(), notifications, config);
+    // Projects ask their needs of the financing-needs module, as FinancingNeedsModule registers it at start.
+    const needVisibility = new NeedVisibility();
+    const projectNeeds = new ProjectNeedsRegistry();
+    projectNeeds.use(new NeedsOfProjects(ds, needVisibility));
+    const projects = new ProjectsService(ds, audit, notifications, reference, projectNeeds);
+    const importer = new ImportService(ds, new ImportWriter(ds, audit, projects));
+    const enterprises = new EnterprisesService(ds, audit, new ContactRevealRegistry(), notifications, needVisibility);
     console.log(`engine: ${engine}`);
 
     // ---------------------------------------------------------------- 100,000 projects

@@ -90,7 +90,6 @@ interface Ready {
 const platformModules = () => ({
   ...(require('../src/bootstrap') as typeof import('../src/bootstrap')),
   ...(require('../src/config/app.config') as typeof import('../src/config/app.config')),
-  ...(require('../src/common/logging/json-logger') as typeof import('../src/common/logging/json-logger')),
   ...(require('../src/setup/demo-seed') as typeof import('../src/setup/demo-seed')),
   ...(require('../src/cluster') as typeof import('../src/cluster')),
 });
@@ -121,14 +120,14 @@ function closeOnStop(close: () => Promise<void>) {
  * API_PROCESSES: this process runs the worker and forks the API processes, which share one port.
  */
 async function serve() {
-  const { createPlatform, loadConfig, JsonLogger, DEMO_PASSWORD, serveApiProcess, startApiCluster } = platformModules();
+  const { createPlatform, loadConfig, DEMO_PASSWORD, serveApiProcess, startApiCluster } = platformModules();
   const t = Date.now();
   const config = loadConfig(process.env);
-  const logger = new JsonLogger('error');
+  const logLevel = 'error' as const;
   const cluster = (await import('node:cluster')).default;
 
   if (cluster.isWorker) {
-    const platform = await serveApiProcess(config, { host: '127.0.0.1', logger });
+    const platform = await serveApiProcess(config, { host: '127.0.0.1', logLevel });
     closeOnStop(() => platform.close());
     return;
   }
@@ -141,7 +140,7 @@ async function serve() {
         probe.close(() => resolve(p));
       });
     });
-    const api = await startApiCluster(config, { worker: true, logger });
+    const api = await startApiCluster(config, { worker: true, logLevel });
     closeOnStop(() => api.stop());
     const ready: Ready = {
       type: 'ready',
@@ -158,7 +157,7 @@ async function serve() {
     return;
   }
 
-  const platform: Platform = await createPlatform(config, { api: true, worker: true, logger });
+  const platform: Platform = await createPlatform(config, { api: true, worker: true, logLevel });
   await platform.app.listen(0, '127.0.0.1');
   const { port } = platform.app.getHttpServer().address() as { port: number };
   closeOnStop(() => platform.close());

@@ -25,6 +25,7 @@ import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { NotificationsService } from '../src/notifications/notifications.service';
 import { startNotificationsWorker } from '../src/notifications/standalone';
+import { UsersWorkerModule } from '../src/users/users-worker.module';
 import { QueueBackend, QueueBackendSettings } from '../src/queue/queue-backend';
 
 const USERS = Number(process.env.BENCH_USERS ?? 5000);
@@ -158,7 +159,7 @@ async function main() {
         NOTIFY_CONCURRENCY: String(CONCURRENCY),
         LOG_LEVEL: 'error',
       });
-      const { ctx } = await startNotificationsWorker(config, { databaseUrl, queue: { ...b.settings, prefix: `n${randomUUID().slice(0, 8)}` } as QueueBackendSettings });
+      const { ctx } = await startNotificationsWorker(config, { databaseUrl, queue: { ...b.settings, prefix: `n${randomUUID().slice(0, 8)}` } as QueueBackendSettings }, [UsersWorkerModule]);
       const notifications = ctx.get(NotificationsService);
       const appDs = ctx.get(DataSource);
       const mailsBefore = smtp.received();

@@ -45,7 +45,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { serverScratchDatabase } from './bench-database';
 import { createPlatform, type Platform } from '../src/bootstrap';
-import { JsonLogger } from '../src/common/logging/json-logger';
 import { loadConfig } from '../src/config/app.config';
 import { greedySchedule, randomInstance, solveSchedule, solveScheduleInWorker, type ScheduleInstance, type ScheduleResult } from '../src/events/scheduling';
 
@@ -266,7 +265,7 @@ async function startApi(): Promise<Api> {
       WEB_DIST_DIR: '',
     });
     const t = Date.now();
-    platform = await createPlatform(config, { api: true, worker: true, logger: new JsonLogger('error') });
+    platform = await createPlatform(config, { api: true, worker: true, logLevel: 'error' });
     await platform.app.listen(0, '127.0.0.1');
     const { port } = platform.app.getHttpServer().address() as { port: number };
     const db = scratch ? 'PostgreSQL server (scratch database)' : 'embedded PostgreSQL';

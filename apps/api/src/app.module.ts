@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from './audit/audit.module';
-import { AppConfig } from './config/app.config';
-import { dataSourceOptions } from './database/data-source-options';
+import type { Logger } from 'pino';
+import { AuditModule } from './audit';
+import { loggingModule } from './common/logging/logger';
+import { AppConfig } from './config';
+import { dataSourceOptions } from './database';
 import { API_MODULES, WORKER_MODULES } from './features';
 import type { Infrastructure } from './infrastructure';
-import { QueueModule } from './queue/queue.module';
+import { QueueModule } from './queue';
 
 @Global()
 @Module({})
@@ -20,6 +22,8 @@ export interface AppModuleOptions {
   api: boolean;
   /** Load the queue consumers. */
   worker: boolean;
+  /** Nest's logger and the request log write here. */
+  logger: Logger;
 }
 
 @Module({})
@@ -29,6 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        loggingModule(opts.logger),
         TypeOrmModule.forRoot({ ...dataSourceOptions(infra.databaseUrl), autoLoadEntities: true, migrationsRun: true }),
         QueueModule.forRoot(infra.queue),
         AuditModule,

@@ -11,14 +11,16 @@ import { AccessTokenVerifier } from './common/auth/access-token-verifier';
 import { AllExceptionsFilter, bodyParserErrorHandler } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { createBodyParsers } from './common/http/body-limits';
-import { httpLoggingMiddleware, securityHeadersMiddleware } from './common/http/http-logging';
+import { securityHeadersMiddleware } from './common/http/security-headers';
 import { IdempotencyInterceptor } from './common/http/idempotency.interceptor';
 import { requestContextMiddleware } from './common/http/request-context';
-import { JsonLogger } from './common/logging/json-logger';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { createLogger, quietStartup, type LogLevel } from './common/logging/logger';
 import { InputSafetyPipe, inputSafetyMiddleware } from './common/validation/input-safety';
-import { AppConfig } from './config/app.config';
+import { AppConfig } from './config';
 import { Infrastructure, startInfrastructure } from './infrastructure';
-import { SetupReport, SetupService } from './setup/setup.service';
+import { type SetupReport, SetupService } from './setup';
 
 export const API_PREFIX = 'api/v1';
 
@@ -63,7 +65,6 @@ function serveWeb(app: NestExpressApplication, dir: string) {
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig) {
   app.use(requestContextMiddleware);
   app.use(securityHeadersMiddleware);
-  app.use(httpLoggingMiddleware);
   // Bodies: a small limit per route (large only where a route needs it, for a signed-in caller), then
   // one check of every parsed value (nesting depth, NUL bytes, lone surrogates) before any Nest code.
   const verifier = app.get(AccessTokenVerifier, { strict: false });
@@ -93,15 +94,17 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
  * Starts the engines, the Nest application (API and/or worker), migrations and start-up data.
  * Used by main.ts, worker.ts and the tests alike.
  */
-export async function createPlatform(config: AppConfig, opts: { api: boolean; worker: boolean; logger?: JsonLogger | false }): Promise<Platform> {
+export async function createPlatform(config: AppConfig, opts: { api: boolean; worker: boolean; logLevel?: LogLevel | false; logTo?: DestinationStream }): Promise<Platform> {
   const infra = await startInfrastructure(config);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, infra, opts), {
-      logger: opts.logger === false ? false : (opts.logger ?? new JsonLogger(config.LOG_LEVEL)),
+    const logger = createLogger(opts.logLevel === false ? 'silent' : (opts.logLevel ?? config.LOG_LEVEL), opts.logTo);
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, infra, { ...opts, logger }), {
+      bufferLogs: true,
       bodyParser: false,
       abortOnError: false,
     });
+    app.useLogger(quietStartup(app.get(Logger)));
     if (opts.api) configureHttpApp(app, config);
     const setup = opts.api ? await app.get(SetupService).run() : { demoLogins: [] };
     const created = app;

@@ -1,9 +1,9 @@
 import cluster from 'node:cluster';
 import { createPlatform, Platform } from './bootstrap';
-import type { JsonLogger } from './common/logging/json-logger';
-import { AppConfig, ConfigError } from './config/app.config';
-import { runMigrations } from './database/migrate';
-import type { SetupReport } from './setup/setup.service';
+import type { LogLevel } from './common/logging/logger';
+import { AppConfig, ConfigError } from './config';
+import { runMigrations } from './database';
+import type { SetupReport } from './setup';
 
 /**
  * Several API processes on one port (Node cluster), as `npm start` runs them with API_PROCESSES > 1
@@ -19,8 +19,8 @@ interface ApiProcessReady {
 }
 
 /** In an API process of a cluster: the HTTP API only, on the cluster's port; the first process is told. */
-export async function serveApiProcess(config: AppConfig, opts: { host?: string; logger?: JsonLogger } = {}): Promise<Platform> {
-  const platform = await createPlatform(config, { api: true, worker: false, logger: opts.logger });
+export async function serveApiProcess(config: AppConfig, opts: { host?: string; logLevel?: LogLevel } = {}): Promise<Platform> {
+  const platform = await createPlatform(config, { api: true, worker: false, logLevel: opts.logLevel });
   if (opts.host) await platform.app.listen(config.PORT, opts.host);
   else await platform.app.listen(config.PORT);
   const ready: ApiProcessReady = { type: 'api-ready', setup: platform.setup };
@@ -44,12 +44,12 @@ export interface ApiCluster {
  * worker when `worker`, then `config.API_PROCESSES` API processes on `config.PORT`; one that dies is
  * started again a second later. Resolves once every API process listens.
  */
-export async function startApiCluster(config: AppConfig, opts: { worker: boolean; logger?: JsonLogger }): Promise<ApiCluster> {
+export async function startApiCluster(config: AppConfig, opts: { worker: boolean; logLevel?: LogLevel }): Promise<ApiCluster> {
   if (config.usesEmbeddedDatabase) {
     throw new ConfigError('Invalid configuration:\n  - API_PROCESSES: more than one API process needs a PostgreSQL server (DATABASE_URL); the embedded engine serves one process');
   }
   await runMigrations(config.DATABASE_URL!);
-  const background = opts.worker ? await createPlatform(config, { api: false, worker: true, logger: opts.logger }) : undefined;
+  const background = opts.worker ? await createPlatform(config, { api: false, worker: true, logLevel: opts.logLevel }) : undefined;
   await background?.app.init();
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { AppConfig } from './config/app.config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
-import { QueueBackendSettings } from './queue/queue-backend';
+import { AppConfig } from './config';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database';
+import type { QueueBackendSettings } from './queue';
 
 export interface Infrastructure {
   databaseUrl: string;

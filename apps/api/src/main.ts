@@ -2,10 +2,9 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createPlatform } from './bootstrap';
 import { serveApiProcess, startApiCluster } from './cluster';
-import { AppConfig, ConfigError, loadConfig } from './config/app.config';
+import { AppConfig, ConfigError, loadConfig } from './config';
 import type { Infrastructure } from './infrastructure';
-import type { SetupReport } from './setup/setup.service';
-import { DEMO_PASSWORD } from './setup/demo-seed';
+import { type SetupReport, DEMO_PASSWORD } from './setup';
 import { closeOnSignals } from './shutdown';
 
 /**

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createPlatform } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app.config';
+import { ConfigError, loadConfig } from './config';
 import { closeOnSignals } from './shutdown';
 
 /** The queue worker on its own, for scaling apart from the API. Needs DATABASE_URL (the embedded engine lives in the API process). */

@@ -16,3 +16,31 @@ export interface LoginResponse {
   refreshToken: string;
   user: AuthUser;
 }
+
+/** POST /auth/login. */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** POST /auth/register-enterprise: an enterprise signs itself up (its contact person becomes its first user). */
+export interface RegisterEnterpriseRequest {
+  email: string;
+  password: string;
+  /** The contact person's name. */
+  displayName: string;
+  enterpriseName: string;
+  creditCode: string;
+  divisionCode: string;
+}
+
+/** PATCH /me: the signed-in user's own name. */
+export interface UpdateProfileRequest {
+  displayName: string;
+}
+
+/** POST /me/password: the sessions end, the user signs in again. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}

@@ -456,3 +456,84 @@ export interface EventReport {
   disbursedCount: number;
   byBank: { organization: EventOrgRef; meetingsHeld: number; intents: number; intentAmount: string; approvedAmount: string; disbursedAmount: string }[];
 }
+
+// ---------------------------------------------------------------- what the routes accept
+
+/** A new event (POST /events; a draft). Empty optional fields are left out (the server's defaults apply). */
+export interface EventInput {
+  type: EventType;
+  title: string;
+  /** ISO instants. */
+  startsAt: string;
+  endsAt?: string | null;
+  venue: string;
+  onlineLink?: string | null;
+  description?: string;
+  capacity?: number | null;
+  registrationDeadline?: string | null;
+  requiresApproval?: boolean;
+  isPublic?: boolean;
+  coOrganizerOrgIds?: string[];
+  agenda?: EventAgendaItem[];
+  invitedOrganizationIds?: string[];
+}
+
+/** A change of an event (PATCH /events/:id): the version read, and the fields that change (null clears an optional one). */
+export interface EventUpdateInput extends Partial<Omit<EventInput, 'description'>> {
+  version: number;
+  description?: string | null;
+}
+
+/** A registration (POST /events/:id/registrations): a bank states desks and names its officers, an enterprise picks its needs. */
+export interface RegistrationInput {
+  desks?: number;
+  officers?: RegistrationOfficer[];
+  needIds?: string[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  note?: string | null;
+  /** The bureau registers an organisation. */
+  organizationId?: string;
+}
+
+/** A change of a registration (PATCH …/registrations/:id). */
+export type RegistrationUpdateInput = Omit<RegistrationInput, 'organizationId'> & { version: number };
+
+/** A meeting request to another participant (POST /events/:id/meeting-requests). */
+export interface MeetingRequestInput {
+  targetOrganizationId: string;
+  priority: MeetingPriority;
+  needId?: string;
+  message?: string;
+}
+
+/** A meeting slot the bureau sets (PUT /events/:id/slots, ISO instants). */
+export interface EventSlotInput {
+  startsAt: string;
+  endsAt: string;
+}
+
+/** A walk-in meeting the bureau adds on the day (POST /events/:id/meetings). */
+export interface WalkInMeetingInput {
+  enterpriseOrganizationId: string;
+  bankOrganizationId: string;
+  slotId: string;
+  desk?: number;
+}
+
+/** How a meeting went (POST /events/:id/meetings/:meetingId/outcome). */
+export interface MeetingOutcomeInput {
+  held: boolean;
+  result?: MeetingResult;
+  /** 万元, decimal string; required for INTENT. */
+  amount?: string;
+  /** The enterprise's financing need, when the meeting names none (INTENT). */
+  needId?: string;
+  note?: string;
+}
+
+/** The answer of a recorded outcome: the meeting, and the matchmaking case an intent opened (or null). */
+export interface MeetingOutcomeAnswer {
+  meeting: MeetingView;
+  caseId: string | null;
+}

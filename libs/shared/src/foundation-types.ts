@@ -18,6 +18,7 @@ export interface OrganizationView {
   institutionKind: InstitutionKind | null;
   branchName: string | null;
   isDemo: boolean;
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,4 +100,62 @@ export interface TaxonomyNode {
 export interface ImportLineError {
   line: number;
   message: string;
+}
+
+/** GET /organizations query (the bureau's organisation list). */
+export interface OrganizationListParams {
+  type?: OrgType;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A new organisation (POST /organizations): a credit code for enterprises, a county for counties, a kind for banks. */
+export interface OrganizationInput {
+  type: OrgType;
+  name: string;
+  creditCode?: string;
+  divisionCode?: string;
+  institutionKind?: InstitutionKind;
+  branchName?: string;
+}
+
+/** A change of an organisation (PATCH /organizations/:id); a new name keeps the old one as a former name. */
+export interface OrganizationUpdateInput {
+  name?: string;
+  divisionCode?: string;
+  branchName?: string;
+}
+
+/** GET /users query (the bureau's user administration). */
+export interface UserListParams {
+  organizationId?: string;
+  role?: Role;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** A new account (POST /users); the user is asked to change the initial password. */
+export interface UserInput {
+  email: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  password: string;
+}
+
+/** A change of an account (PATCH /users/:id): its name, or enabling and disabling it. */
+export interface UserUpdateInput {
+  displayName?: string;
+  status?: UserStatus;
+}
+
+/** GET /audit-log query: filters on the record's type and id, and the action. */
+export interface AuditLogQueryParams {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  page?: number;
+  pageSize?: number;
 }

@@ -16,3 +16,4 @@ export * from './format';
 export * from './workbench';
 export * from './text-limits';
 export * from './audit-sentences';
+export * from './bank-reports';

@@ -1,3 +1,5 @@
+import type { FormerName } from './foundation-types';
+
 /**
  * The green enterprise and project library (绿色企业库、绿色项目库) and financing needs (融资需求):
  * enums, their Chinese labels, and limits shared by the API and the web app. See docs/LIBRARY.md.
@@ -421,6 +423,13 @@ export interface ImportJobView {
   finishedAt: string | null;
 }
 
+/** What an import job's reader gets (POST /projects/import, GET /projects/import/jobs/:id): its view, and once it has ended, the projects it created or updated (and submitted) and its notices. */
+export interface ImportJobAnswer {
+  job: ImportJobView;
+  projectIds: string[];
+  notices: string[];
+}
+
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_MAX_LISTED_ERRORS = 1000;
@@ -489,4 +498,440 @@ export interface EnterpriseSelection {
   /** Open needs' amount range in 万元 (decimal strings). */
   needAmountMin?: string;
   needAmountMax?: string;
+}
+
+/** A financing need as its project's page shows it (GET /projects/:id, `needs`). */
+export interface ProjectNeedRow {
+  id: string;
+  /** 万元, decimal string. */
+  amount: string;
+  termMonths: number;
+  instrument: FinancingInstrument;
+  purpose: string;
+  status: NeedStatus;
+  sharing: NeedSharing;
+  collateral: CollateralKind[];
+  maxRatePercent: string | null;
+  wantedBy: string | null;
+}
+
+// ------------------------------------------------------------------ API views (what the routes answer and accept)
+
+/** A row of the enterprise library (GET /enterprises): the organisation, its profile's key fields, current grade and counts. */
+export interface EnterpriseRow {
+  id: string;
+  name: string;
+  creditCode: string;
+  divisionCode: string;
+  isDemo: boolean;
+  createdAt: string;
+  /** Profile fields: null when the enterprise has no profile yet. */
+  industrySection: string | null;
+  industryDivision: string | null;
+  industryName: string | null;
+  size: EnterpriseSize | null;
+  /** 万元, decimal string. */
+  registeredCapital: string | null;
+  envCreditRating: EnvCreditRating | null;
+  envDisclosure: boolean | null;
+  carbonEmissionsT: string | null;
+  carbonYear: number | null;
+  profileVersion: number | null;
+  /** The current green grade, null when never graded. */
+  grade: string | null;
+  gradeLabel: string | null;
+  score: string | null;
+  scorecardVersion: number | null;
+  listedProjects: number;
+  /** A green identification (绿色企业认定) is valid today. */
+  identified: boolean;
+}
+
+/** The profile fields an enterprise (or its registrar) fills in (PUT /enterprises/:id/profile; all optional). */
+export interface EnterpriseProfileInput {
+  /** The version read, when changing an existing profile. */
+  version?: number;
+  industrySection?: string | null;
+  industryDivision?: string | null;
+  industryName?: string | null;
+  size?: EnterpriseSize | null;
+  registeredCapital?: string | null;
+  establishedOn?: string | null;
+  legalRepresentative?: string | null;
+  address?: string | null;
+  businessScope?: string | null;
+  contactName?: string | null;
+  contactPhone?: string | null;
+  contactEmail?: string | null;
+  envCreditRating?: EnvCreditRating | null;
+  envCreditRatingYear?: number | null;
+  certifications?: Certification[];
+  carbonEmissionsT?: string | null;
+  carbonIntensity?: string | null;
+  carbonIntensityUnit?: string | null;
+  carbonYear?: number | null;
+  envDisclosure?: boolean;
+  envDisclosureUrl?: string | null;
+  envDisclosureYear?: number | null;
+}
+
+/** An enterprise's profile as GET /enterprises/:id answers it (contacts masked for a bank that has not taken up a need). */
+export interface EnterpriseProfileView {
+  organizationId: string;
+  industrySection: string | null;
+  industryDivision: string | null;
+  industryName: string | null;
+  size: EnterpriseSize | null;
+  registeredCapital: string | null;
+  establishedOn: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  businessScope: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  envCreditRating: EnvCreditRating | null;
+  envCreditRatingYear: number | null;
+  certifications: Certification[];
+  carbonEmissionsT: string | null;
+  carbonIntensity: string | null;
+  carbonIntensityUnit: string | null;
+  carbonYear: number | null;
+  envDisclosure: boolean;
+  envDisclosureUrl: string | null;
+  envDisclosureYear: number | null;
+  createdByOrgId: string | null;
+  isDemo: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A green grade (绿色评级) of an enterprise (POST /enterprises/:id/grade, GET /enterprises/:id/grades). */
+export interface GreenGradeView {
+  id: string;
+  enterpriseOrgId: string;
+  scorecardId: string;
+  scorecardVersion: number;
+  score: string;
+  grade: string;
+  gradeLabel: string;
+  breakdown: GradeBreakdownLine[];
+  /** The facts the grade was computed from. */
+  inputs: Record<string, unknown>;
+  isCurrent: boolean;
+  computedByUserId: string | null;
+  computedAt: string;
+}
+
+/** A green identification (绿色企业认定) application as its enterprise's page and the decision answer it. */
+export interface GreenIdentificationView {
+  id: string;
+  enterpriseOrgId: string;
+  status: GreenIdentificationStatus;
+  statement: string;
+  appliedByUserId: string | null;
+  decidedByUserId: string | null;
+  decidedByOrgId: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  /** ISO dates, set on approval. */
+  validFrom: string | null;
+  validUntil: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the reviewers' list of green identifications (GET /green-identifications). */
+export interface GreenIdentificationRow {
+  id: string;
+  enterpriseOrgId: string;
+  enterpriseName: string;
+  divisionCode: string;
+  status: GreenIdentificationStatus;
+  statement: string;
+  validFrom: string | null;
+  validUntil: string | null;
+  decisionNote: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+/** The decision on a green identification (POST /green-identifications/:id/decision). */
+export interface GreenIdentificationDecisionInput {
+  decision: 'APPROVE' | 'REJECT' | 'REVOKE';
+  /** ISO dates; approval needs validUntil, at most three years after validFrom (default today). */
+  validFrom?: string;
+  validUntil?: string;
+  note?: string;
+  version?: number;
+}
+
+/** An enterprise's page (GET /enterprises/:id, and the answer of PUT …/profile). */
+export interface EnterpriseDetail {
+  organization: { id: string; name: string; creditCode: string | null; divisionCode: string | null; formerNames: FormerName[]; isDemo: boolean };
+  profile: EnterpriseProfileView | null;
+  contactRevealed: boolean;
+  /** The last ten applications, newest first (approved ones only, for a bank). */
+  identifications: GreenIdentificationView[];
+  identified: boolean;
+  grade: GreenGradeView | null;
+  projectCounts: { status: ProjectStatus; count: number }[];
+}
+
+/** A row of the financing needs list (GET /financing-needs). */
+export interface NeedRow {
+  id: string;
+  enterpriseOrgId: string;
+  projectId: string | null;
+  /** 万元, decimal string. */
+  amount: string;
+  termMonths: number;
+  instrument: FinancingInstrument;
+  purpose: string;
+  collateral: CollateralKind[];
+  collateralNote: string | null;
+  maxRatePercent: string | null;
+  wantedBy: string | null;
+  sharing: NeedSharing;
+  status: NeedStatus;
+  statusChangedAt: string | null;
+  createdByOrgId: string | null;
+  isDemo: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  enterpriseName: string;
+  enterpriseCreditCode: string | null;
+  /** The project's county, else the enterprise's. */
+  divisionCode: string;
+  projectName: string | null;
+  projectStatus: ProjectStatus | null;
+  primaryCategoryCode: string | null;
+}
+
+/** One financing need (GET /financing-needs/:id, and the answer of its writes). */
+export interface NeedDetail extends NeedRow {
+  /** The banks it is shared with (SELECTED_BANKS); empty for a bank. */
+  sharedWithBanks: { id: string; name: string }[];
+  contact: { contactName: string | null; contactPhone: string | null; contactEmail: string | null };
+  contactRevealed: boolean;
+}
+
+/** A new financing need (POST /financing-needs); a change sends some of these with `version` (PATCH). */
+export interface NeedInput {
+  projectId?: string;
+  enterpriseOrgId?: string;
+  amount: string;
+  termMonths: number;
+  instrument: FinancingInstrument;
+  purpose: string;
+  collateral: CollateralKind[];
+  collateralNote?: string | null;
+  maxRatePercent?: string | null;
+  wantedBy?: string | null;
+  sharing: NeedSharing;
+  bankOrgIds?: string[];
+}
+
+/** A change of a financing need (PATCH /financing-needs/:id): the version read, and the fields that change. */
+export type NeedUpdateInput = Partial<Omit<NeedInput, 'projectId' | 'enterpriseOrgId'>> & { version: number };
+
+/** One of a project's categories as the API answers it: the catalogue version, the code, its name, and whether it is the primary one. */
+export interface ProjectCategoryRef {
+  version: string;
+  code: string;
+  name: string;
+  primary: boolean;
+}
+
+/** A reason a reviewer gives when returning a project, optionally naming the form field it is about. */
+export interface ProjectReturnReason {
+  field?: string | null;
+  message: string;
+}
+
+/** A project of the library (GET /projects rows). Timestamps are ISO strings, amounts decimal strings in 万元. */
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  enterpriseOrgId: string;
+  enterprise: { id: string; name: string | null; creditCode: string | null };
+  divisionCode: string;
+  divisionName: string | null;
+  location: string | null;
+  description: string | null;
+  stage: ProjectStage;
+  status: ProjectStatus;
+  source: ProjectSource;
+  reviewStage: ReviewStage | null;
+  departmentOrgId: string | null;
+  departmentName: string | null;
+  reviewerOrgId: string | null;
+  reviewerName: string | null;
+  submittedByOrgId: string;
+  submittedByName: string | null;
+  totalInvestment: string;
+  constructionStart: string | null;
+  constructionEnd: string | null;
+  co2AvoidedT: string | null;
+  coalSavedTce: string | null;
+  waterSavedT: string | null;
+  otherBenefits: string | null;
+  tags: string[];
+  greenBuildingStars: number | null;
+  primaryCategoryVersion: string;
+  primaryCategoryCode: string;
+  /** The primary category first. */
+  categories: ProjectCategoryRef[];
+  /** Needs open or in matchmaking that the caller may see: how many, and their amount in 万元. */
+  openNeeds: { count: number; amount: string };
+  returnReasons: ProjectReturnReason[] | null;
+  listedAt: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  isDemo: boolean;
+}
+
+/** A step of a project's review timeline (GET /projects/:id/timeline, and `timeline` of the project). */
+export interface ProjectReviewEventView {
+  id: string;
+  projectId: string;
+  action: ReviewAction;
+  fromStatus: ProjectStatus | null;
+  toStatus: ProjectStatus;
+  /** The project's review stage after the step. */
+  reviewStage: ReviewStage | null;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorOrgId: string | null;
+  actorOrgName: string | null;
+  comment: string | null;
+  reasons: ProjectReturnReason[] | null;
+  at: string;
+}
+
+/** An attachment's description (the file is downloaded from GET /projects/attachments/:id). */
+export interface ProjectAttachmentView {
+  id: string;
+  projectId: string;
+  kind: AttachmentKind;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedByUserId: string | null;
+  createdAt: string;
+}
+
+/** A project's page (GET /projects/:id, and the answer of its writes and review steps). */
+export interface ProjectDetail extends ProjectSummary {
+  needs: ProjectNeedRow[];
+  attachments: ProjectAttachmentView[];
+  /** Empty for a bank. */
+  timeline: ProjectReviewEventView[];
+  /** What the caller may do with the project now. */
+  permissions: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean };
+}
+
+/** Counts and amounts (万元) of a group of projects. */
+export interface ProjectStatRow {
+  count: number;
+  totalInvestment: string;
+  openNeedAmount: string;
+}
+
+/** GET /projects/stats: by county, category (level 1 or 2) and status, for the caller's scope and the filters. */
+export interface ProjectStats {
+  totals: ProjectStatRow;
+  byDivision: (ProjectStatRow & { divisionCode: string; divisionName: string })[];
+  byCategory: (ProjectStatRow & { categoryCode: string; categoryName: string })[];
+  byStatus: (ProjectStatRow & { status: ProjectStatus })[];
+}
+
+/** A category chosen for a project (one of them primary). */
+export interface ProjectCategoryInput {
+  version: string;
+  code: string;
+  primary?: boolean;
+}
+
+/** A new project (POST /projects; a draft). */
+export interface ProjectInput {
+  /** The enterprise, when a county or department registers the project. */
+  enterpriseOrgId?: string;
+  name: string;
+  divisionCode?: string;
+  location?: string | null;
+  description?: string | null;
+  stage: ProjectStage;
+  totalInvestment: string;
+  constructionStart?: string | null;
+  constructionEnd?: string | null;
+  co2AvoidedT?: string | null;
+  coalSavedTce?: string | null;
+  waterSavedT?: string | null;
+  otherBenefits?: string | null;
+  tags?: string[];
+  greenBuildingStars?: number | null;
+  categories: ProjectCategoryInput[];
+}
+
+/** A change of a project (PATCH /projects/:id): the version read, and the fields that change. */
+export type ProjectUpdateInput = Partial<Omit<ProjectInput, 'enterpriseOrgId'>> & { version: number };
+
+/** A reviewer's step (POST /projects/:id/review); RETURN needs reasons. */
+export interface ProjectReviewInput {
+  action: ReviewerAction;
+  version?: number;
+  comment?: string;
+  reasons?: ProjectReturnReason[];
+}
+
+/** Several projects reviewed at once (POST /projects/review/bulk). */
+export interface ProjectBulkReviewInput {
+  action: ReviewAction.START_REVIEW | ReviewAction.PASS | ReviewAction.LIST;
+  items: { id: string; version?: number }[];
+  comment?: string;
+}
+
+/** The answer of a bulk review: each project succeeded (its new status) or failed (the error's code and message). */
+export interface ProjectBulkReviewAnswer {
+  succeeded: number;
+  failed: number;
+  results: { id: string; ok: boolean; code?: string; message?: string; status?: ProjectStatus }[];
+}
+
+/** A catalogue version's review routing (GET/PUT /review-routes): category prefix → department; else the bureau. */
+export interface ReviewRoutesView {
+  version: string;
+  routes: { prefix: string; departmentOrgId: string; departmentName: string; categoryName: string | null; updatedAt: string }[];
+  fallback: { departmentOrgId: string; departmentName: string } | null;
+}
+
+/** The project library's filters (GET /projects, /projects/stats and /library/export/projects); all combine with AND. */
+export interface ProjectListFilters {
+  /** Keywords: names, descriptions, categories' names and keywords. */
+  q?: string;
+  divisionCode?: string;
+  /** Category code or prefix ('5', '5.2', '5.2.1'). */
+  categoryPrefix?: string;
+  taxonomyVersion?: string;
+  status?: ProjectStatus;
+  stage?: ProjectStage;
+  source?: ProjectSource;
+  reviewStage?: ReviewStage;
+  tag?: string;
+  /** Total investment range, 万元. */
+  minAmount?: string;
+  maxAmount?: string;
+  /** With an open need of this instrument. */
+  instrument?: FinancingInstrument;
+  enterpriseOrgId?: string;
+  /** 'mine': the projects whose review is the caller's turn. */
+  queue?: 'mine';
 }

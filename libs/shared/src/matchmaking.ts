@@ -3,7 +3,7 @@
  * enums, their Chinese labels and the response shapes shared by the API and the web app (issue 4).
  * Amounts are 万元 decimal strings; dates ISO strings.
  */
-import { FinancingInstrument, ProjectStatus } from './library';
+import { type CollateralKind, type EnterpriseSize, FinancingInstrument, ProjectStatus } from './library';
 
 /** 产品类型. */
 export enum ProductType {
@@ -194,6 +194,9 @@ export interface NeedSummary {
   categoryCodes: string[];
   createdAt: string;
 }
+
+/** GET /matches as an enterprise: each of its open needs with its best products. */
+export type EnterpriseNeedMatches = NeedMatches & { need: NeedSummary };
 
 export interface NeedMatch {
   need: NeedSummary;
@@ -568,4 +571,112 @@ export interface CalendarDayView {
   date: string;
   kind: CalendarDayKind;
   name: string;
+}
+
+/**
+ * A step of a case (POST /cases/:id/transitions): the state it goes to, with what that step needs —
+ * a decline its reason, an approval the amount, rate and term, a disbursement the amount and date.
+ */
+export interface CaseTransitionInput {
+  to: CaseState;
+  version?: number;
+  comment?: string;
+  reasonCode?: DeclineReason;
+  reasonText?: string;
+  /** 万元, decimal string. */
+  approvedAmount?: string;
+  ratePercent?: string;
+  termMonths?: number;
+  amount?: string;
+  /** YYYY-MM-DD */
+  disbursedOn?: string;
+}
+
+/** A new financial product (POST /products; a draft until published). Amounts in 万元, rates in %, decimal strings. */
+export interface ProductInput {
+  name: string;
+  type: ProductType;
+  description?: string;
+  minAmount?: string | null;
+  maxAmount?: string | null;
+  minTermMonths?: number | null;
+  maxTermMonths?: number | null;
+  rateKind?: RateKind;
+  rateMinPercent?: string | null;
+  rateMaxPercent?: string | null;
+  lprBasisPointsMin?: number | null;
+  lprBasisPointsMax?: number | null;
+  collateralAccepted?: CollateralKind[];
+  categoryRules?: CategoryRule[];
+  counties?: string[];
+  enterpriseSizes?: EnterpriseSize[];
+  minGreenGrade?: string | null;
+  tags?: string[];
+  requiredMaterials?: string[];
+  contactName?: string | null;
+  contactPhone?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+}
+
+/** A change of a product (PATCH /products/:id): any of its fields, and the version read. */
+export type ProductUpdateInput = Partial<ProductInput> & { version: number };
+
+/** An enterprise applies for a product with one of its needs (POST /cases/apply). */
+export interface CaseApplyInput {
+  needId: string;
+  productId: string;
+  comment?: string;
+}
+
+/** A bank takes up a need it may see (POST /cases/claim), optionally naming its product. */
+export interface CaseClaimInput {
+  needId: string;
+  productId?: string;
+  comment?: string;
+}
+
+/** The bureau pushes a need to banks (POST /cases/push); answers the cases opened. */
+export interface CasePushInput {
+  needId: string;
+  bankOrgIds: string[];
+  comment?: string;
+}
+export interface CasePushAnswer {
+  created: string[];
+}
+
+/** A tranche of a disbursed loan (POST /cases/:id/tranches); 万元, decimal string. */
+export interface CaseTrancheInput {
+  amount: string;
+  /** YYYY-MM-DD */
+  disbursedOn?: string;
+  note?: string;
+}
+
+/** The bureau hands a case to another bank (POST /cases/:id/reassign). */
+export interface CaseReassignInput {
+  bankOrgId: string;
+  comment?: string;
+}
+
+/** A check of how the funds were used (POST /cases/:id/fund-use-checks). */
+export interface FundUseCheckInput {
+  /** YYYY-MM-DD */
+  checkedOn: string;
+  result: FundUseResult;
+  detail?: string;
+}
+
+/** POST /cases/:id/refer: a product of another bank (the enterprise or the bureau), or a bank (the bureau). */
+export interface CaseReferInput {
+  productId?: string;
+  bankOrgId?: string;
+  comment?: string;
+}
+
+/** The bureau's pipeline (GET /cases/pipeline): cases by state with how many are overdue, and the overdue total. */
+export interface CasePipelineView {
+  byState: { state: CaseState; total: number; overdue: number }[];
+  overdue: number;
 }

@@ -230,3 +230,60 @@ export interface OutboxStats {
   undispatched: number;
   deliveries: Record<DeliveryStatus, number>;
 }
+
+// ---------------------------------------------------------------- what the routes accept
+
+/** GET /notifications/inbox query. */
+export interface InboxQueryParams {
+  page?: number;
+  pageSize?: number;
+  unreadOnly?: boolean;
+}
+
+/** PUT /notifications/preferences: the language, the mobile number for SMS, and per type the channels and whether digested. */
+export interface NotificationPreferencesInput {
+  locale?: NotificationLocale;
+  mobile?: string;
+  items?: { type: NotificationType; channels: UserChannel[]; digest: boolean }[];
+}
+
+/** GET /notifications/admin/dead-letters query. */
+export interface DeadLetterQueryParams {
+  page?: number;
+  pageSize?: number;
+  channel?: NotificationChannel;
+  type?: NotificationType;
+}
+
+/** PUT /notifications/admin/templates/:type/:locale: the bureau's own wording of a template. */
+export interface NotificationTemplateInput {
+  subject: string;
+  body: string;
+}
+
+/** GET /notifications/admin/endpoints query. */
+export interface AdminEndpointQueryParams {
+  page?: number;
+  pageSize?: number;
+  organizationId?: string;
+  channel?: EndpointChannel;
+  q?: string;
+}
+
+/** A new endpoint (webhook, 企业微信 …) of an organisation; `types` null or absent: every type. */
+export interface EndpointInput {
+  channel: EndpointChannel;
+  name: string;
+  url: string;
+  types?: NotificationType[] | null;
+}
+
+/** A change of an endpoint: the version read, and what changes; `rotateSecret` issues a new signing secret. */
+export interface EndpointUpdateInput {
+  version: number;
+  name?: string;
+  url?: string;
+  types?: NotificationType[] | null;
+  enabled?: boolean;
+  rotateSecret?: boolean;
+}

@@ -316,3 +316,252 @@ export interface UnitRankingRow {
   /** % of due reports submitted on time, two decimals. */
   onTimeRate: string;
 }
+
+// ---------------------------------------------------------------- progress reports (routes under /plan)
+
+/** A reporting period (报送期) as the routes answer it. */
+export interface PlanPeriodView {
+  id: string;
+  name: string;
+  frequency: ReportingFrequency;
+  /** The year whose work list the reports cover. */
+  workYear: number;
+  /** YYYY-MM-DD. */
+  startsOn: string;
+  endsOn: string;
+  /** ISO instant. */
+  dueAt: string;
+  version: number;
+}
+
+/** A period of GET /plan/periods, with how many reports are due, submitted, accepted and overdue. */
+export interface PlanPeriodRow extends PlanPeriodView {
+  reporters: number;
+  submitted: number;
+  accepted: number;
+  overdue: number;
+}
+
+/** A new reporting period (POST /plan/periods). */
+export interface PlanPeriodInput {
+  frequency: ReportingFrequency;
+  year: number;
+  /** The month (1–12) or quarter (1–4). */
+  index: number;
+  /** ISO instant. */
+  dueAt: string;
+  workYear?: number;
+  name?: string;
+}
+
+/** A work item's progress in a report. */
+export interface PlanReportItemView {
+  workItemId: string;
+  /** The work item's text. */
+  workItem: string;
+  status: WorkItemStatus;
+  narrative: string;
+  /** % of the work item done, 0–100. */
+  shareDone: number;
+}
+
+/** A step of a report's history. */
+export interface PlanReportHistoryEntry {
+  id: string;
+  action: ReportAction;
+  fromStatus: ReportStatus | null;
+  toStatus: ReportStatus;
+  actorOrgName: string | null;
+  comment: string | null;
+  /** The report's content when submitted. */
+  snapshot: unknown;
+  at: string;
+}
+
+/** A cooperating unit's report to its task's lead (its summary and items hidden while a draft). */
+export interface PlanContribution {
+  organizationId: string;
+  organizationName: string;
+  report: { id: string; status: ReportStatus; summary: string; version: number; submittedAt: string | null; returnComment: string | null; items: PlanReportItemView[] } | null;
+}
+
+/** A responsible unit in one of its roles on a plan task: whose report it is, and to whom it goes. */
+export interface PlanTaskUnit {
+  taskId: string;
+  taskNumber: number;
+  taskTitle: string;
+  organizationId: string;
+  organizationName: string;
+  role: UnitRole;
+  addressee: ReportAddressee;
+}
+
+/** A progress report (GET /plan/reports/:id, and the answer of its writes). */
+export interface PlanReportDetail extends PlanTaskUnit {
+  id: string;
+  periodId: string;
+  periodName: string;
+  dueAt: string;
+  status: ReportStatus;
+  summary: string;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  returnComment: string | null;
+  /** The lead's report a cooperating unit's report was consolidated into. */
+  consolidatedIntoId: string | null;
+  overdue: boolean;
+  /** Whether first submitted by the due time; null before. */
+  onTime: boolean | null;
+  version: number;
+  items: PlanReportItemView[];
+  indicatorValues: { indicatorId: string; name: string; unit: string; value: string; asOf: string; note: string | null }[];
+  files: PlanEvidenceFileView[];
+  history: PlanReportHistoryEntry[];
+  /** A lead's report, to its own unit, the bureau and regulators: the cooperating units' reports. */
+  contributions?: PlanContribution[];
+}
+
+/** An evidence file (佐证材料) of a report (POST /plan/reports/:id/files answers it). */
+export interface PlanEvidenceFileView {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  createdAt: string;
+}
+
+/** GET /plan/periods/:id/tasks/:taskId/report: the caller's report of a task (null before the first save) and what it covers. */
+export interface PlanMyReportView {
+  period: PlanPeriodView;
+  task: { id: string; number: number; title: string };
+  role: UnitRole;
+  addressee: ReportAddressee;
+  workItems: { id: string; text: string; keyWork: string }[];
+  indicators: { id: string; code: string; name: string; unit: string }[];
+  report: PlanReportDetail | null;
+  contributions: PlanContribution[];
+}
+
+/** A report the caller's unit owes in a period (GET /plan/periods/:id/mine, `items`). */
+export interface PlanMyTaskRow {
+  taskId: string;
+  taskNumber: number;
+  taskTitle: string;
+  role: UnitRole;
+  addressee: ReportAddressee;
+  reportId: string | null;
+  status: ReportStatus | null;
+  version: number | null;
+  submittedAt: string | null;
+  returnComment: string | null;
+  overdue: boolean;
+  /** For a lead: its cooperating units, and how many reported to it. */
+  cooperatingUnits?: number;
+  contributionsReceived?: number;
+}
+
+/** A unit's report of a task in the bureau's overview of a period (GET /plan/periods/:id/overview, `items`). */
+export interface PlanOverviewRow extends PlanTaskUnit {
+  reportId: string | null;
+  status: ReportStatus | null;
+  submittedAt: string | null;
+  overdue: boolean;
+  onTime: boolean | null;
+}
+
+/** GET /plan/periods/:id/overview: every unit's reports, and the units behind (with overdue reports). */
+export interface PlanOverview {
+  period: PlanPeriodView;
+  items: PlanOverviewRow[];
+  behind: { organizationId: string; name: string; overdue: number; tasks: number[] }[];
+}
+
+/** A work item's progress as a unit reports it. */
+export interface PlanReportItemInput {
+  workItemId: string;
+  status: WorkItemStatus;
+  narrative: string;
+  /** % done, 0–100. */
+  shareDone: number;
+}
+
+/** The caller's report of a task (PUT /plan/periods/:id/tasks/:taskId/report). */
+export interface PlanReportInput {
+  /** The version read, when changing a saved report. */
+  version?: number;
+  summary: string;
+  items: PlanReportItemInput[];
+  indicatorValues?: { indicatorId: string; value: string; asOf: string; note?: string }[];
+}
+
+/** The bureau's dashboard of the plan (GET /plan/dashboard). */
+export interface PlanDashboard {
+  year: number;
+  actions: { number: number; title: string; tasks: { id: string; number: number; title: string; status: WorkItemStatus }[] }[];
+  statusCounts: Record<WorkItemStatus, number>;
+  indicators: IndicatorView[];
+  greenLoanRatio: { series: IndicatorView['series']; current: IndicatorView['current']; lines: { value: string; label: string }[] } | null;
+  ranking: UnitRankingRow[];
+  latestPeriod: PlanPeriodRow | null;
+}
+
+// ---------------------------------------------------------------- indicators: what the routes answer and accept
+
+/** A recorded value of an indicator (by the bureau directly, or from a unit's accepted progress report). */
+export interface IndicatorValueRecord {
+  id: string;
+  /** Decimal string, e.g. '32.50'. */
+  value: string;
+  /** YYYY-MM-DD */
+  asOf: string;
+  evidence: string | null;
+  reportId: string | null;
+  organizationName: string | null;
+  /** ISO timestamp (UTC). */
+  createdAt: string;
+}
+
+/** GET /plan/indicators/:id: the indicator with its series and every recorded value, newest first. */
+export type IndicatorDetail = IndicatorView & { values: IndicatorValueRecord[] };
+
+/** A target of an indicator: compared with the value at the deadline. */
+export interface IndicatorTargetInput {
+  comparison: IndicatorComparison;
+  /** Decimal string. */
+  value: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  note?: string;
+}
+
+/** A new indicator (POST /plan/indicators). */
+export interface IndicatorInput {
+  taskId: string;
+  code: string;
+  name: string;
+  unit: string;
+  source: IndicatorSource;
+  /** For a computed indicator: what the platform computes. */
+  computation?: IndicatorComputation;
+  description?: string;
+  targets: IndicatorTargetInput[];
+}
+
+/** A change of an indicator (PATCH /plan/indicators/:id); `taskId` moves it to another task. */
+export interface IndicatorUpdateInput {
+  version: number;
+  taskId?: string;
+  name?: string;
+  unit?: string;
+  description?: string;
+  targets?: IndicatorTargetInput[];
+}
+
+/** A value the bureau records (POST /plan/indicators/:id/values), with its evidence. */
+export interface IndicatorValueInput {
+  value: string;
+  asOf: string;
+  evidence: string;
+}

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Role } from '@zj/shared';
+import { type AuditLogQueryParams, Role } from '@zj/shared';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
@@ -8,7 +8,7 @@ import { PageQueryDto } from '../common/http/pagination';
 import { AuditNames } from './audit-names';
 import { AuditService } from './audit.service';
 
-class ListAuditQuery extends PageQueryDto {
+class ListAuditQuery extends PageQueryDto implements AuditLogQueryParams {
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '对象类型应为文字' }) @Length(1, 60, { message: '对象类型应为1至60个字符' }) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '对象编号应为文字' }) @Length(1, 64, { message: '对象编号应为1至64个字符' }) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString({ message: '动作应为文字' }) @Length(1, 60, { message: '动作应为1至60个字符' }) action?: string;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditVerifyResult } from '@zj/shared';
+import type { AuditEntryView, AuditLogQueryParams, AuditVerifyResult, Page } from '@zj/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { currentRequestId } from '../common/http/request-context';
 import { PageQuery, paginate } from '../common/http/pagination';
+import { isoTime } from '../common/time';
 import { ChainRow, chainHash, findBrokenLink, GENESIS_HASH } from './audit-chain';
 import { AuditEntry } from './audit-entry.entity';
 import type { AuditNames } from './audit-names';
@@ -133,13 +134,13 @@ export class AuditService implements EntitySubscriberInterface {
    * A page of the log, each entry with the names the sentences read (issue 15): the actor's display
    * name and organisation, and the record's name, as the owning modules name them now (AuditNames).
    */
-  async list(query: PageQuery & { entityType?: string; entityId?: string; action?: string }, names?: AuditNames) {
+  async list(query: PageQuery & AuditLogQueryParams, names?: AuditNames): Promise<Page<AuditEntryView>> {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (query.entityType) qb.andWhere('a.entity_type = :t', { t: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :i', { i: query.entityId });
     if (query.action) qb.andWhere('a.action = :ac', { ac: query.action });
     const page = await paginate(qb, query, { seq: 'a.seq', at: 'a.at' }, '-seq');
-    if (!names) return page;
+    if (!names) return { ...page, items: page.items.map((e) => ({ ...e, at: isoTime(e.at) })) };
     const wanted = new Map<string, Set<string>>();
     const want = (type: string, id: string | null) => {
       if (!id) return;
@@ -155,7 +156,7 @@ export class AuditService implements EntitySubscriberInterface {
     const nameOf = (type: string, id: string | null) => (id ? (found.get(type)?.get(id) ?? null) : null);
     return {
       ...page,
-      items: page.items.map((e) => ({ ...e, actorName: nameOf('user', e.actorUserId), actorOrgName: nameOf('organization', e.actorOrgId), entityName: nameOf(e.entityType, e.entityId) })),
+      items: page.items.map((e) => ({ ...e, at: isoTime(e.at), actorName: nameOf('user', e.actorUserId), actorOrgName: nameOf('organization', e.actorOrgId), entityName: nameOf(e.entityType, e.entityId) })),
     };
   }
 

@@ -6,10 +6,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenVerifier } from '../common/auth/access-token-verifier';
 import { AuthGuard } from '../common/auth/auth.guard';
 import { SessionCache } from '../common/auth/session-cache';
-import { AppConfig } from '../config/app.config';
+import { AppConfig, resolveJwtSecret } from '../config';
+import { SESSION_REVOKER } from '../users';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { resolveJwtSecret } from './jwt-secret';
 import { AttemptCounter, LoginAddressLimiter, LoginAddressThrottle, LoginRateLimiter } from './login-rate-limiter';
 import { RefreshToken } from './refresh-token.entity';
 import { TokenService } from './token.service';
@@ -33,6 +33,8 @@ import { TokenService } from './token.service';
   providers: [
     AuthService,
     TokenService,
+    // Users end a user's sessions through it (users/session-revoker.ts), without importing auth.
+    { provide: SESSION_REVOKER, useExisting: TokenService },
     AccessTokenVerifier,
     SessionCache,
     AttemptCounter,
@@ -41,6 +43,6 @@ import { TokenService } from './token.service';
     LoginAddressLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, SessionCache],
+  exports: [TokenService, SESSION_REVOKER, SessionCache],
 })
 export class AuthModule {}

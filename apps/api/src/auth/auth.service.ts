@@ -1,39 +1,24 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, LoginResponse, OrgType, Role, UserStatus } from '@zj/shared';
+import { LoginResponse, OrgType, Role, UserStatus } from '@zj/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
+import { AuthErrorCode } from '../common/auth/auth.errors';
 import { SessionCache } from '../common/auth/session-cache';
 import { AppException } from '../common/errors/app.exception';
-import { AppConfig } from '../config/app.config';
-import { accountLockedNotice } from '../notifications/notices';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Organization } from '../organizations/organization.entity';
-import { User } from '../users/user.entity';
-import { AuthErrorCode } from './auth.errors';
+import { AppConfig, passwordMustBeReplaced } from '../config';
+import { accountLockedNotice, NotificationsService } from '../notifications';
+import { Organization } from '../organizations';
+import { toAuthUser, assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword, User } from '../users';
 import { RegisterEnterpriseDto } from './dto/auth.dto';
 import { LoginAddressThrottle } from './login-rate-limiter';
-import { assertPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
-import { passwordMustBeReplaced } from './published-defaults';
 import { RefreshToken } from './refresh-token.entity';
 import { sha256, TokenService } from './token.service';
 
 export function actorOf(user: Pick<User, 'id' | 'email' | 'role' | 'organizationId'>, orgType: OrgType): Actor {
   return { userId: user.id, email: user.email, role: user.role, organizationId: user.organizationId, organizationType: orgType };
-}
-
-export function toAuthUser(user: User, org: Organization): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    organization: { id: org.id, name: org.name, type: org.type },
-    mustChangePassword: user.mustChangePassword,
-    passwordChangeRequired: user.passwordChangeRequired,
-  };
 }
 
 /** The one answer to a failed login: wrong password, unknown account and locked account alike, so none can be told apart. */

@@ -4,7 +4,7 @@ import { CommonErrorCode } from '@zj/shared';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
-import { AppConfig } from '../config/app.config';
+import { AppConfig } from '../config';
 
 const WINDOW_MS = 60_000;
 

@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app.config';
+import { AppConfig } from '../config';
 import type { AccessTokenClaims } from '../common/auth/access-token-verifier';
+import type { SessionRevoker } from '../users';
 import { RefreshToken } from './refresh-token.entity';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Issues short-lived access tokens and single-use refresh tokens grouped in rotation families. */
 @Injectable()
-export class TokenService {
+export class TokenService implements SessionRevoker {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,

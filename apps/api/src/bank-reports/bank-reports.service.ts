@@ -1,18 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compareDecimal, OrgType } from '@zj/shared';
+import {
+  type BankLoanReportView,
+  type BankProfileRow,
+  type BankProfileView,
+  type BankReportCoverage,
+  compareDecimal,
+  type GreenLoanRatioView,
+  OrgType,
+  type Page,
+} from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
-import { zhanjiangDate } from '../common/time';
+import { isoTime, zhanjiangDate } from '../common/time';
 import { BankLoanReport, BankProfile } from './bank-report.entity';
 import { BankReportErrorCode } from './bank-reports.errors';
 import { ListLoanReportsQuery, PutBankProfileDto, PutLoanReportDto, RatioQuery } from './dto/bank-report.dto';
 import { MonthTotals, ratioSeries, ratioTrend } from './green-loan-ratio';
 
 const monthStart = (month: string) => `${month}-01`;
+
+/** A profile as the routes answer it (JSON's ISO timestamps). */
+const profileView = (p: BankProfile): BankProfileView => ({ ...p, createdAt: isoTime(p.createdAt), updatedAt: isoTime(p.updatedAt) });
 
 /**
  * Banks' profile facts (green finance team, local rural commercial bank, environmental disclosure)
@@ -34,13 +46,13 @@ export class BankReportsService {
     return org as { id: string; name: string };
   }
 
-  async myProfile(actor: Actor) {
+  async myProfile(actor: Actor): Promise<BankProfileView> {
     await this.institution(this.dataSource.manager, actor, false);
     const p = await this.dataSource.getRepository(BankProfile).findOneBy({ organizationId: actor.organizationId });
-    return p ?? { organizationId: actor.organizationId, hasGreenFinanceTeam: false, greenTeamSince: null, greenTeamNote: null, isLocalRuralCommercialBank: false, disclosesEnvironmentalInfo: false, disclosureUrl: null, disclosureYear: null, version: 0 };
+    return p ? profileView(p) : { organizationId: actor.organizationId, hasGreenFinanceTeam: false, greenTeamSince: null, greenTeamNote: null, isLocalRuralCommercialBank: false, disclosesEnvironmentalInfo: false, disclosureUrl: null, disclosureYear: null, version: 0 };
   }
 
-  putMyProfile(actor: Actor, dto: PutBankProfileDto) {
+  putMyProfile(actor: Actor, dto: PutBankProfileDto): Promise<BankProfileView> {
     if (dto.hasGreenFinanceTeam && !dto.greenTeamSince) {
       throw AppException.badRequest('已组建团队时请填写组建日期', BankReportErrorCode.TEAM_SINCE_REQUIRED, [{ field: 'greenTeamSince', messages: ['已组建团队时必填'] }]);
     }
@@ -73,13 +85,13 @@ export class BankReportsService {
         throw e;
       }
       await this.audit.record(m, actor, { action: 'bank_profile.update', entityType: 'bank_profile', entityId: actor.organizationId, before, after: saved });
-      return saved;
+      return profileView(saved);
     });
   }
 
   /** Every financial institution with its profile facts (bureau, regulators). */
-  async listProfiles() {
-    const rows = await this.dataSource.query(
+  async listProfiles(): Promise<{ items: BankProfileRow[] }> {
+    const rows: (Omit<BankProfileRow, 'updatedAt'> & { updatedAt: Date | null })[] = await this.dataSource.query(
       `SELECT o.id AS "organizationId", o.name, o.institution_kind AS "institutionKind", o.is_demo AS "isDemo",
               coalesce(p.has_green_finance_team, false) AS "hasGreenFinanceTeam", to_char(p.green_team_since, 'YYYY-MM-DD') AS "greenTeamSince",
               p.green_team_note AS "greenTeamNote", coalesce(p.is_local_rural_commercial_bank, false) AS "isLocalRuralCommercialBank",
@@ -89,10 +101,10 @@ export class BankReportsService {
         WHERE o.type = 'FINANCIAL_INSTITUTION'
         ORDER BY o.name`,
     );
-    return { items: rows };
+    return { items: rows.map((r) => ({ ...r, updatedAt: r.updatedAt && isoTime(r.updatedAt) })) };
   }
 
-  putLoanReport(actor: Actor, month: string, dto: PutLoanReportDto) {
+  putLoanReport(actor: Actor, month: string, dto: PutLoanReportDto): Promise<BankLoanReportView> {
     if (month > zhanjiangDate().slice(0, 7)) {
       throw AppException.badRequest('不能报送未来月份', BankReportErrorCode.MONTH_INVALID, [{ field: 'month', messages: ['不能报送未来月份'] }]);
     }
@@ -124,17 +136,17 @@ export class BankReportsService {
     });
   }
 
-  private view(r: BankLoanReport) {
-    return { ...r, month: String(r.month).slice(0, 7) };
+  private view(r: BankLoanReport): BankLoanReportView {
+    return { ...r, month: String(r.month).slice(0, 7), createdAt: isoTime(r.createdAt), updatedAt: isoTime(r.updatedAt) };
   }
 
-  async myLoanReports(actor: Actor) {
+  async myLoanReports(actor: Actor): Promise<{ items: BankLoanReportView[] }> {
     await this.institution(this.dataSource.manager, actor, true);
     const rows = await this.dataSource.getRepository(BankLoanReport).find({ where: { bankOrgId: actor.organizationId }, order: { month: 'DESC' } });
     return { items: rows.map((r) => this.view(r)) };
   }
 
-  async listLoanReports(query: ListLoanReportsQuery) {
+  async listLoanReports(query: ListLoanReportsQuery): Promise<Page<BankLoanReportView>> {
     const qb = this.dataSource
       .getRepository(BankLoanReport)
       .createQueryBuilder('r')
@@ -161,7 +173,7 @@ export class BankReportsService {
     return rows;
   }
 
-  async ratio(query: RatioQuery) {
+  async ratio(query: RatioQuery): Promise<GreenLoanRatioView> {
     const series = ratioSeries(await this.monthTotals(undefined, query));
     return {
       series,
@@ -176,8 +188,42 @@ export class BankReportsService {
     };
   }
 
+  /**
+   * The totals of the latest month reported on or before `asOf` (a date), or null: the plan's
+   * GREEN_LOAN_RATIO figure of that day (its series: monthTotals).
+   */
+  async latestMonthTotals(asOf: string, m: EntityManager = this.dataSource.manager): Promise<MonthTotals | null> {
+    const months = await this.monthTotals(m, { to: asOf.slice(0, 7) });
+    return months.length ? months[months.length - 1] : null;
+  }
+
+  /** The banks whose profile says they have had a green finance team since `asOf` or before (the plan's BANKS_WITH_GREEN_TEAM). */
+  async banksWithGreenTeam(asOf: string, m: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await m.query(
+      `SELECT count(*)::int AS n FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
+        WHERE o.type = 'FINANCIAL_INSTITUTION' AND o.institution_kind = 'BANK' AND p.has_green_finance_team AND p.green_team_since <= $1::date`,
+      [asOf],
+    );
+    return row.n;
+  }
+
+  /**
+   * The local rural commercial banks (法人农商行) with a profile, and how many of them disclose
+   * environmental information for the year of `asOf` or earlier (the plan's RURAL_BANKS_DISCLOSING).
+   */
+  async ruralBanksDisclosing(asOf: string, m: EntityManager = this.dataSource.manager): Promise<{ disclosed: number; total: number }> {
+    const [row] = await m.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE p.discloses_environmental_info AND p.disclosure_year <= extract(year FROM $1::date))::int AS disclosed
+         FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
+        WHERE o.type = 'FINANCIAL_INSTITUTION' AND p.is_local_rural_commercial_bank`,
+      [asOf],
+    );
+    return { disclosed: row.disclosed, total: row.total };
+  }
+
   /** Which banks reported the month and which did not yet. */
-  async coverage(month: string) {
+  async coverage(month: string): Promise<BankReportCoverage> {
     const rows: { id: string; name: string; reported: boolean }[] = await this.dataSource.query(
       `SELECT o.id, o.name, EXISTS (SELECT 1 FROM bank_loan_reports r WHERE r.bank_org_id = o.id AND r.month = $1::date) AS reported
          FROM organizations o WHERE o.type = 'FINANCIAL_INSTITUTION' AND o.institution_kind = 'BANK' ORDER BY o.name`,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, DeclineReason, NotificationType, Role } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService, type ReminderSubject } from '../notifications';
 
 export interface CaseNoticeSubject {
   caseId: string;
@@ -13,6 +13,17 @@ export interface CaseNoticeSubject {
 }
 
 export const caseDeadlineReminderKey = (caseId: string) => `case.${caseId}.deadline`;
+
+/**
+ * CASE_DEADLINE_APPROACHING's check when the reminder fires (registered in ReminderChecks by
+ * CasesWorkerModule): holds while the case still waits for the bank's answer or first contact
+ * (and is not yet flagged overdue).
+ */
+export async function caseDeadlineStillHolds(m: EntityManager, r: ReminderSubject): Promise<boolean> {
+  if (r.subjectType !== 'matchmaking_case' || !r.subjectId) return false;
+  const [c] = await m.query(`SELECT state, due_on, overdue_flagged_at FROM matchmaking_cases WHERE id = $1`, [r.subjectId]);
+  return !!c && (c.state === 'PENDING' || c.state === 'ACCEPTED') && c.due_on !== null && c.overdue_flagged_at === null;
+}
 
 /**
  * What the side that moved a case wrote for the other, as one line of the notice (its `detail`):

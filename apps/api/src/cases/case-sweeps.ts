@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../config/app.config';
-import { PeriodicJob } from '../queue/jobs';
-import { QueueBackend } from '../queue/queue-backend';
+import { AppConfig } from '../config';
+import { PeriodicJob, QueueBackend } from '../queue';
 import { CasesService } from './cases.service';
 
 /** The overdue sweep's job scheduler: one in the queue backend however many processes run. */

@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
+import { NotificationType } from '@zj/shared';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditNames, namesByQuery } from '../audit/audit-names';
-import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
-import { MatchingModule } from '../matching/matching.module';
-import { WorkCalendarModule } from '../work-calendar/work-calendar.module';
-import { CaseNotices } from './case-notices';
+import { AuditNames, namesByQuery } from '../audit';
+import { FinancingNeedsModule } from '../financing-needs';
+import { MatchingModule } from '../matching';
+import { ReminderChecks } from '../notifications';
+import { WorkCalendarModule } from '../work-calendar';
+import { CaseNotices, caseDeadlineStillHolds } from './case-notices';
 import { CaseSweeps } from './case-sweeps';
 import { CaseStatisticsService } from './case-statistics.service';
 import { CaseEvent, CaseTranche, FundUseCheck, GreenwashingWarning, MatchmakingCase } from './case.entity';
@@ -28,10 +30,17 @@ export class CasesModule {
   }
 }
 
-/** The cases' queue consumer (loaded with the worker): the overdue sweep's job scheduler and its handler. */
+/**
+ * The cases' queue consumer (loaded with the worker): the overdue sweep's job scheduler and its
+ * handler; and the check of the deadline reminder, which notifications asks when it fires.
+ */
 @Module({
   imports: [CasesModule],
   providers: [CaseSweeps],
   exports: [CaseSweeps],
 })
-export class CasesWorkerModule {}
+export class CasesWorkerModule {
+  constructor(@Inject(ReminderChecks) checks: ReminderChecks) {
+    checks.register(NotificationType.CASE_DEADLINE_APPROACHING, caseDeadlineStillHolds);
+  }
+}

@@ -19,21 +19,16 @@ import {
   Role,
 } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { zhanjiangDate } from '../common/time';
 import { pageBounds } from '../common/http/pagination';
-import { AppConfig } from '../config/app.config';
-import { ContactRevealRegistry } from '../financing-needs/contact-reveal';
-import { FinancingNeed } from '../financing-needs/financing-need.entity';
-import { FinancingNeedsService } from '../financing-needs/financing-needs.service';
-import { MatchingService } from '../matching/matching.service';
-import { explainMatch } from '../matching/scoring';
-import { toMatchNeed } from '../matching/candidates';
-import { Product } from '../products/product.entity';
-import { WorkCalendarService } from '../work-calendar/work-calendar.service';
-import { isOverdue, workingDaysBetween } from '../work-calendar/working-days';
+import { AppConfig } from '../config';
+import { ContactRevealRegistry, FinancingNeed, FinancingNeedsService } from '../financing-needs';
+import { MatchingService, explainMatch, toMatchNeed } from '../matching';
+import { Product } from '../products';
+import { WorkCalendarService, isOverdue, workingDaysBetween } from '../work-calendar';
 import { allowedTargets, checkTransition, REQUIRED_FIELDS, trancheDateProblem } from './case-machine';
 import { caseNoticeDetail, CaseNotices, CaseNoticeSubject } from './case-notices';
 import { approvedAmountProblems, capMessage, checkPlaces, mayTakeUp } from './case-rules';
@@ -44,7 +39,7 @@ import { disbursedByCaseSql } from './financing-disbursed';
 import { REFERRABLE_STATES, REFERRAL_PROPOSALS, referralBlock, referralProposals } from './referral';
 import { ApplyDto, ClaimDto, FundUseCheckDto, ListCasesQuery, PushDto, ReassignDto, TrancheDto, TransitionDto } from './dto/case.dto';
 import type { ReferDto } from './dto/case.dto';
-import type { CaseReferralLink, CaseReferralOptions } from '@zj/shared';
+import type { CasePipelineView, CasePushAnswer, CaseReferralLink, CaseReferralOptions } from '@zj/shared';
 
 const notFound = () => AppException.notFound('对接记录', CaseErrorCode.NOT_FOUND);
 const ACTIVE = ACTIVE_CASE_STATES as CaseState[];
@@ -326,7 +321,7 @@ export class CasesService implements OnModuleInit {
     if (!ids.length) return [];
     return m.query(
       `SELECT c.id, c.state, c.approved_amount AS "approvedAmount", coalesce(d.disbursed, 0)::numeric(14,2)::text AS "disbursedTotal"
-         FROM matchmaking_cases c LEFT JOIN ${disbursedByCaseSql('$2::date')} d ON d.case_id = c.id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id`,
+         FROM matchmaking_cases c LEFT JOIN ${disbursedByCaseSql('$2::date', '$1::uuid[]')} d ON d.case_id = c.id WHERE c.id = ANY($1::uuid[]) ORDER BY c.id`,
       [ids, zhanjiangDate()],
     );
   }
@@ -376,7 +371,7 @@ export class CasesService implements OnModuleInit {
    * refused whole (409 CASE_CLAIM_CAP_REACHED naming the cap, the banks already on it and the places
    * left); the bureau pushes to fewer banks, or reassigns a case nobody answers.
    */
-  async push(actor: Actor, dto: PushDto): Promise<{ created: string[] }> {
+  async push(actor: Actor, dto: PushDto): Promise<CasePushAnswer> {
     return this.dataSource.transaction(async (m) => {
       const need = await this.lockNeed(m, dto.needId);
       this.assertOpen(need);
@@ -940,7 +935,7 @@ export class CasesService implements OnModuleInit {
   }
 
   /** The bureau's pipeline: counts by state, and how many are overdue. */
-  async pipeline(actor: Actor) {
+  async pipeline(actor: Actor): Promise<CasePipelineView> {
     const today = zhanjiangDate();
     const params: unknown[] = [today];
     const scope = this.scopeSql(actor, params);

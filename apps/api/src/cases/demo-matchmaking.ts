@@ -1,10 +1,10 @@
 import { ACTIVE_CASE_STATES, CaseOrigin, CaseParty, CaseState, CollateralKind, compareDecimal, DeclineReason, EnterpriseSize, formatDecimal, FundUseResult, ProductStatus, ProductType, RateKind, sumDecimal } from '@zj/shared';
 import { EntityManager } from 'typeorm';
 import { zhanjiangDate } from '../common/time';
-import { DEMO_BANKS, DEMO_NEEDS } from '../demo/demo-data';
-import { needListedSql } from '../financing-needs/need-rules';
-import { Product } from '../products/product.entity';
-import { addCalendarDays, addWorkingDays, isWorkingDay, type CalendarOverrides } from '../work-calendar/working-days';
+import { DEMO_BANKS, DEMO_NEEDS } from '../demo';
+import { needListedSql } from '../financing-needs';
+import { Product } from '../products';
+import { addCalendarDays, addWorkingDays, isWorkingDay, type CalendarOverrides } from '../work-calendar';
 import { checkTransition } from './case-machine';
 import { approvedAmountProblems } from './case-rules';
 import { CaseEvent, CaseTranche, FundUseCheck, MatchmakingCase } from './case.entity';

@@ -10,9 +10,11 @@
 /**
  * A subquery of the amount disbursed per case as of `asOfDate`, a SQL expression of a date (a bound
  * parameter, e.g. `$1::date`): rows `(case_id, disbursed)`; cases without a tranche by then have no row.
+ * `caseIds` (an SQL expression of a uuid[], e.g. `$2::uuid[]`) limits it to those cases, so that the
+ * figures of a few cases (an event's intents) read their tranches only, not every tranche.
  */
-export function disbursedByCaseSql(asOfDate: string): string {
-  return `(SELECT case_id, sum(amount) AS disbursed FROM case_tranches WHERE disbursed_on <= ${asOfDate} GROUP BY case_id)`;
+export function disbursedByCaseSql(asOfDate: string, caseIds?: string): string {
+  return `(SELECT case_id, sum(amount) AS disbursed FROM case_tranches WHERE disbursed_on <= ${asOfDate}${caseIds ? ` AND case_id = ANY(${caseIds})` : ''} GROUP BY case_id)`;
 }
 
 /** The tranches counted as of `asOfDate` (a SQL date expression), for sums by month: `case_tranches` rows. */

@@ -29,3 +29,13 @@ export function zhanjiangNextMidnight(at: Date = new Date()): Date {
   const startOfDay = Date.parse(`${zhanjiangDate(at)}T00:00:00.000Z`) - ZHANJIANG_OFFSET_MS;
   return new Date(startOfDay + 24 * 3600_000);
 }
+
+/** An instant as JSON writes it (a Date's toISOString), for views typed with ISO strings; a string passes through. */
+export function isoTime(at: Date | string): string {
+  return at instanceof Date ? at.toISOString() : at;
+}
+
+/** isoTime, keeping null. */
+export function isoTimeOrNull(at: Date | string | null): string | null {
+  return at === null ? null : isoTime(at);
+}

@@ -13,7 +13,7 @@ import {
   validateSync,
 } from 'class-validator';
 import * as path from 'node:path';
-import { jwtSecretProblem } from '../auth/published-defaults';
+import { jwtSecretProblem } from './published-defaults';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());

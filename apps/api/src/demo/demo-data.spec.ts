@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CITY_CODE, COUNTY_LEVEL_DIVISIONS, DivisionKind, divisionByCode, InstitutionKind, isValidCreditCode } from '@zj/shared';
-import { parseTaxonomyCsv } from '../reference/taxonomy-csv';
+import { parseTaxonomyCsv } from '../reference';
 import { DEMO_BANKS, DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from './demo-data';
 
 const catalogue = parseTaxonomyCsv(

@@ -1,6 +1,6 @@
 import { Certification, EnterpriseSize, EnvCreditRating } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 
 /**
  * The profile of an enterprise in the green enterprise library (绿色企业库), keyed by its organisation

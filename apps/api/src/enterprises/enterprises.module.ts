@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
-import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
+import { AuditModule } from '../audit';
+import { FinancingNeedsModule } from '../financing-needs';
 import { EnterpriseProfile } from './enterprise-profile.entity';
 import { EnterprisesController } from './enterprises.controller';
 import { EnterprisesService } from './enterprises.service';

@@ -1,21 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EnterpriseSelection, GreenIdentificationStatus, industryDivisionMatches, NotificationType, OrgType, Page, Role, ScorecardStatus } from '@zj/shared';
+import {
+  type EnterpriseDetail,
+  type EnterpriseRow,
+  EnterpriseSelection,
+  type GreenGradeView,
+  type GreenIdentificationRow,
+  GreenIdentificationStatus,
+  type GreenIdentificationView,
+  industryDivisionMatches,
+  NotificationType,
+  OrgType,
+  Page,
+  Role,
+  ScorecardStatus,
+} from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
+import { runAll } from '../common/query-concurrency';
 import { zhanjiangDate } from '../common/time';
-import { AppConfig } from '../config/app.config';
-import { ContactRevealRegistry } from '../financing-needs/contact-reveal';
-import { noticeNeedsNowVisible } from '../matching/matching-notices';
-import { NotificationsService } from '../notifications/notifications.service';
-import { maskContact } from '../financing-needs/need-rules';
-import { Organization } from '../organizations/organization.entity';
-import { LibraryScope, likePattern, libraryScope } from '../projects/library-scope';
-import { runAll } from '../projects/query-concurrency';
-import { projectKeywordSql } from '../projects/search-sql';
+import { ContactRevealRegistry, maskContact, NeedVisibility } from '../financing-needs';
+import { NotificationsService } from '../notifications';
+import { Organization } from '../organizations';
+import { type LibraryScope, likePattern, libraryScope, projectKeywordSql } from '../projects';
 import {
   ApplyIdentificationDto,
   CreateEnterpriseDto,
@@ -25,6 +35,7 @@ import {
   ListEnterprisesQuery,
 } from './dto/enterprise.dto';
 import { EnterpriseProfile } from './enterprise-profile.entity';
+import { gradeView, identificationView, profileView } from './enterprise-views';
 import { EnterpriseErrorCode } from './enterprises.errors';
 import { GreenIdentification } from './green-identification.entity';
 import { GreenGrade, Scorecard } from './scorecard.entity';
@@ -75,7 +86,7 @@ export class EnterprisesService {
     private readonly audit: AuditService,
     private readonly contacts: ContactRevealRegistry,
     private readonly notifications: NotificationsService,
-    private readonly config: AppConfig,
+    private readonly needVisibility: NeedVisibility,
   ) {}
 
   // ------------------------------------------------------------------ for other features
@@ -96,6 +107,15 @@ export class EnterprisesService {
       [orgId, zhanjiangDate()],
     );
     return !!row;
+  }
+
+  /** The enterprises with an approved green identification valid on `asOf` (the plan's LIBRARY_ENTERPRISES counts them). */
+  async identifiedOn(asOf: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `SELECT DISTINCT enterprise_org_id AS id FROM green_identifications WHERE status = 'APPROVED' AND valid_from <= $1::date AND valid_until >= $1::date`,
+      [asOf],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -182,7 +202,7 @@ export class EnterprisesService {
     return where;
   }
 
-  async list(actor: Actor, q: ListEnterprisesQuery): Promise<Page<Record<string, unknown>>> {
+  async list(actor: Actor, q: ListEnterprisesQuery): Promise<Page<EnterpriseRow>> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [];
     const where = [enterpriseScopeSql(scope, params), ...this.filters(q, params, scope)].join(' AND ');
@@ -200,7 +220,7 @@ export class EnterprisesService {
       ),
     ] as const);
     const total = (countRows as { total: number }[])[0].total;
-    return { items: items as Record<string, unknown>[], total, page, pageSize };
+    return { items: items as EnterpriseRow[], total, page, pageSize };
   }
 
   async stats(actor: Actor) {
@@ -219,13 +239,13 @@ export class EnterprisesService {
   }
 
   /** An enterprise with its profile, identification, grade and counts; contacts masked for banks that have not taken up a need. */
-  async get(actor: Actor, orgId: string) {
+  async get(actor: Actor, orgId: string): Promise<EnterpriseDetail> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [orgId];
-    const [row] = await this.dataSource.query(this.select(`o.id = $1 AND ${enterpriseScopeSql(scope, params)}`), params);
+    const [row]: (EnterpriseRow | undefined)[] = await this.dataSource.query(this.select(`o.id = $1 AND ${enterpriseScopeSql(scope, params)}`), params);
     if (!row) throw notFound();
     const org = await this.dataSource.getRepository(Organization).findOneByOrFail({ id: orgId });
-    let profile: (EnterpriseProfile & { contactRevealed?: boolean }) | null = await this.profile(orgId);
+    let profile = await this.profile(orgId);
     let contactRevealed = true;
     if (scope.role === Role.BANK && profile) {
       const needIds: { id: string }[] = await this.dataSource.query('SELECT id FROM financing_needs WHERE enterprise_org_id = $1', [orgId]);
@@ -240,11 +260,11 @@ export class EnterprisesService {
     );
     return {
       organization: { id: org.id, name: org.name, creditCode: org.creditCode, divisionCode: org.divisionCode, formerNames: org.formerNames, isDemo: org.isDemo },
-      profile,
+      profile: profile && profileView(profile),
       contactRevealed,
-      identifications: scope.role === Role.BANK ? identifications.filter((i) => i.status === GreenIdentificationStatus.APPROVED) : identifications,
+      identifications: (scope.role === Role.BANK ? identifications.filter((i) => i.status === GreenIdentificationStatus.APPROVED) : identifications).map(identificationView),
       identified: row.identified,
-      grade: grade ?? null,
+      grade: grade ? gradeView(grade) : null,
       projectCounts,
     };
   }
@@ -318,7 +338,7 @@ export class EnterprisesService {
 
   // ------------------------------------------------------------------ green identification
 
-  async applyIdentification(actor: Actor, orgId: string, dto: ApplyIdentificationDto) {
+  async applyIdentification(actor: Actor, orgId: string, dto: ApplyIdentificationDto): Promise<GreenIdentificationView> {
     if (actor.organizationId !== orgId) throw notFound();
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [orgId]);
@@ -327,11 +347,11 @@ export class EnterprisesService {
       }
       const gi = await m.save(m.create(GreenIdentification, { enterpriseOrgId: orgId, status: GreenIdentificationStatus.PENDING, statement: dto.statement, appliedByUserId: actor.userId }));
       await this.audit.record(m, actor, { action: 'green_identification.apply', entityType: 'green_identification', entityId: gi.id, after: gi });
-      return gi;
+      return identificationView(gi);
     });
   }
 
-  async listIdentifications(actor: Actor, status?: GreenIdentificationStatus) {
+  async listIdentifications(actor: Actor, status?: GreenIdentificationStatus): Promise<GreenIdentificationRow[]> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [];
     const where = [enterpriseScopeSql(scope, params)];
@@ -349,7 +369,7 @@ export class EnterprisesService {
   }
 
   /** The bureau or a department decides: approve with a validity period (at most 3 years), reject, or revoke. */
-  async decideIdentification(actor: Actor, id: string, dto: DecideIdentificationDto) {
+  async decideIdentification(actor: Actor, id: string, dto: DecideIdentificationDto): Promise<GreenIdentificationView> {
     return this.dataSource.transaction(async (m) => {
       const gi = await m.findOne(GreenIdentification, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!gi) throw AppException.notFound('认定申请', EnterpriseErrorCode.IDENTIFICATION_NOT_FOUND);
@@ -383,7 +403,7 @@ export class EnterprisesService {
       const saved = await m.save(gi);
       await this.audit.record(m, actor, { action: `green_identification.${dto.decision.toLowerCase()}`, entityType: 'green_identification', entityId: id, before, after: saved });
       if (dto.decision !== 'REVOKE') await this.identificationNotice(m, actor, saved);
-      return saved;
+      return identificationView(saved);
     });
   }
 
@@ -397,7 +417,7 @@ export class EnterprisesService {
     const base = { to: { organizations: [gi.enterpriseOrgId] }, link: `/enterprises/${gi.enterpriseOrgId}` };
     if (gi.status === GreenIdentificationStatus.APPROVED) {
       await this.notifications.notify(m, { ...base, type: NotificationType.LIBRARY_LISTED, vars: { entryKind: '企业', entryName: row?.enterprise ?? '', reviewerName: row?.reviewer ?? '' } });
-      await noticeNeedsNowVisible(m, this.notifications, { enterpriseOrgId: gi.enterpriseOrgId }, { lprPercent: this.config.LPR_1Y_PERCENT });
+      await this.needVisibility.needsNowVisible(m, { enterpriseOrgId: gi.enterpriseOrgId });
     } else if (gi.status === GreenIdentificationStatus.REJECTED) {
       await this.notifications.notify(m, {
         ...base,
@@ -467,7 +487,7 @@ export class EnterprisesService {
   }
 
   /** Grades an enterprise with the active scorecard; the previous grade is kept, no longer current. */
-  async grade(actor: Actor, orgId: string, m?: EntityManager) {
+  async grade(actor: Actor, orgId: string, m?: EntityManager): Promise<GreenGradeView> {
     const run = async (tx: EntityManager) => {
       const scope = await libraryScope(tx, actor);
       const params: unknown[] = [orgId];
@@ -475,16 +495,16 @@ export class EnterprisesService {
       if (!visible) throw notFound();
       const g = await computeAndStoreGrade(tx, orgId, actor.userId);
       await this.audit.record(tx, actor, { action: 'enterprise.grade', entityType: 'enterprise', entityId: orgId, after: { grade: g.grade, score: g.score, scorecardVersion: g.scorecardVersion } });
-      return g;
+      return gradeView(g);
     };
     return m ? run(m) : this.dataSource.transaction(run);
   }
 
-  async grades(actor: Actor, orgId: string) {
+  async grades(actor: Actor, orgId: string): Promise<GreenGradeView[]> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [orgId];
     const [visible] = await this.dataSource.query(`SELECT 1 FROM organizations o LEFT JOIN enterprise_profiles ep ON ep.organization_id = o.id WHERE o.type = 'ENTERPRISE' AND o.id = $1 AND ${enterpriseScopeSql(scope, params)}`, params);
     if (!visible) throw notFound();
-    return this.dataSource.getRepository(GreenGrade).find({ where: { enterpriseOrgId: orgId }, order: { computedAt: 'DESC' }, take: 50 });
+    return (await this.dataSource.getRepository(GreenGrade).find({ where: { enterpriseOrgId: orgId }, order: { computedAt: 'DESC' }, take: 50 })).map(gradeView);
   }
 }

@@ -1,7 +1,7 @@
 import { EventStatus, NotificationType, RegistrationStatus } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
 import { zhanjiangDateTime } from '../common/time';
-import type { NotificationsService } from '../notifications/notifications.service';
+import type { NotificationsService, ReminderSubject } from '../notifications';
 import type { MatchmakingEvent } from './event.entity';
 
 /** Reminders before an event starts: a day and an hour ahead (keys `event.<id>.<name>`). */
@@ -11,6 +11,17 @@ export const EVENT_REMINDERS = [
 ] as const;
 
 export const eventReminderPrefix = (eventId: string) => `event.${eventId}.`;
+
+/**
+ * EVENT_REMINDER's check when the reminder fires (registered in ReminderChecks by
+ * EventsWorkerModule): holds while the event is announced and not over (not cancelled, not yet
+ * marked held).
+ */
+export async function eventReminderStillHolds(m: EntityManager, r: ReminderSubject): Promise<boolean> {
+  if (r.subjectType !== 'event' || !r.subjectId) return false;
+  const [e] = await m.query(`SELECT status FROM events WHERE id = $1`, [r.subjectId]);
+  return ['PUBLISHED', 'REGISTRATION_CLOSED'].includes(e?.status);
+}
 
 /** Statuses in which the event is announced and not started: invitees are told and reminded. */
 export function announced(e: Pick<MatchmakingEvent, 'status'>): boolean {

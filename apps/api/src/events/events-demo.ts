@@ -20,14 +20,13 @@ import {
 } from '@zj/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { seedDemoEventCase, type DemoEventCase } from '../cases/demo-matchmaking';
+import { AuditService } from '../audit';
+import { seedDemoEventCase, type DemoEventCase } from '../cases';
 import { SYSTEM_ACTOR, type Actor } from '../common/auth/actor';
 import { zhanjiangDate } from '../common/time';
-import { DEMO_BANKS, DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo/demo-data';
-import { NotificationsService } from '../notifications/notifications.service';
-import { WorkCalendarService } from '../work-calendar/work-calendar.service';
-import { isWorkingDay, type CalendarOverrides } from '../work-calendar/working-days';
+import { DEMO_BANKS, DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo';
+import { NotificationsService } from '../notifications';
+import { WorkCalendarService, isWorkingDay, type CalendarOverrides } from '../work-calendar';
 import { findEvent } from './event-guards';
 import { syncEventReminders } from './event-reminders';
 import { MeetingRequestsService } from './meetings/meeting-requests.service';
@@ -35,7 +34,7 @@ import { loadInstance } from './meetings/schedule-data';
 import { intentComment } from './outcomes/outcome-rules';
 import { newCheckInCode } from './registrations/check-in-code';
 import { greedySchedule, solveSchedule, validateSchedule, type ScheduleResult } from './scheduling';
-import { needListedSql } from '../financing-needs/need-rules';
+import { needListedSql } from '../financing-needs';
 
 /**
  * Demo data of the 对接会 capability (DEMO_DATA), loaded once after the demo banks, enterprises,

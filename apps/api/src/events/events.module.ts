@@ -1,13 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
+import { NotificationType } from '@zj/shared';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditNames, namesByQuery } from '../audit/audit-names';
-import { CasesModule } from '../cases/cases.module';
-import { EnterprisesModule } from '../enterprises/enterprises.module';
-import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
-import { MatchingModule } from '../matching/matching.module';
-import { WorkCalendarModule } from '../work-calendar/work-calendar.module';
+import { AuditNames, namesByQuery } from '../audit';
+import { CasesModule } from '../cases';
+import { EnterprisesModule } from '../enterprises';
+import { FinancingNeedsModule } from '../financing-needs';
+import { MatchingModule } from '../matching';
+import { ReminderChecks } from '../notifications';
+import { WorkCalendarModule } from '../work-calendar';
 import { MatchmakingEvent } from './event.entity';
+import { eventReminderStillHolds } from './event-reminders';
 import { EventsDemo } from './events-demo';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
@@ -49,9 +52,16 @@ export class EventsModule {
   }
 }
 
-/** The schedule solver's queue consumer (loaded with the worker; solves in a worker thread). */
+/**
+ * The schedule solver's queue consumer (loaded with the worker; solves in a worker thread); and the
+ * check of the reminders before an event, which notifications asks when one fires.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES)],
   providers: [ScheduleProcessor],
 })
-export class EventsWorkerModule {}
+export class EventsWorkerModule {
+  constructor(@Inject(ReminderChecks) checks: ReminderChecks) {
+    checks.register(NotificationType.EVENT_REMINDER, eventReminderStillHolds);
+  }
+}

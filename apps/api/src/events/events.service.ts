@@ -5,6 +5,7 @@ import {
   EventDetailView,
   EventOrgRef,
   EventStatus,
+  type EventType,
   EventView,
   LIVE_EVENT_STATUSES,
   NotificationType,
@@ -13,13 +14,13 @@ import {
   Role,
 } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { validationMessage } from '../common/errors/validation';
 import { paginate } from '../common/http/pagination';
 import { zhanjiangDateTime } from '../common/time';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationsService } from '../notifications';
 import { CreateEventDto, EventStatusDto, ListEventsQuery, UpdateEventDto } from './dto/event.dto';
 import { MatchmakingEvent } from './event.entity';
 import { assertStep, orgNames } from './event-guards';
@@ -51,6 +52,10 @@ const CO_ORGANIZER_TYPES: readonly string[] = [OrgType.GOVERNMENT_UNIT, OrgType.
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** Held in the calendar year of the date `$1` up to its end (Zhanjiang); `e` is the event. */
+const HELD_IN_YEAR_SQL = `e.status = 'HELD' AND e.starts_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+          AND e.starts_at >= (make_date(extract(year FROM $1::date)::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
 /**
  * The bureau's events (宣讲 / 推介 / 对接会): 草稿 → 已发布（报名中）→ 报名截止 → 进行中 → 已结束, or
  * 已取消 (event-status.ts). A draft is seen by the bureau and its co-organisers only; a published event
@@ -70,17 +75,22 @@ export class EventsService {
 
   /**
    * The events held in the calendar year of `asOf` up to its end (Zhanjiang): the rows behind the
-   * plan's EVENTS_HELD indicator (title, type, organiser, the day it started).
+   * plan's EVENTS_HELD indicator (title, type, organiser, the day it started). `heldInYearByType`
+   * counts the same rows (HELD_IN_YEAR_SQL, one definition).
    */
   heldInYear(asOf: string, m: EntityManager = this.dataSource.manager): Promise<{ id: string; title: string; type: string; organizerName: string | null; date: string }[]> {
     return m.query(
       `SELECT e.id, e.title, e.type, o.name AS "organizerName", to_char(e.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date
          FROM events e LEFT JOIN organizations o ON o.id = e.organizer_org_id
-        WHERE e.status = 'HELD' AND e.starts_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-          AND e.starts_at >= (make_date(extract(year FROM $1::date)::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        WHERE ${HELD_IN_YEAR_SQL}
         ORDER BY e.starts_at DESC, e.id`,
       [asOf],
     );
+  }
+
+  /** How many events `heldInYear` lists, by type (types without one left out): the plan's EVENTS_HELD figure. */
+  heldInYearByType(asOf: string, m: EntityManager = this.dataSource.manager): Promise<{ type: EventType; n: number }[]> {
+    return m.query(`SELECT e.type, count(*)::int AS n FROM events e WHERE ${HELD_IN_YEAR_SQL} GROUP BY e.type`, [asOf]);
   }
 
   // ------------------------------------------------------------------ invitees

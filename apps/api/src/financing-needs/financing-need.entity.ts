@@ -1,7 +1,7 @@
 import { CollateralKind, FinancingInstrument, NeedSharing, NeedStatus } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
-import { Project } from '../projects/project.entity';
+import { Organization } from '../organizations';
+import { Project } from '../projects';
 
 /** A financing need (融资需求) of an enterprise, for one project or for the enterprise as a whole. */
 @Entity('financing_needs')

@@ -1,24 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CollateralKind, NeedSharing, NeedStatus, OrgType, Page, ProjectStatus, Role } from '@zj/shared';
+import { CollateralKind, type NeedDetail, type NeedRow, NeedSharing, NeedStatus, OrgType, Page, ProjectStatus, Role } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor, SYSTEM_ACTOR } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
+import { runAll } from '../common/query-concurrency';
 import { zhanjiangDate } from '../common/time';
-import { AppConfig } from '../config/app.config';
-import { noticeFittingBanks } from '../matching/matching-notices';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Organization } from '../organizations/organization.entity';
-import { LibraryScope, likePattern, libraryScope, projectVisibleTo } from '../projects/library-scope';
-import { runAll } from '../projects/query-concurrency';
-import { Project, ProjectCategory } from '../projects/project.entity';
+import { NotificationsService } from '../notifications';
+import { Organization } from '../organizations';
+import { type LibraryScope, likePattern, libraryScope, projectVisibleTo, Project, ProjectCategory } from '../projects';
 import { ContactRevealRegistry } from './contact-reveal';
 import { CreateNeedDto, ListNeedsQuery, UpdateNeedDto } from './dto/need.dto';
 import { FinancingNeed, FinancingNeedBank } from './financing-need.entity';
 import { FinancingNeedErrorCode } from './financing-needs.errors';
 import { syncNeedExpiringReminder } from './need-notices';
+import { NeedVisibility } from './need-visibility';
 import { maskContact, needAmountProblem, needEditable, needListedSql, needTransitionAllowed, needVisibleToBankSql } from './need-rules';
 
 const notFound = () => AppException.notFound('融资需求', FinancingNeedErrorCode.NOT_FOUND);
@@ -68,19 +66,19 @@ export class FinancingNeedsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly contacts: ContactRevealRegistry,
-    private readonly config: AppConfig,
+    private readonly visibility: NeedVisibility,
     private readonly notifications: NotificationsService,
   ) {}
 
   /**
    * Notices that follow a need (inside the caller's transaction): its "about to expire" reminder,
    * and — when banks may now see it — one line in the batched "new fitting needs" notice of each
-   * bank whose published products it fits.
+   * bank whose published products it fits (told through NeedVisibility, where matching listens).
    */
   private async needNotices(m: EntityManager, need: FinancingNeed, o: { reminder: boolean; banks: boolean }) {
     if (o.reminder) await syncNeedExpiringReminder(m, this.notifications, need);
     if (o.banks && need.status === NeedStatus.OPEN && need.sharing !== NeedSharing.NOT_SHARED) {
-      await noticeFittingBanks(m, this.notifications, need.id, { lprPercent: this.config.LPR_1Y_PERCENT });
+      await this.visibility.needVisible(m, need.id);
     }
   }
 
@@ -99,17 +97,17 @@ export class FinancingNeedsService {
              WHERE ${where}`;
   }
 
-  async list(actor: Actor, q: ListNeedsQuery): Promise<Page<Record<string, unknown>>> {
+  async list(actor: Actor, q: ListNeedsQuery): Promise<Page<NeedRow>> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     return this.listScoped(scope, q);
   }
 
   /** A bank's browse list: needs visible to it (see docs/LIBRARY.md). */
-  listVisibleToBank(bankOrgId: string, q: ListNeedsQuery) {
+  listVisibleToBank(bankOrgId: string, q: ListNeedsQuery): Promise<Page<NeedRow>> {
     return this.listScoped({ role: Role.BANK, orgId: bankOrgId, divisionCode: null }, q);
   }
 
-  private async listScoped(scope: LibraryScope, q: ListNeedsQuery): Promise<Page<Record<string, unknown>>> {
+  private async listScoped(scope: LibraryScope, q: ListNeedsQuery): Promise<Page<NeedRow>> {
     const params: unknown[] = [];
     const add = (v: unknown) => {
       params.push(v);
@@ -142,14 +140,14 @@ export class FinancingNeedsService {
       () => this.dataSource.query(`SELECT count(*)::int AS total FROM financing_needs n JOIN organizations e ON e.id = n.enterprise_org_id LEFT JOIN projects p ON p.id = n.project_id WHERE ${w}`, params),
     ] as const);
     const total = (countRows as { total: number }[])[0].total;
-    return { items: items as Record<string, unknown>[], total, page, pageSize };
+    return { items: items as NeedRow[], total, page, pageSize };
   }
 
   /** One need with its enterprise's contact (masked for a bank that has not taken it up). */
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<NeedDetail> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const params: unknown[] = [id];
-    const [row] = await this.dataSource.query(`${this.baseSelect(`n.id = $1 AND ${needScopeSql(scope, params)}`)}`, params);
+    const [row]: (NeedRow | undefined)[] = await this.dataSource.query(`${this.baseSelect(`n.id = $1 AND ${needScopeSql(scope, params)}`)}`, params);
     if (!row) throw notFound();
     const banks: { id: string; name: string }[] =
       scope.role === Role.BANK
@@ -159,7 +157,7 @@ export class FinancingNeedsService {
       'SELECT contact_name AS "contactName", contact_phone AS "contactPhone", contact_email AS "contactEmail" FROM enterprise_profiles WHERE organization_id = $1',
       [row.enterpriseOrgId],
     );
-    let contact = profile ?? { contactName: null, contactPhone: null, contactEmail: null };
+    let contact: NeedDetail['contact'] = profile ?? { contactName: null, contactPhone: null, contactEmail: null };
     let contactRevealed = true;
     if (scope.role === Role.BANK) {
       contactRevealed = await this.contacts.isContactRevealedTo(scope.orgId, id);

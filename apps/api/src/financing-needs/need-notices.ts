@@ -1,6 +1,6 @@
 import { NeedStatus, NotificationType } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
-import type { NotificationsService } from '../notifications/notifications.service';
+import type { NotificationsService, ReminderSubject } from '../notifications';
 
 /** Days before the wanted-by date that the enterprise is reminded of an open need. */
 export const NEED_EXPIRING_REMINDER_DAYS = 3;
@@ -40,4 +40,15 @@ export async function syncNeedExpiringReminder(
     link: `/financing-needs/${need.id}`,
     subject: { type: 'financing_need', id: need.id },
   });
+}
+
+/**
+ * NEED_EXPIRING's check when the reminder fires (registered in ReminderChecks by
+ * FinancingNeedsWorkerModule): holds while the need is still open (not withdrawn, satisfied,
+ * expired or taken up by a bank).
+ */
+export async function needExpiringStillHolds(m: EntityManager, r: ReminderSubject): Promise<boolean> {
+  if (r.subjectType !== 'financing_need' || !r.subjectId) return false;
+  const [n] = await m.query(`SELECT status FROM financing_needs WHERE id = $1`, [r.subjectId]);
+  return n?.status === 'OPEN';
 }

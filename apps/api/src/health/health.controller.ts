@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/policy.decorators';
-import { QueueBackend } from '../queue/queue-backend';
+import { QueueBackend } from '../queue';
 
 type Check = { status: 'up' | 'down'; error?: string };
 

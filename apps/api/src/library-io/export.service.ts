@@ -27,11 +27,8 @@ import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { zhanjiangDateTime } from '../common/time';
-import { maskContact, needVisibleToBankSql } from '../financing-needs/need-rules';
-import { ProjectFilterDto } from '../projects/dto/project.dto';
-import { Project } from '../projects/project.entity';
-import { libraryScope } from '../projects/library-scope';
-import { ProjectsService } from '../projects/projects.service';
+import { maskContact, needVisibleToBankSql } from '../financing-needs';
+import { ProjectFilterDto, Project, libraryScope, ProjectsService } from '../projects';
 import { ColumnDef, ENTERPRISE_COLUMNS, headerText, NEED_COLUMNS, PROJECT_COLUMNS, SHEETS } from './columns';
 import { neutraliseCell } from './row-rules';
 

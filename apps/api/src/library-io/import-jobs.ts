@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ImportJobStatus, ImportJobView } from '@zj/shared';
+import { type ImportJobAnswer, ImportJobStatus, ImportJobView } from '@zj/shared';
 import { DataSource } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { LibraryIoErrorCode } from './library-io.errors';
@@ -20,13 +20,6 @@ const STALE = `view->>'status' = 'RUNNING' AND heartbeat_at < now() - make_inter
 const ORG_START_LOCK = 7_261_004;
 
 export const INTERRUPTED_MESSAGE = '导入因服务重启而中断，请重新上传文件（已导入的行不会重复导入）';
-
-/** What a job's reader gets: its view, and once it has ended, the projects it created or updated and its notices. */
-export interface ImportJobAnswer {
-  job: ImportJobView;
-  projectIds: string[];
-  notices: string[];
-}
 
 /** A job as the process running it holds it. */
 export interface RunningImportJob {

@@ -7,7 +7,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/policy.decorators';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { zhanjiangDate } from '../common/time';
-import { ProjectFilterDto } from '../projects/dto/project.dto';
+import { ProjectFilterDto } from '../projects';
 import { ImportQuery, ImportUploadDto } from './dto/import.dto';
 import { ExportService } from './export.service';
 import { HeldDownload } from './held-download';
@@ -85,7 +85,7 @@ export class LibraryIoController {
       const started = body.abort();
       if (clientGone) return this.logger.warn({ msg: 'library export stopped: the client closed the download' });
       if (!started) throw e;
-      this.logger.error({ msg: 'library export failed during the download; connection broken so the client sees a failed download' }, e instanceof Error ? e.stack : String(e));
+      this.logger.error({ msg: 'library export failed during the download; connection broken so the client sees a failed download', err: e instanceof Error ? e : new Error(String(e)) });
     }
   }
 }

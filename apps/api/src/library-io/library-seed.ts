@@ -14,18 +14,13 @@ import {
   ReviewStage,
 } from '@zj/shared';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo/demo-data';
-import { EnterpriseProfile } from '../enterprises/enterprise-profile.entity';
-import { EnterprisesService } from '../enterprises/enterprises.service';
-import { GreenIdentification } from '../enterprises/green-identification.entity';
-import { computeAndStoreGrade } from '../enterprises/grading';
-import { FinancingNeed } from '../financing-needs/financing-need.entity';
-import { Organization } from '../organizations/organization.entity';
-import { Project, ProjectCategory, ProjectReviewEvent } from '../projects/project.entity';
-import { ReferenceService } from '../reference/reference.service';
-import { ProjectsService } from '../projects/projects.service';
-import { longestPrefixRoute } from '../projects/review-routing';
+import { AuditService } from '../audit';
+import { DEMO_ENTERPRISES, DEMO_NEEDS, DEMO_PROJECTS } from '../demo';
+import { EnterpriseProfile, EnterprisesService, GreenIdentification, computeAndStoreGrade } from '../enterprises';
+import { FinancingNeed } from '../financing-needs';
+import { Organization } from '../organizations';
+import { Project, ProjectCategory, ProjectReviewEvent, ProjectsService, longestPrefixRoute } from '../projects';
+import { ReferenceService } from '../reference';
 
 const GIC = 'GIC-2019';
 

@@ -1,8 +1,8 @@
 import { NotificationType } from '@zj/shared';
 import { EntityManager, In } from 'typeorm';
-import { needVisibleToBankSql } from '../financing-needs/need-rules';
-import type { NotificationsService } from '../notifications/notifications.service';
-import { Product } from '../products/product.entity';
+import { needVisibleToBankSql } from '../financing-needs';
+import type { NotificationsService } from '../notifications';
+import { Product } from '../products';
 import { NEED_MATCH_COLUMNS, NEED_MATCH_JOINS, NeedRow, productCandidatesSql, toMatchNeed } from './candidates';
 import { explainMatch, formatWan, MatchContext } from './scoring';
 
@@ -14,6 +14,7 @@ export const matchingBatchKey = (bankOrgId: string) => `matching.bank.${bankOrgI
  * bank with a published product it fits (eligible by the same scoring as the workbench) and which
  * may see it. Items of one window go out as ONE notice listing them. A bank is told about a need
  * once. Runs inside the caller's transaction, with its EntityManager only. Answers the banks told.
+ * Financing needs call it through their NeedVisibility, where MatchingModule registers it at start.
  */
 export async function noticeFittingBanks(m: EntityManager, notifications: NotificationsService, needId: string, ctx: MatchContext): Promise<string[]> {
   const [row]: NeedRow[] = await m.query(`SELECT ${NEED_MATCH_COLUMNS} FROM financing_needs n ${NEED_MATCH_JOINS} WHERE n.id = $1 AND n.status IN ('OPEN','IN_MATCHMAKING') AND n.sharing <> 'NOT_SHARED'`, [needId]);
@@ -49,18 +50,4 @@ export async function noticeFittingBanks(m: EntityManager, notifications: Notifi
     out.push(bank);
   }
   return out;
-}
-
-/**
- * Needs banks may have just become able to see — those of a project that was listed, or an
- * enterprise's own needs once it has a listed project or a valid green identification: the fitting
- * banks are told (each once). Inside the caller's transaction.
- */
-export async function noticeNeedsNowVisible(m: EntityManager, notifications: NotificationsService, where: { projectId?: string; enterpriseOrgId: string }, ctx: MatchContext): Promise<void> {
-  const rows: { id: string }[] = await m.query(
-    `SELECT id FROM financing_needs WHERE status = 'OPEN' AND sharing <> 'NOT_SHARED'
-        AND (project_id = $1 OR (project_id IS NULL AND enterprise_org_id = $2)) ORDER BY created_at, id`,
-    [where.projectId ?? null, where.enterpriseOrgId],
-  );
-  for (const r of rows) await noticeFittingBanks(m, notifications, r.id, ctx);
 }

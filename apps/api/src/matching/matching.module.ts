@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
-import { ProductsModule } from '../products/products.module';
+import { AppConfig } from '../config';
+import { FinancingNeedsModule, NeedVisibility } from '../financing-needs';
+import { NotificationsService } from '../notifications';
+import { ProductsModule } from '../products';
 import { MatchingController } from './matching.controller';
+import { noticeFittingBanks } from './matching-notices';
 import { MatchingService } from './matching.service';
 
 @Module({
@@ -10,4 +13,9 @@ import { MatchingService } from './matching.service';
   providers: [MatchingService],
   exports: [MatchingService],
 })
-export class MatchingModule {}
+export class MatchingModule {
+  /** A need banks may now see: the banks whose published products it fits are told (batched), in the same transaction. */
+  constructor(needs: NeedVisibility, notifications: NotificationsService, config: AppConfig) {
+    needs.onNeedVisible((m, needId) => noticeFittingBanks(m, notifications, needId, { lprPercent: config.LPR_1Y_PERCENT }));
+  }
+}

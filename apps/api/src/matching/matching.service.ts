@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NeedMatch, NeedMatches, NeedSummary, ProductMatch, Role } from '@zj/shared';
+import { type EnterpriseNeedMatches, NeedMatch, NeedMatches, NeedSummary, ProductMatch, Role } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
-import { AppConfig } from '../config/app.config';
-import { FinancingNeedsService } from '../financing-needs/financing-needs.service';
-import { Product } from '../products/product.entity';
-import { productView } from '../products/products.service';
-import { ProductErrorCode } from '../products/products.errors';
+import { AppConfig } from '../config';
+import { FinancingNeedsService } from '../financing-needs';
+import { Product, productView, ProductErrorCode } from '../products';
 import { bankScanSql, NEED_MATCH_COLUMNS, NEED_MATCH_JOINS, NeedRow, NeedScoreRow, toMatchNeed } from './candidates';
 import { factsOf, IndexedProduct, prepareNeed, ProductIndex, quickHardFails } from './product-index';
 import { explainFacts, lowestRateBp, MatchContext, MatchScore, NeedFacts, rankMatches, scoreFacts } from './scoring';
@@ -174,7 +172,7 @@ export class MatchingService {
   }
 
   /** An enterprise's open needs, each with its best products. */
-  async forEnterprise(enterpriseOrgId: string, limit: number): Promise<(NeedMatches & { need: NeedSummary })[]> {
+  async forEnterprise(enterpriseOrgId: string, limit: number): Promise<EnterpriseNeedMatches[]> {
     const ids: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM financing_needs WHERE enterprise_org_id = $1 AND status IN ('OPEN','IN_MATCHMAKING') ORDER BY created_at DESC LIMIT 20`,
       [enterpriseOrgId],

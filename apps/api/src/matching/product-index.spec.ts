@@ -1,5 +1,5 @@
 import { CollateralKind, EnterpriseSize, FinancingInstrument, ProductType, RateKind } from '@zj/shared';
-import type { Product } from '../products/product.entity';
+import type { Product } from '../products';
 import { IndexedProduct, prepareNeed, quickHardFails } from './product-index';
 import { amountUnits, explainMatch, MatchNeed } from './scoring';
 

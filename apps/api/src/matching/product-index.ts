@@ -1,6 +1,6 @@
 import { EnterpriseSize, FinancingInstrument, ProductStatus, ProductType } from '@zj/shared';
 import { DataSource } from 'typeorm';
-import { Product } from '../products/product.entity';
+import { Product } from '../products';
 import { zhanjiangDate } from '../common/time';
 import { compatibleProductTypes, sizesWithin } from './candidates';
 import { amountUnits, MatchNeed, NeedFacts, needFacts, PARTIAL_TOLERANCE_PERCENT, ProductFacts, productFacts } from './scoring';

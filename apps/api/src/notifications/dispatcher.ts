@@ -4,6 +4,7 @@ import { DeliveryStatus, NotificationChannel, NotificationLocale, NotificationPr
 import { DataSource } from 'typeorm';
 import { EmailSender } from './channels/email.sender';
 import { SmsSender } from './channels/sms.provider';
+import { NotificationDirectory } from './directory';
 import { NotificationQueues } from './notification-queues';
 import { NotificationSignals } from './notification-signals';
 import { effectiveChannels, Recipients, typeDef } from './notification-types';
@@ -44,6 +45,7 @@ export class Dispatcher {
     @Inject(NotificationSignals) private readonly signals: NotificationSignals,
     @Inject(EmailSender) private readonly email: EmailSender,
     @Inject(SmsSender) private readonly sms: SmsSender,
+    @Inject(NotificationDirectory) private readonly directory: NotificationDirectory,
   ) {}
 
   async dispatch(intentId: string): Promise<{ inbox: number; deliveries: number } | null> {
@@ -67,15 +69,22 @@ export class Dispatcher {
       en: this.templates.render(templates, 'en', payload.vars, payload.link),
     };
 
-    const users: RecipientRow[] = await this.dataSource.query(
-      `SELECT u.id, u.email, COALESCE(s.locale, 'zh-CN') AS locale, s.mobile, p.channels, p.digest
-         FROM users u
-         LEFT JOIN notification_user_settings s ON s.user_id = u.id
-         LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.type = $4
-        WHERE u.status = 'ACTIVE' AND (u.id = ANY($1::uuid[]) OR u.organization_id = ANY($2::uuid[]) OR u.role = ANY($3::text[]))
-        ORDER BY u.id`,
-      [to.users ?? [], to.organizations ?? [], to.roles ?? [], type],
-    );
+    // Who (the users module answers, active users by id), then how each wants it (this module's settings).
+    const people = await this.directory.users.recipients(this.dataSource.manager, { users: to.users ?? [], organizations: to.organizations ?? [], roles: to.roles ?? [] });
+    const settings: { user_id: string; locale: NotificationLocale; mobile: string | null; channels: UserChannel[] | null; digest: boolean | null }[] = people.length
+      ? await this.dataSource.query(
+          `SELECT x.user_id, COALESCE(s.locale, 'zh-CN') AS locale, s.mobile, p.channels, p.digest
+             FROM unnest($1::uuid[]) AS x(user_id)
+             LEFT JOIN notification_user_settings s ON s.user_id = x.user_id
+             LEFT JOIN notification_preferences p ON p.user_id = x.user_id AND p.type = $2`,
+          [people.map((u) => u.id), type],
+        )
+      : [];
+    const settingsOf = new Map(settings.map((s) => [s.user_id, s]));
+    const users: RecipientRow[] = people.map((u) => {
+      const s = settingsOf.get(u.id);
+      return { id: u.id, email: u.email, locale: s?.locale ?? 'zh-CN', mobile: s?.mobile ?? null, channels: s?.channels ?? null, digest: s?.digest ?? null };
+    });
 
     let inboxCount = 0;
     const inboxUsers: string[] = [];

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AdminEndpointView, NotificationChannel, NotificationEndpointView, NotificationType, Page } from '@zj/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { OutboundHttp } from './channels/outbound-http';
+import { NotificationDirectory } from './directory';
 import { pageBounds } from '../common/http/pagination';
 import { AdminEndpointQuery, CreateEndpointDto, UpdateEndpointDto } from './dto/notifications.dto';
 import { NOTIFICATION_TYPES } from './notification-types';
@@ -51,6 +52,7 @@ export class EndpointsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(OutboundHttp) private readonly outbound: OutboundHttp,
+    @Inject(NotificationDirectory) private readonly directory: NotificationDirectory,
   ) {}
 
   /** Resolves the address (outside any transaction) and refuses an internal one, naming the field. */
@@ -73,7 +75,8 @@ export class EndpointsService {
     await this.checkAddress(dto.url);
     const secret = dto.channel === NotificationChannel.WEBHOOK ? newSecret() : null;
     return this.dataSource.transaction(async (m) => {
-      const [org] = await m.query(`SELECT name FROM organizations WHERE id = $1`, [organizationId]);
+      const name = (await this.directory.organizations.names(m, [organizationId])).get(organizationId);
+      const org = name === undefined ? undefined : { name };
       if (!org) throw AppException.notFound('机构', NotificationErrorCode.ENDPOINT_ORGANIZATION_NOT_FOUND);
       const [row] = await m.query(
         `INSERT INTO notification_endpoints (organization_id, channel, name, url, secret, types) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
@@ -102,8 +105,8 @@ export class EndpointsService {
         [id, dto.name ?? row.name, dto.url ?? row.url, dto.types === undefined ? row.types : dto.types?.length ? dto.types : null, dto.enabled ?? row.enabled, secret ?? row.secret],
       );
       await this.audit.record(m, actor, { action: 'notification.endpoint_update', entityType: 'notification_endpoint', entityId: id, before: view(row), after: { ...view(updated), secretRotated: !!secret } });
-      const [org] = await m.query(`SELECT name FROM organizations WHERE id = $1`, [updated.organization_id]);
-      return adminView({ ...updated, organization_name: org?.name }, secret);
+      const organizationName = (await this.directory.organizations.names(m, [updated.organization_id])).get(updated.organization_id);
+      return adminView({ ...updated, organization_name: organizationName }, secret);
     });
   }
 
@@ -127,18 +130,30 @@ export class EndpointsService {
   /** Every organisation's endpoints (optionally one organisation's, one channel, or a name / address / organisation search). */
   async adminList(query: AdminEndpointQuery): Promise<Page<AdminEndpointView>> {
     const { page, pageSize, offset } = pageBounds(query);
+    const m = this.dataSource.manager;
     const params: unknown[] = [];
     let where = 'TRUE';
     if (query.organizationId) where += ` AND e.organization_id = $${params.push(query.organizationId)}`;
     if (query.channel) where += ` AND e.channel = $${params.push(query.channel)}`;
     if (query.q) {
       const like = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
-      where += ` AND (e.name ILIKE $${params.push(like)} OR e.url ILIKE $${params.length} OR o.name ILIKE $${params.length})`;
+      const named = await this.directory.organizations.namedLike(m, like);
+      where += ` AND (e.name ILIKE $${params.push(like)} OR e.url ILIKE $${params.length} OR e.organization_id = ANY($${params.push(named)}::uuid[]))`;
     }
-    const from = `FROM notification_endpoints e JOIN organizations o ON o.id = e.organization_id WHERE ${where}`;
-    const rows = await this.dataSource.query(`SELECT e.*, o.name AS organization_name ${from} ORDER BY o.name, e.created_at, e.id LIMIT ${pageSize} OFFSET ${offset}`, params);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    return { items: rows.map((r: Record<string, unknown>) => adminView(r)), total, page, pageSize };
+    // Every matching endpoint (a few per organisation), ordered by its organisation's name as the
+    // organizations module orders names, then by creation; the page is cut from that.
+    const all: Record<string, unknown>[] = await m.query(`SELECT e.* FROM notification_endpoints e WHERE ${where} ORDER BY e.created_at, e.id`, params);
+    const orgIds = [...new Set(all.map((r) => r.organization_id as string))];
+    const names = orgIds.length ? await this.directory.organizations.names(m, orgIds) : new Map<string, string>();
+    const rank = new Map<string, number>();
+    const nameRank = new Map<string, number>();
+    for (const [id, name] of names) {
+      if (!nameRank.has(name)) nameRank.set(name, nameRank.size);
+      rank.set(id, nameRank.get(name)!);
+    }
+    const listed = all.filter((r) => rank.has(r.organization_id as string)).sort((a, b) => rank.get(a.organization_id as string)! - rank.get(b.organization_id as string)!);
+    const rows = listed.slice(offset, offset + pageSize).map((r) => ({ ...r, organization_name: names.get(r.organization_id as string) }));
+    return { items: rows.map((r) => adminView(r)), total: listed.length, page, pageSize };
   }
 
   adminCreate(actor: Actor, organizationId: string, dto: CreateEndpointDto): Promise<AdminEndpointView> {

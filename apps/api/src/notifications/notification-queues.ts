@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationChannel } from '@zj/shared';
 import type { JobsOptions } from 'bullmq';
-import { AppConfig } from '../config/app.config';
-import { TypedQueue, typedQueue } from '../queue/jobs';
-import { QueueBackend } from '../queue/queue-backend';
+import { AppConfig } from '../config';
+import { type TypedQueue, typedQueue, QueueBackend } from '../queue';
 
 /** Job ids are deterministic, so handing the same thing to the queue twice makes one job. */
 export const jobIds = {

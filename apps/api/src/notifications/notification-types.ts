@@ -46,6 +46,11 @@ export interface NotificationTypeDef {
    * it (project withdrawn, report submitted, password changed…) is skipped, never sent.
    */
   stillHolds?: (m: EntityManager, r: ReminderSubject) => Promise<boolean>;
+  /**
+   * Reminder types about another module's records: that module (named here) registers the check
+   * instead, in ReminderChecks (reminder-checks.ts), and runs it on its own tables.
+   */
+  checkedBy?: 'cases' | 'events' | 'financing-needs' | 'plan' | 'users';
   /** Extra recipients computed from the database, added to those the caller named. */
   resolveRecipients?: (m: EntityManager, vars: Record<string, string>) => Promise<Recipients>;
 }
@@ -53,25 +58,11 @@ export interface NotificationTypeDef {
 const GOV: Role[] = [Role.DEPARTMENT, Role.COUNTY, Role.BUREAU, Role.REGULATOR];
 
 /**
- * Plan report reminders (keys `plan.period.<period>.<task>.<organisation>.<due|overdue>`, see
- * plan/plan-notices.ts): hold while that unit's report for the period and task is not filed.
- */
-async function planReportStillOpen(m: EntityManager, r: ReminderSubject): Promise<boolean> {
-  const k = /^plan\.period\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.(due|overdue)$/.exec(r.key);
-  if (!k) return false;
-  const [period] = await m.query(`SELECT 1 FROM plan_reporting_periods WHERE id = $1`, [k[1]]);
-  if (!period) return false;
-  const [filed] = await m.query(
-    `SELECT 1 FROM plan_reports WHERE period_id = $1 AND task_id = $2 AND organization_id = $3 AND status IN ('SUBMITTED','CONSOLIDATED','ACCEPTED')`,
-    [k[1], k[2], k[3]],
-  );
-  return !filed;
-}
-
-/**
  * THE registry of notification types. A capability that wants to tell people something:
  *   1. adds its type to NotificationType (+ label) in libs/shared/src/notifications.ts,
- *   2. adds an entry here (variables, default channels, priority, templates; stillHolds for reminders),
+ *   2. adds an entry here (variables, default channels, priority, templates; for reminders, stillHolds
+ *      or — when the subject is its own module's record — checkedBy, and registers the check in
+ *      ReminderChecks from its worker module),
  *   3. calls NotificationsService.notify(m, …) / scheduleReminder(m, …) / addToBatch(m, …) inside
  *      the transaction of its state change. See docs/NOTIFICATIONS.md.
  */
@@ -122,12 +113,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '请尽快修改初始密码', body: '{{displayName}}，您好：\n您的账号仍在使用初始密码，为保障账号安全，请登录后修改：{{loginUrl}}' },
       en: { subject: 'Please change your initial password', body: 'Dear {{displayName}},\nyour account still uses its initial password. Please sign in and change it: {{loginUrl}}' },
     },
-    // Holds while the user is active and still has to change the password.
-    stillHolds: async (m, r) => {
-      if (r.subjectType !== 'user' || !r.subjectId) return false;
-      const [u] = await m.query(`SELECT must_change_password, status FROM users WHERE id = $1`, [r.subjectId]);
-      return !!u && u.must_change_password === true && u.status === 'ACTIVE';
-    },
+    // Holds while the user is active and still has to change the password (users/user-facts.ts, passwordReminderStillHolds).
+    checkedBy: 'users',
   },
   [NotificationType.ORGANIZATION_RENAMED]: {
     variables: ['oldName', 'newName'],
@@ -199,12 +186,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '融资需求即将到期：{{needTitle}}', body: '您的融资需求“{{needTitle}}”期望在 {{wantedBy}} 前获得资金，目前尚未对接成功，请确认是否延期或调整。' },
       en: { subject: 'Financing need about to expire: {{needTitle}}', body: 'Your financing need "{{needTitle}}" was wanted by {{wantedBy}} and is not yet matched.' },
     },
-    // Holds while the need is still open (not withdrawn, satisfied, expired or taken up by a bank).
-    stillHolds: async (m, r) => {
-      if (r.subjectType !== 'financing_need' || !r.subjectId) return false;
-      const [n] = await m.query(`SELECT status FROM financing_needs WHERE id = $1`, [r.subjectId]);
-      return n?.status === 'OPEN';
-    },
+    // Holds while the need is still open (financing-needs/need-notices.ts, needExpiringStillHolds).
+    checkedBy: 'financing-needs',
   },
   [NotificationType.CASE_STATUS_CHANGED]: {
     // detail: what the side that acted wrote for the other (a note with an application, a reason for declining…), or empty.
@@ -228,12 +211,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '办理时限将到：{{needTitle}}', body: '{{bankName}}受理的融资需求“{{needTitle}}”须在 {{dueAt}} 前反馈办理结果。' },
       en: { subject: 'Deadline approaching: {{needTitle}}', body: '{{bankName}} must report on "{{needTitle}}" by {{dueAt}}.' },
     },
-    // Holds while the case still waits for the bank's answer or first contact (and is not yet flagged overdue).
-    stillHolds: async (m, r) => {
-      if (r.subjectType !== 'matchmaking_case' || !r.subjectId) return false;
-      const [c] = await m.query(`SELECT state, due_on, overdue_flagged_at FROM matchmaking_cases WHERE id = $1`, [r.subjectId]);
-      return !!c && (c.state === 'PENDING' || c.state === 'ACCEPTED') && c.due_on !== null && c.overdue_flagged_at === null;
-    },
+    // Holds while the case still waits for the bank (cases/case-notices.ts, caseDeadlineStillHolds).
+    checkedBy: 'cases',
   },
   [NotificationType.CASE_DEADLINE_BREACHED]: {
     variables: ['needTitle', 'bankName', 'dueAt'],
@@ -270,8 +249,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '工作进展报送将到期：{{taskTitle}}', body: '请于 {{dueAt}} 前报送“{{taskTitle}}”的工作进展。' },
       en: { subject: 'Progress report due: {{taskTitle}}', body: 'Please report progress on "{{taskTitle}}" by {{dueAt}}.' },
     },
-    // Holds while the unit's report for the period and task is not yet filed (and the period exists).
-    stillHolds: planReportStillOpen,
+    // Holds while the unit's report for the period and task is not yet filed (plan/plan-notices.ts, planReportStillOpen).
+    checkedBy: 'plan',
   },
   [NotificationType.PLAN_REPORT_OVERDUE]: {
     variables: ['taskTitle', 'dueAt'],
@@ -283,8 +262,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '工作进展报送已逾期：{{taskTitle}}', body: '“{{taskTitle}}”的工作进展应于 {{dueAt}} 前报送，目前尚未报送，请尽快处理。' },
       en: { subject: 'Progress report overdue: {{taskTitle}}', body: 'The progress report on "{{taskTitle}}" was due {{dueAt}} and has not been filed.' },
     },
-    // Holds while the unit's report for the period and task is not yet filed (and the period exists).
-    stillHolds: planReportStillOpen,
+    // Holds while the unit's report for the period and task is not yet filed (plan/plan-notices.ts, planReportStillOpen).
+    checkedBy: 'plan',
   },
   [NotificationType.PLAN_REPORT_SUBMITTED]: {
     variables: ['taskTitle', 'periodName', 'unitName'],
@@ -330,12 +309,8 @@ export const NOTIFICATION_TYPES: Record<NotificationType, NotificationTypeDef> =
       'zh-CN': { subject: '{{when}}开始：{{eventTitle}}', body: '“{{eventTitle}}”将于 {{startsAt}} 在{{venue}}举行，请准时参加。' },
       en: { subject: 'Starting {{when}}: {{eventTitle}}', body: '"{{eventTitle}}" starts at {{startsAt}}, {{venue}}.' },
     },
-    // Holds while the event is announced and not over (not cancelled, not yet marked held).
-    stillHolds: async (m, r) => {
-      if (r.subjectType !== 'event' || !r.subjectId) return false;
-      const [e] = await m.query(`SELECT status FROM events WHERE id = $1`, [r.subjectId]);
-      return ['PUBLISHED', 'REGISTRATION_CLOSED'].includes(e?.status);
-    },
+    // Holds while the event is announced and not over (events/event-reminders.ts, eventReminderStillHolds).
+    checkedBy: 'events',
   },
   [NotificationType.EVENT_REGISTRATION]: {
     variables: ['eventTitle', 'startsAt', 'statusLabel', 'detail'],

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadLetterView, DeliveryStatus, NOTIFICATION_LOCALES, NotificationLocale, NotificationTemplatePreview, NotificationTemplateView, NotificationType, OutboxStats, Page } from '@zj/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { AppConfig } from '../config/app.config';
+import { AuditService } from '../audit';
+import { AppConfig } from '../config';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
+import { type UserCard, NotificationDirectory } from './directory';
 import { DeadLetterQuery, SaveTemplateDto } from './dto/notifications.dto';
 import { NOTIFICATION_TYPES, typeDef } from './notification-types';
 import { NotificationErrorCode } from './notifications.errors';
@@ -17,14 +18,15 @@ import { TemplateStore } from './templates.store';
 
 const FIELD_LABELS: Record<TemplateProblem['field'], string> = { subject: '标题', body: '正文' };
 
-/** The rows of a delivery list: the delivery, with whom it was for (the user's or the endpoint's organisation). */
+/**
+ * The rows of a delivery list: the delivery, with its endpoint's name and organisation; whom it was
+ * for (the user's or the endpoint's organisation) is added by withRecipients().
+ */
 const DELIVERY_SELECT = `
   SELECT d.id, d.intent_id, d.type, d.channel, d.address, d.attempts, d.retries, d.last_error, d.dead_at, d.sent_at, d.status, d.created_at, d.updated_at,
-         o.id AS organization_id, o.name AS organization_name, COALESCE(u.display_name, e.name) AS recipient_name
+         d.user_id, e.name AS endpoint_name, e.organization_id AS endpoint_organization_id
     FROM notification_deliveries d
-    LEFT JOIN users u ON u.id = d.user_id
-    LEFT JOIN notification_endpoints e ON e.id = d.endpoint_id
-    LEFT JOIN organizations o ON o.id = COALESCE(u.organization_id, e.organization_id)`;
+    LEFT JOIN notification_endpoints e ON e.id = d.endpoint_id`;
 
 function deliveryView(r: Record<string, unknown>): DeadLetterView {
   const iso = (v: unknown) => (v ? (v as Date).toISOString() : null);
@@ -57,7 +59,31 @@ export class NotificationsAdminService {
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(NotificationSignals) private readonly signals: NotificationSignals,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(NotificationDirectory) private readonly directory: NotificationDirectory,
   ) {}
+
+  /**
+   * Whom each delivery was for: the user's display name (else the endpoint's name) and the user's
+   * (else the endpoint's) organisation, asked of the users and organizations modules.
+   */
+  private async withRecipients(rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const m = this.dataSource.manager;
+    const userIds = [...new Set(rows.map((r) => r.user_id as string | null).filter((id): id is string => !!id))];
+    const users = userIds.length ? await this.directory.users.cards(m, userIds) : new Map<string, UserCard>();
+    const orgOf = (r: Record<string, unknown>) => users.get(r.user_id as string)?.organizationId ?? (r.endpoint_organization_id as string | null) ?? null;
+    const orgIds = [...new Set(rows.map(orgOf).filter((id): id is string => !!id))];
+    const orgs = orgIds.length ? await this.directory.organizations.names(m, orgIds) : new Map<string, string>();
+    return rows.map((r) => {
+      const orgId = orgOf(r);
+      const found = orgId !== null && orgs.has(orgId);
+      return {
+        ...r,
+        organization_id: found ? orgId : null,
+        organization_name: found ? orgs.get(orgId) : null,
+        recipient_name: users.get(r.user_id as string)?.displayName ?? r.endpoint_name ?? null,
+      };
+    });
+  }
 
   async listTemplates(): Promise<NotificationTemplateView[]> {
     const rows: { type: string; locale: string; updated_at: Date }[] = await this.dataSource.query(`SELECT type, locale, updated_at FROM notification_templates`);
@@ -157,7 +183,7 @@ export class NotificationsAdminService {
       params,
     );
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries d WHERE ${where}`, params);
-    return { items: rows.map(deliveryView), total, page, pageSize };
+    return { items: (await this.withRecipients(rows)).map(deliveryView), total, page, pageSize };
   }
 
   /**
@@ -178,7 +204,7 @@ export class NotificationsAdminService {
       params,
     );
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM notification_deliveries d WHERE ${where}`, params);
-    return { items: rows.map(deliveryView), total, page, pageSize };
+    return { items: (await this.withRecipients(rows)).map(deliveryView), total, page, pageSize };
   }
 
   /** Sends a dead letter again (a new job, the same delivery row: still at most one SENT). */

@@ -5,6 +5,7 @@ import { HttpSmsProvider, SmsSender } from './channels/sms.provider';
 import { WebhookSender } from './channels/webhook.sender';
 import { WeComSender } from './channels/wecom.sender';
 import { DeliveryProcessor } from './delivery.processor';
+import { NotificationDirectory } from './directory';
 import { Dispatcher } from './dispatcher';
 import { EndpointsService } from './endpoints.service';
 import { InboxStream } from './inbox-stream';
@@ -18,17 +19,20 @@ import { NotificationsWorker } from './notifications.worker';
 import { OutboxRelay } from './outbox-relay';
 import { PreferencesService } from './preferences.service';
 import { QueueDashboard } from './queue-dashboard';
+import { ReminderChecks } from './reminder-checks';
 import { ScheduleHandlers } from './schedules';
 import { TemplateStore } from './templates.store';
 
 /**
  * What both the API and the worker need; global, so that any feature module can inject
- * NotificationsService and call notify() / scheduleReminder() / addToBatch() in its transactions.
+ * NotificationsService and call notify() / scheduleReminder() / addToBatch() in its transactions,
+ * and register the checks of its reminders in ReminderChecks (organizations and users answer
+ * NotificationDirectory).
  */
 @Global()
 @Module({
-  providers: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
-  exports: [NotificationSignals, NotificationsService, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
+  providers: [NotificationSignals, NotificationsService, ReminderChecks, NotificationDirectory, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
+  exports: [NotificationSignals, NotificationsService, ReminderChecks, NotificationDirectory, TemplateStore, NotificationQueues, EmailSender, HttpSmsProvider, SmsSender, OutboundHttp, WeComSender, WebhookSender],
 })
 export class NotificationsCoreModule {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationType, UserChannel } from '@zj/shared';
 import type { EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app.config';
+import { AppConfig } from '../config';
 import { NotificationSignals } from './notification-signals';
 import { Recipients, typeDef } from './notification-types';
 
@@ -26,7 +26,7 @@ export interface ReminderSpec {
   to: Recipients;
   vars: NotificationVars;
   link?: string | null;
-  /** What the reminder is about; the type's stillHolds() re-checks it when the reminder fires. */
+  /** What the reminder is about; the type's check (ReminderChecks) re-checks it when the reminder fires. */
   subject?: { type: string; id: string };
 }
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { Worker } from 'bullmq';
-import { AppConfig } from '../config/app.config';
-import { TypedJob, typedWorker } from '../queue/jobs';
-import { QueueBackend, retryUntilReady } from '../queue/queue-backend';
+import { AppConfig } from '../config';
+import { type TypedJob, typedWorker, QueueBackend, retryUntilReady } from '../queue';
 import { DeliveryProcessor } from './delivery.processor';
 import { Dispatcher } from './dispatcher';
 import { NotificationQueues } from './notification-queues';

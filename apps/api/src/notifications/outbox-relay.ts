@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationChannel } from '@zj/shared';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app.config';
+import { AppConfig } from '../config';
 import { DIGEST_SCHEDULER_ID, jobIds, NotificationQueues } from './notification-queues';
 import { NotificationSignals } from './notification-signals';
 

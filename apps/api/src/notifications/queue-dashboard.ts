@@ -8,11 +8,10 @@ import { Role } from '@zj/shared';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { resolveJwtSecret } from '../auth/jwt-secret';
+import { resolveJwtSecret, AppConfig } from '../config';
 import type { Actor } from '../common/auth/actor';
-import { AppConfig } from '../config/app.config';
-import { QUEUE_NAMES } from '../queue/jobs';
-import { QueueBackend } from '../queue/queue-backend';
+import { QUEUE_NAMES, QueueBackend } from '../queue';
+import { NotificationDirectory } from './directory';
 import { NotificationQueues } from './notification-queues';
 import { escapeHtml } from './template-render';
 
@@ -76,6 +75,7 @@ export class QueueDashboard {
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(NotificationDirectory) private readonly directory: NotificationDirectory,
     @Inject(NotificationQueues) private readonly queues: NotificationQueues,
     @Inject(HttpAdapterHost) private readonly host: HttpAdapterHost,
     @Inject(QueueBackend) private readonly backend: QueueBackend,
@@ -125,15 +125,15 @@ export class QueueDashboard {
 
   /** For the bearer-authenticated ticket route. */
   async issueTicket(actor: Actor): Promise<{ url: string; expiresAt: string }> {
-    const [u] = await this.dataSource.query(`SELECT token_version FROM users WHERE id = $1`, [actor.userId]);
+    const u = await this.directory.users.session(this.dataSource.manager, actor.userId);
     const exp = Date.now() + TICKET_TTL_MS;
-    const ticket = this.sign({ k: 't', u: actor.userId, tv: u.token_version, exp, n: randomBytes(12).toString('base64url') });
+    const ticket = this.sign({ k: 't', u: actor.userId, tv: u!.tokenVersion, exp, n: randomBytes(12).toString('base64url') });
     return { url: `${DASHBOARD_PATH}?ticket=${encodeURIComponent(ticket)}`, expiresAt: new Date(exp).toISOString() };
   }
 
   private async stillAdmin(c: Claims): Promise<boolean> {
-    const [u] = await this.dataSource.query(`SELECT role, status, token_version FROM users WHERE id = $1`, [c.u]);
-    return !!u && u.role === Role.BUREAU && u.status === 'ACTIVE' && u.token_version === c.tv;
+    const u = await this.directory.users.session(this.dataSource.manager, c.u);
+    return !!u && u.role === Role.BUREAU && u.status === 'ACTIVE' && u.tokenVersion === c.tv;
   }
 
   /** A refusal page; `reopen` adds the link to the web app's 通知管理 page, where the dashboard is opened. */

@@ -4,8 +4,8 @@ import { NOTIFICATION_TYPE_LABELS, NotificationChannel, NotificationType } from 
 import { DataSource } from 'typeorm';
 import { zhanjiangDate, zhanjiangDateTime } from '../common/time';
 import { NotificationQueues, jobIds } from './notification-queues';
-import { typeDef } from './notification-types';
 import { NotificationsService } from './notifications.service';
+import { ReminderChecks } from './reminder-checks';
 import { TemplateStore } from './templates.store';
 
 /** Reminders, batched notices and the daily digest: the work of the delayed / periodic jobs. */
@@ -16,20 +16,20 @@ export class ScheduleHandlers {
     @Inject(NotificationsService) private readonly notifications: NotificationsService,
     @Inject(NotificationQueues) private readonly queues: NotificationQueues,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(ReminderChecks) private readonly checks: ReminderChecks,
   ) {}
 
   /**
    * A reminder's time has come. It sends only if its row is still the same version and SCHEDULED
-   * (moved or cancelled reminders leave stale jobs that do nothing) and the type's check says the
-   * thing still holds.
+   * (moved or cancelled reminders leave stale jobs that do nothing) and the type's check (its own,
+   * or the one its owning module registered in ReminderChecks) says the thing still holds.
    */
   async fireReminder(key: string, version: number): Promise<'fired' | 'stale' | 'not-due' | 'no-longer-holds'> {
     return this.dataSource.transaction(async (m) => {
       const [r] = await m.query(`SELECT * FROM notification_reminders WHERE key = $1 FOR UPDATE`, [key]);
       if (!r || r.status !== 'SCHEDULED' || r.version !== version) return 'stale';
       if (new Date(r.at).getTime() > Date.now() + 1000) return 'not-due';
-      const def = typeDef(r.type as NotificationType);
-      const holds = def.stillHolds ? await def.stillHolds(m, { key, subjectType: r.subject_type, subjectId: r.subject_id, at: new Date(r.at) }) : true;
+      const holds = await this.checks.stillHolds(m, r.type as NotificationType, { key, subjectType: r.subject_type, subjectId: r.subject_id, at: new Date(r.at) });
       if (!holds) {
         await m.query(`UPDATE notification_reminders SET status = 'SKIPPED', updated_at = now() WHERE key = $1`, [key]);
         return 'no-longer-holds';

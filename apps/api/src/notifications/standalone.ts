@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../config/app.config';
-import { dataSourceOptions } from '../database/data-source-options';
-import { QueueModule } from '../queue/queue.module';
-import type { QueueBackendSettings } from '../queue/queue-backend';
+import { AppConfig } from '../config';
+import { dataSourceOptions } from '../database';
+import { QueueModule, type QueueBackendSettings } from '../queue';
 import { NotificationsCoreModule, NotificationsWorkerModule } from './notifications.module';
 import { NotificationsWorker } from './notifications.worker';
 
@@ -22,8 +21,16 @@ class StandaloneConfigModule {
  * The notification worker alone, without HTTP (for the benchmark and for the test that kills a
  * worker process mid-job). Every provider of the notifications module names its injection tokens,
  * so this also runs under `tsx`, which does not emit decorator metadata.
+ *
+ * `answering`: the modules that answer what notifications asks of the modules above it (at least
+ * UsersWorkerModule, which resolves a notice's users; see directory.ts and reminder-checks.ts).
+ * The caller passes them, as notifications does not import the modules above it.
  */
-export async function startNotificationsWorker(config: AppConfig, db: { databaseUrl: string; queue: QueueBackendSettings }): Promise<{ ctx: INestApplicationContext; worker: NotificationsWorker }> {
+export async function startNotificationsWorker(
+  config: AppConfig,
+  db: { databaseUrl: string; queue: QueueBackendSettings },
+  answering: Type[],
+): Promise<{ ctx: INestApplicationContext; worker: NotificationsWorker }> {
   @Module({
     imports: [
       StandaloneConfigModule.forRoot(config),
@@ -31,6 +38,7 @@ export async function startNotificationsWorker(config: AppConfig, db: { database
       QueueModule.forRoot(db.queue),
       NotificationsCoreModule,
       NotificationsWorkerModule,
+      ...answering,
     ],
   })
   class StandaloneWorkerModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NOTIFICATION_LOCALES, NotificationLocale, NotificationType } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppConfig } from '../config/app.config';
+import { AppConfig } from '../config';
 import { TemplateText, typeDef } from './notification-types';
 import { renderHtml, renderText } from './template-render';
 

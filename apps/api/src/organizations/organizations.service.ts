@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrgType, Role } from '@zj/shared';
+import { type OrganizationView, OrgType, type Page, Role } from '@zj/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
-import { organizationRenamedNotice } from '../notifications/notices';
-import { NotificationsService } from '../notifications/notifications.service';
+import { isoTime } from '../common/time';
+import { organizationRenamedNotice, NotificationsService } from '../notifications';
 import { CreateOrganizationDto, ListOrganizationsQuery, UpdateOrganizationDto } from './dto/organization.dto';
 import { Organization } from './organization.entity';
 import { OrganizationErrorCode } from './organizations.errors';
@@ -22,6 +22,9 @@ function requiredFieldsProblem(dto: Pick<CreateOrganizationDto, 'type' | 'credit
   return null;
 }
 
+/** An organisation as the routes answer it (JSON's ISO timestamps). */
+const organizationView = (o: Organization): OrganizationView => ({ ...o, createdAt: isoTime(o.createdAt), updatedAt: isoTime(o.updatedAt) });
+
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -30,24 +33,25 @@ export class OrganizationsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  list(query: ListOrganizationsQuery) {
+  async list(query: ListOrganizationsQuery): Promise<Page<OrganizationView>> {
     const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
     if (query.type) qb.andWhere('o.type = :type', { type: query.type });
     if (query.q) {
       qb.andWhere(`(o.name ILIKE :q OR o.credit_code ILIKE :q OR o.former_names::text ILIKE :q)`, { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
     }
-    return paginate(qb, query, { name: 'o.name', createdAt: 'o.createdAt', type: 'o.type' }, 'name');
+    const page = await paginate(qb, query, { name: 'o.name', createdAt: 'o.createdAt', type: 'o.type' }, 'name');
+    return { ...page, items: page.items.map(organizationView) };
   }
 
   /** The bureau sees any organisation; others only their own (others' ids answer 404). */
-  async get(actor: Actor, id: string): Promise<Organization> {
+  async get(actor: Actor, id: string): Promise<OrganizationView> {
     if (actor.role !== Role.BUREAU && actor.organizationId !== id) throw AppException.notFound('机构', OrganizationErrorCode.NOT_FOUND);
     const org = await this.dataSource.getRepository(Organization).findOne({ where: { id } });
     if (!org) throw AppException.notFound('机构', OrganizationErrorCode.NOT_FOUND);
-    return org;
+    return organizationView(org);
   }
 
-  async create(actor: Actor, dto: CreateOrganizationDto): Promise<Organization> {
+  async create(actor: Actor, dto: CreateOrganizationDto): Promise<OrganizationView> {
     const problem = requiredFieldsProblem(dto);
     if (problem) throw AppException.badRequest(problem.message, problem.code, [{ field: problem.field, messages: [problem.message] }]);
     return this.dataSource.transaction(async (m) => {
@@ -56,12 +60,12 @@ export class OrganizationsService {
       }
       const org = await m.save(m.create(Organization, { ...dto }));
       await this.audit.record(m, actor, { action: 'organization.create', entityType: 'organization', entityId: org.id, after: org });
-      return org;
+      return organizationView(org);
     });
   }
 
   /** A rename keeps the unit's id and records the former name (人民银行湛江市中心支行 → 中国人民银行湛江市分行). */
-  async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<Organization> {
+  async update(actor: Actor, id: string, dto: UpdateOrganizationDto): Promise<OrganizationView> {
     return this.dataSource.transaction(async (m) => {
       const org = await m.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!org) throw AppException.notFound('机构', OrganizationErrorCode.NOT_FOUND);
@@ -75,7 +79,7 @@ export class OrganizationsService {
       const saved = await m.save(org);
       await this.audit.record(m, actor, { action: dto.name && dto.name !== before.name ? 'organization.rename' : 'organization.update', entityType: 'organization', entityId: id, before, after: saved });
       if (saved.name !== before.name) await this.notifications.notify(m, organizationRenamedNotice(saved, before.name, saved.name));
-      return saved;
+      return organizationView(saved);
     });
   }
 }

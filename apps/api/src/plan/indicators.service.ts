@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { addDecimal, EventType, EVENT_TYPE_LABELS, IndicatorComputation, IndicatorPoint, IndicatorRowsView, IndicatorSource, IndicatorView, percent, type IndicatorComparison, type IndicatorTargetView } from '@zj/shared';
+import {
+  addDecimal,
+  EventType,
+  EVENT_TYPE_LABELS,
+  IndicatorComputation,
+  type IndicatorDetail,
+  IndicatorPoint,
+  IndicatorRowsView,
+  IndicatorSource,
+  type IndicatorValueRecord,
+  IndicatorView,
+  percent,
+  type IndicatorComparison,
+  type IndicatorTargetView,
+} from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
-import { CasesService } from '../cases/cases.service';
-import { EventsService } from '../events/events.service';
-import { ProjectsService } from '../projects/projects.service';
-import { zhanjiangDate } from '../common/time';
+import { BankReportsService } from '../bank-reports';
+import { CasesService } from '../cases';
+import { EnterprisesService } from '../enterprises';
+import { EventsService } from '../events';
+import { ProjectsService } from '../projects';
+import { isoTime, zhanjiangDate } from '../common/time';
 import { CreateIndicatorDto, IndicatorValueDto, TargetDto, UpdateIndicatorDto } from './dto/plan.dto';
 import { judgeTarget, monthEnds, type DatedValue } from './indicator-rules';
 import { PlanErrorCode } from './plan.errors';
@@ -56,50 +72,35 @@ const SERIES_MONTHS = 12;
 
 /**
  * The plan's indicators: targets with comparison and deadline; values computed from the platform's
- * own facts (events, bank reports and profiles, the library and the matchmaking pipeline) or
- * reported (value, date, evidence) by units and the bureau.
- *
- * Computed indicators over other capabilities' tables (projects, green_identifications,
- * case_tranches) check that the table exists first and answer no value otherwise.
+ * own facts (events, bank reports and profiles, the library and the matchmaking pipeline), each by
+ * the service of the module that owns them, or reported (value, date, evidence) by units and the bureau.
  */
 @Injectable()
 export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly bankReports: BankReportsService,
     private readonly cases: CasesService,
+    private readonly enterprises: EnterprisesService,
     private readonly events: EventsService,
     private readonly projects: ProjectsService,
   ) {}
 
-  private async tableExists(m: EntityManager, table: string): Promise<boolean> {
-    const [row] = await m.query(`SELECT to_regclass($1) IS NOT NULL AS ok`, [`public.${table}`]);
-    return row.ok === true;
-  }
-
-  /** The value of a computed indicator as of the end of `asOf` (a date in Zhanjiang). */
+  /**
+   * The value of a computed indicator as of the end of `asOf` (a date in Zhanjiang). Each figure is
+   * its owner's: the module whose records it counts answers it (and the rows behind it, rowsOf, from
+   * the same definition); the plan reads no other module's tables.
+   */
   async computeAt(m: EntityManager, computation: IndicatorComputation, asOf: string): Promise<ComputedValue> {
-    // The end of asOf in Zhanjiang, as a timestamptz.
-    const end = `(($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
     switch (computation) {
       case IndicatorComputation.GREEN_LOAN_RATIO: {
-        const [row] = await m.query(
-          `SELECT to_char(month, 'YYYY-MM') AS month, sum(green_loan_balance)::text AS green, sum(total_loan_balance)::text AS total, count(*)::int AS banks
-             FROM bank_loan_reports WHERE month <= $1::date
-            GROUP BY month ORDER BY month DESC LIMIT 1`,
-          [asOf],
-        );
+        const row = await this.bankReports.latestMonthTotals(asOf, m);
         if (!row) return { value: null, asOf };
         return { value: percent(row.green, row.total), asOf, breakdown: { month: row.month, green: row.green, total: row.total, banks: String(row.banks) } };
       }
       case IndicatorComputation.EVENTS_HELD: {
-        const rows: { type: EventType; n: number }[] = await m.query(
-          `SELECT type, count(*)::int AS n FROM events
-            WHERE status = 'HELD' AND starts_at < ${end}
-              AND starts_at >= (make_date(extract(year FROM $1::date)::int, 1, 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
-            GROUP BY type`,
-          [asOf],
-        );
+        const rows = await this.events.heldInYearByType(asOf, m);
         const breakdown: Record<string, string> = Object.fromEntries(Object.values(EventType).map((t) => [t, '0']));
         let total = 0;
         for (const r of rows) {
@@ -109,20 +110,13 @@ export class IndicatorsService {
         return { value: `${total}.00`, asOf, breakdown };
       }
       case IndicatorComputation.LIBRARY_PROJECTS: {
-        if (!(await this.tableExists(m, 'projects'))) return { value: null, asOf, note: '项目库尚未建立' };
-        const [row] = await m.query(`SELECT count(*)::int AS n FROM projects WHERE status = 'LISTED' AND listed_at < ${end}`, [asOf]);
-        return { value: `${row.n}.00`, asOf };
+        return { value: `${await this.projects.listedCount(asOf, m)}.00`, asOf };
       }
       case IndicatorComputation.LIBRARY_ENTERPRISES: {
-        if (!(await this.tableExists(m, 'projects'))) return { value: null, asOf, note: '企业库尚未建立' };
-        const identified = (await this.tableExists(m, 'green_identifications'))
-          ? `UNION SELECT enterprise_org_id FROM green_identifications WHERE status = 'APPROVED' AND valid_from <= $1::date AND valid_until >= $1::date`
-          : '';
-        const [row] = await m.query(
-          `SELECT count(*)::int AS n FROM (SELECT enterprise_org_id FROM projects WHERE status = 'LISTED' AND listed_at < ${end} ${identified}) e`,
-          [asOf],
-        );
-        return { value: `${row.n}.00`, asOf };
+        // The enterprises with a listed project or a valid green identification, each once.
+        const listed = await this.projects.listedEnterpriseIds(asOf, m);
+        const identified = await this.enterprises.identifiedOn(asOf, m);
+        return { value: `${new Set([...listed, ...identified]).size}.00`, asOf };
       }
       case IndicatorComputation.FINANCING_DISBURSED: {
         // The pipeline's one definition (cases module), the same its statistics show.
@@ -130,23 +124,12 @@ export class IndicatorsService {
         return { value: d.amount, asOf, breakdown: { cases: String(d.cases) } };
       }
       case IndicatorComputation.BANKS_WITH_GREEN_TEAM: {
-        const [row] = await m.query(
-          `SELECT count(*)::int AS n FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
-            WHERE o.type = 'FINANCIAL_INSTITUTION' AND o.institution_kind = 'BANK' AND p.has_green_finance_team AND p.green_team_since <= $1::date`,
-          [asOf],
-        );
-        return { value: `${row.n}.00`, asOf };
+        return { value: `${await this.bankReports.banksWithGreenTeam(asOf, m)}.00`, asOf };
       }
       case IndicatorComputation.RURAL_BANKS_DISCLOSING: {
-        const [row] = await m.query(
-          `SELECT count(*)::int AS total,
-                  count(*) FILTER (WHERE p.discloses_environmental_info AND p.disclosure_year <= extract(year FROM $1::date))::int AS disclosed
-             FROM bank_profiles p JOIN organizations o ON o.id = p.organization_id
-            WHERE o.type = 'FINANCIAL_INSTITUTION' AND p.is_local_rural_commercial_bank`,
-          [asOf],
-        );
-        if (!row.total) return { value: null, asOf, note: '尚无法人农商行资料', breakdown: { disclosed: '0', total: '0' } };
-        return { value: percent(String(row.disclosed), String(row.total)), asOf, breakdown: { disclosed: String(row.disclosed), total: String(row.total) } };
+        const { disclosed, total } = await this.bankReports.ruralBanksDisclosing(asOf, m);
+        if (!total) return { value: null, asOf, note: '尚无法人农商行资料', breakdown: { disclosed: '0', total: '0' } };
+        return { value: percent(String(disclosed), String(total)), asOf, breakdown: { disclosed: String(disclosed), total: String(total) } };
       }
     }
   }
@@ -176,10 +159,7 @@ export class IndicatorsService {
       return rows;
     }
     if (ind.computation === IndicatorComputation.GREEN_LOAN_RATIO) {
-      const rows: { month: string; green: string; total: string }[] = await m.query(
-        `SELECT to_char(month, 'YYYY-MM') AS month, sum(green_loan_balance)::text AS green, sum(total_loan_balance)::text AS total
-           FROM bank_loan_reports GROUP BY month ORDER BY month`,
-      );
+      const rows = await this.bankReports.monthTotals(m);
       return rows.map((r) => ({ asOf: `${r.month}`, value: percent(r.green, r.total) ?? '0.00' }));
     }
     const points: IndicatorPoint[] = [];
@@ -245,16 +225,16 @@ export class IndicatorsService {
     return out;
   }
 
-  async get(id: string): Promise<IndicatorView & { values: unknown[] }> {
+  async get(id: string): Promise<IndicatorDetail> {
     const m = this.dataSource.manager;
     const [row] = await this.rows(m, { id });
     if (!row) throw AppException.notFound('指标', PlanErrorCode.INDICATOR_NOT_FOUND);
-    const values = await m.query(
+    const values: (Omit<IndicatorValueRecord, 'createdAt'> & { createdAt: Date })[] = await m.query(
       `SELECT v.id, v.value::text AS value, to_char(v.as_of, 'YYYY-MM-DD') AS "asOf", v.evidence, v.report_id AS "reportId", o.name AS "organizationName", v.created_at AS "createdAt"
          FROM plan_indicator_values v LEFT JOIN organizations o ON o.id = v.organization_id WHERE v.indicator_id = $1 ORDER BY v.as_of DESC, v.created_at DESC`,
       [id],
     );
-    return { ...(await this.view(m, row, zhanjiangDate(), true)), values };
+    return { ...(await this.view(m, row, zhanjiangDate(), true)), values: values.map((v) => ({ ...v, createdAt: isoTime(v.createdAt) })) };
   }
 
   /**
@@ -286,7 +266,6 @@ export class IndicatorsService {
         return { ...base, kind: 'DISBURSED_CASES', total: sum(rows), rows };
       }
       case IndicatorComputation.LIBRARY_PROJECTS: {
-        if (current.value === null) return { ...base, kind: 'NONE', total: null, rows: [], note: '项目库尚未建立' };
         const rows = (await this.projects.listedBy(today, m)).map((p) => ({ id: p.id, label: p.name, enterpriseName: p.enterpriseName, amount: '1.00', date: p.date }));
         return { ...base, kind: 'LISTED_PROJECTS', total: sum(rows), rows };
       }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { zhanjiangDate } from '../common/time';
-import { DEMO_BANKS } from '../demo/demo-data';
+import { DEMO_BANKS } from '../demo';
 
 /**
  * Demo data of plan tracking (DEMO_DATA): the demo banks' profiles and six months of green-loan

@@ -1,6 +1,7 @@
 import { NotificationType, Role } from '@zj/shared';
 import { zhanjiangDateTime } from '../common/time';
-import type { NotifyIntent, ReminderSpec } from '../notifications/notifications.service';
+import type { EntityManager } from 'typeorm';
+import type { NotifyIntent, ReminderSpec, ReminderSubject } from '../notifications';
 
 /**
  * The plan's notices, all in one place. Progress reports use the two plan types the notification
@@ -20,6 +21,23 @@ export const PLAN_REPORT_DUE_REMINDER_DAYS = 3;
 export const planReminderPrefix = (periodId: string) => `plan.period.${periodId}.`;
 export const planReminderKey = (periodId: string, taskId: string, organizationId: string, kind: 'due' | 'overdue') =>
   `${planReminderPrefix(periodId)}${taskId}.${organizationId}.${kind}`;
+
+/**
+ * The check of both report reminders when one fires (registered in ReminderChecks by
+ * PlanWorkerModule), from the key (planReminderKey): holds while the period exists and that unit's
+ * report for the period and task is not yet filed.
+ */
+export async function planReportStillOpen(m: EntityManager, r: ReminderSubject): Promise<boolean> {
+  const k = /^plan\.period\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.(due|overdue)$/.exec(r.key);
+  if (!k) return false;
+  const [period] = await m.query(`SELECT 1 FROM plan_reporting_periods WHERE id = $1`, [k[1]]);
+  if (!period) return false;
+  const [filed] = await m.query(
+    `SELECT 1 FROM plan_reports WHERE period_id = $1 AND task_id = $2 AND organization_id = $3 AND status IN ('SUBMITTED','CONSOLIDATED','ACCEPTED')`,
+    [k[1], k[2], k[3]],
+  );
+  return !filed;
+}
 
 export interface ReporterRef {
   periodId: string;

@@ -4,6 +4,15 @@ import {
   PLAN_EVIDENCE_MAX_PER_REPORT,
   PLAN_EVIDENCE_TYPES,
   percent,
+  type PlanContribution,
+  type PlanEvidenceFileView,
+  type PlanMyReportView,
+  type PlanMyTaskRow,
+  type PlanOverview,
+  type PlanOverviewRow,
+  type PlanPeriodRow,
+  type PlanPeriodView,
+  type PlanReportDetail,
   ReportAction,
   ReportAddressee,
   ReportingFrequency,
@@ -14,11 +23,12 @@ import {
 } from '@zj/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
-import { NotificationsService } from '../notifications/notifications.service';
+import { isoTime, isoTimeOrNull } from '../common/time';
+import { NotificationsService } from '../notifications';
 import { AcceptReportDto, CreatePeriodDto, ListReportsQuery, ReturnReportDto, SaveReportDto, UpdatePeriodDto } from './dto/plan.dto';
 import { evidenceProblem } from './evidence-rules';
 import { reportContentProblems } from './report-content';
@@ -45,6 +55,36 @@ interface ReportRow {
   submitted_at: Date | null;
 }
 
+/** A row of a period's overview query. */
+interface OverviewSqlRow {
+  task_id: string;
+  task_number: number;
+  task_title: string;
+  organization_id: string;
+  organization_name: string;
+  role: UnitRole;
+  report_id: string | null;
+  status: ReportStatus | null;
+  first_submitted_at: Date | null;
+  submitted_at: Date | null;
+  version: number | null;
+}
+
+/** A row of the query of a unit's reports owed in a period. */
+interface MineSqlRow {
+  task_id: string;
+  task_number: number;
+  task_title: string;
+  role: UnitRole;
+  report_id: string | null;
+  status: ReportStatus | null;
+  version: number | null;
+  submitted_at: Date | null;
+  return_comment: string | null;
+  cooperating: number;
+  contributions: number;
+}
+
 interface PeriodRow {
   id: string;
   name: string;
@@ -62,8 +102,8 @@ const ROLE_ORDER = `CASE tr.role WHEN 'lead' THEN 0 WHEN 'joint' THEN 1 ELSE 2 E
 
 const addresseeFor = (role: UnitRole) => (role === UnitRole.COOPERATING ? ReportAddressee.LEAD : ReportAddressee.BUREAU);
 
-function periodView(p: PeriodRow) {
-  return { id: p.id, name: p.name, frequency: p.frequency, workYear: p.work_year, startsOn: p.starts_on, endsOn: p.ends_on, dueAt: p.due_at, version: p.version };
+function periodView(p: PeriodRow): PlanPeriodView {
+  return { id: p.id, name: p.name, frequency: p.frequency, workYear: p.work_year, startsOn: p.starts_on, endsOn: p.ends_on, dueAt: isoTime(p.due_at), version: p.version };
 }
 
 /** First and last day of a month or quarter. */
@@ -100,7 +140,7 @@ export class ReportsService {
 
   // ------------------------------------------------------------------ periods
 
-  async listPeriods(m: EntityManager = this.dataSource.manager) {
+  async listPeriods(m: EntityManager = this.dataSource.manager): Promise<{ items: PlanPeriodRow[] }> {
     const rows: (PeriodRow & { reporters: number; submitted: number; accepted: number; outstanding: number })[] = await m.query(
       `SELECT ${periodColumns()},
               (SELECT count(*)::int FROM plan_task_reporters) AS reporters,
@@ -144,7 +184,7 @@ export class ReportsService {
     }
   }
 
-  createPeriod(actor: Actor, dto: CreatePeriodDto) {
+  createPeriod(actor: Actor, dto: CreatePeriodDto): Promise<PlanPeriodView> {
     if (dto.frequency === ReportingFrequency.QUARTERLY && dto.index > 4) {
       throw AppException.badRequest('季度应为1至4', undefined, [{ field: 'index', messages: ['季度应为1至4'] }]);
     }
@@ -166,7 +206,7 @@ export class ReportsService {
     });
   }
 
-  updatePeriod(actor: Actor, id: string, dto: UpdatePeriodDto) {
+  updatePeriod(actor: Actor, id: string, dto: UpdatePeriodDto): Promise<PlanPeriodView> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.period(m, id, true);
       if (before.version !== dto.version) throw AppException.conflict('报送期已被他人修改，请刷新后重试', PlanErrorCode.PERIOD_VERSION_CONFLICT, { currentVersion: before.version });
@@ -190,10 +230,10 @@ export class ReportsService {
    * Every unit's report of the period, task by task: status, when submitted, whether overdue or on
    * time; and the units behind (with overdue reports).
    */
-  async overview(periodId: string) {
+  async overview(periodId: string): Promise<PlanOverview> {
     const m = this.dataSource.manager;
     const p = await this.period(m, periodId);
-    const rows = await m.query(
+    const rows: OverviewSqlRow[] = await m.query(
       `SELECT t.id AS task_id, t.number AS task_number, t.title AS task_title, tr.organization_id, o.name AS organization_name, tr.role,
               r.id AS report_id, r.status, r.first_submitted_at, r.submitted_at, r.version
          FROM plan_task_reporters tr JOIN plan_tasks t ON t.id = tr.task_id JOIN organizations o ON o.id = tr.organization_id
@@ -202,36 +242,36 @@ export class ReportsService {
       [periodId],
     );
     const now = new Date();
-    const items = rows.map((r: Record<string, unknown>) => ({
+    const items = rows.map((r): PlanOverviewRow => ({
       taskId: r.task_id,
       taskNumber: r.task_number,
       taskTitle: r.task_title,
       organizationId: r.organization_id,
       organizationName: r.organization_name,
       role: r.role,
-      addressee: addresseeFor(r.role as UnitRole),
+      addressee: addresseeFor(r.role),
       reportId: r.report_id ?? null,
-      status: (r.status as ReportStatus) ?? null,
-      submittedAt: r.submitted_at ?? null,
-      overdue: isOverdue((r.status as ReportStatus) ?? null, new Date(p.due_at), now),
-      onTime: submittedOnTime((r.first_submitted_at as Date) ?? null, new Date(p.due_at)),
+      status: r.status ?? null,
+      submittedAt: isoTimeOrNull(r.submitted_at ?? null),
+      overdue: isOverdue(r.status ?? null, new Date(p.due_at), now),
+      onTime: submittedOnTime(r.first_submitted_at ?? null, new Date(p.due_at)),
     }));
-    const behind = new Map<string, { organizationId: string; name: string; overdue: number; tasks: number[] }>();
+    const behind = new Map<string, PlanOverview['behind'][number]>();
     for (const i of items) {
       if (!i.overdue) continue;
-      const b = behind.get(i.organizationId as string) ?? { organizationId: i.organizationId as string, name: i.organizationName as string, overdue: 0, tasks: [] };
+      const b = behind.get(i.organizationId) ?? { organizationId: i.organizationId, name: i.organizationName, overdue: 0, tasks: [] };
       b.overdue += 1;
-      b.tasks.push(i.taskNumber as number);
+      b.tasks.push(i.taskNumber);
       behind.set(b.organizationId, b);
     }
     return { period: periodView(p), items, behind: [...behind.values()].sort((a, b) => b.overdue - a.overdue || a.name.localeCompare(b.name, 'zh')) };
   }
 
   /** What the caller's organisation must report in the period, with each report's state. */
-  async mine(actor: Actor, periodId: string) {
+  async mine(actor: Actor, periodId: string): Promise<{ period: PlanPeriodView; items: PlanMyTaskRow[] }> {
     const m = this.dataSource.manager;
     const p = await this.period(m, periodId);
-    const rows = await m.query(
+    const rows: MineSqlRow[] = await m.query(
       `SELECT t.id AS task_id, t.number AS task_number, t.title AS task_title, tr.role, r.id AS report_id, r.status, r.version, r.submitted_at, r.return_comment,
               (SELECT count(*)::int FROM plan_task_reporters c WHERE c.task_id = t.id AND c.role = 'cooperating') AS cooperating,
               (SELECT count(*)::int FROM plan_reports c WHERE c.period_id = $1 AND c.task_id = t.id AND c.addressee = 'LEAD' AND c.status IN ('SUBMITTED','CONSOLIDATED')) AS contributions
@@ -243,18 +283,18 @@ export class ReportsService {
     const now = new Date();
     return {
       period: periodView(p),
-      items: rows.map((r: Record<string, unknown>) => ({
+      items: rows.map((r): PlanMyTaskRow => ({
         taskId: r.task_id,
         taskNumber: r.task_number,
         taskTitle: r.task_title,
         role: r.role,
-        addressee: addresseeFor(r.role as UnitRole),
+        addressee: addresseeFor(r.role),
         reportId: r.report_id ?? null,
         status: r.status ?? null,
         version: r.version ?? null,
-        submittedAt: r.submitted_at ?? null,
+        submittedAt: isoTimeOrNull(r.submitted_at ?? null),
         returnComment: r.return_comment ?? null,
-        overdue: isOverdue((r.status as ReportStatus) ?? null, new Date(p.due_at), now),
+        overdue: isOverdue(r.status ?? null, new Date(p.due_at), now),
         // For a lead: how many cooperating units reported to it.
         ...(r.role === UnitRole.LEAD ? { cooperatingUnits: r.cooperating, contributionsReceived: r.contributions } : {}),
       })),
@@ -398,7 +438,7 @@ export class ReportsService {
   }
 
   /** The caller's own report of a task in a period (null before the first save), with what it reports on. */
-  async myReport(actor: Actor, periodId: string, taskId: string) {
+  async myReport(actor: Actor, periodId: string, taskId: string): Promise<PlanMyReportView> {
     const m = this.dataSource.manager;
     const p = await this.period(m, periodId);
     const task = await this.task(m, taskId);
@@ -417,14 +457,14 @@ export class ReportsService {
     };
   }
 
-  private async contributions(m: EntityManager, periodId: string, taskId: string) {
+  private async contributions(m: EntityManager, periodId: string, taskId: string): Promise<PlanContribution[]> {
     const rows = await m.query(
       `SELECT tr.organization_id, o.name, r.id FROM plan_task_reporters tr JOIN organizations o ON o.id = tr.organization_id
          LEFT JOIN plan_reports r ON r.period_id = $1 AND r.task_id = tr.task_id AND r.organization_id = tr.organization_id
         WHERE tr.task_id = $2 AND tr.role = 'cooperating' ORDER BY o.name`,
       [periodId, taskId],
     );
-    const out = [];
+    const out: PlanContribution[] = [];
     for (const row of rows) {
       if (!row.id) {
         out.push({ organizationId: row.organization_id, organizationName: row.name, report: null });
@@ -443,7 +483,7 @@ export class ReportsService {
     return out;
   }
 
-  private async detail(m: EntityManager, actor: Actor, id: string) {
+  private async detail(m: EntityManager, actor: Actor, id: string): Promise<PlanReportDetail> {
     const [r] = await m.query(
       `SELECT r.*, o.name AS organization_name, t.number AS task_number, t.title AS task_title, p.name AS period_name, p.due_at, p.work_year
          FROM plan_reports r JOIN organizations o ON o.id = r.organization_id JOIN plan_tasks t ON t.id = r.task_id JOIN plan_reporting_periods p ON p.id = r.period_id
@@ -503,7 +543,7 @@ export class ReportsService {
     };
   }
 
-  get(actor: Actor, id: string) {
+  get(actor: Actor, id: string): Promise<PlanReportDetail> {
     return this.detail(this.dataSource.manager, actor, id);
   }
 
@@ -545,7 +585,7 @@ export class ReportsService {
   }
 
   /** Creates or updates the caller's own report (draft or returned). */
-  save(actor: Actor, periodId: string, taskId: string, dto: SaveReportDto) {
+  save(actor: Actor, periodId: string, taskId: string, dto: SaveReportDto): Promise<PlanReportDetail> {
     return this.dataSource.transaction(async (m) => {
       const p = await this.period(m, periodId);
       await this.task(m, taskId);
@@ -604,7 +644,7 @@ export class ReportsService {
     });
   }
 
-  submit(actor: Actor, id: string, version: number) {
+  submit(actor: Actor, id: string, version: number): Promise<PlanReportDetail> {
     return this.dataSource.transaction(async (m) => {
       const { r, rel } = await this.lockReport(m, actor, id);
       const to = this.check(ReportAction.SUBMIT, r, rel, version);
@@ -644,7 +684,7 @@ export class ReportsService {
     });
   }
 
-  returnReport(actor: Actor, id: string, dto: ReturnReportDto) {
+  returnReport(actor: Actor, id: string, dto: ReturnReportDto): Promise<PlanReportDetail> {
     return this.dataSource.transaction(async (m) => {
       const { r, rel } = await this.lockReport(m, actor, id);
       const to = this.check(ReportAction.RETURN, r, rel, dto.version);
@@ -659,7 +699,7 @@ export class ReportsService {
     });
   }
 
-  accept(actor: Actor, id: string, dto: AcceptReportDto) {
+  accept(actor: Actor, id: string, dto: AcceptReportDto): Promise<PlanReportDetail> {
     return this.dataSource.transaction(async (m) => {
       const { r, rel } = await this.lockReport(m, actor, id);
       const to = this.check(ReportAction.ACCEPT, r, rel, dto.version);
@@ -680,7 +720,7 @@ export class ReportsService {
 
   // ------------------------------------------------------------------ evidence files
 
-  async addFile(actor: Actor, id: string, file: UploadedEvidence | undefined) {
+  async addFile(actor: Actor, id: string, file: UploadedEvidence | undefined): Promise<PlanEvidenceFileView> {
     if (!file?.buffer?.length) throw AppException.badRequest('请选择要上传的文件', PlanErrorCode.EVIDENCE_REQUIRED, [{ field: 'file', messages: ['请选择要上传的文件'] }]);
     // multer decodes the file name as latin1; browsers send UTF-8.
     const fileName = Buffer.from(file.originalname, 'latin1').toString('utf8').slice(0, 200);
@@ -692,7 +732,7 @@ export class ReportsService {
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM plan_report_files WHERE report_id = $1`, [id]);
       if (n >= PLAN_EVIDENCE_MAX_PER_REPORT) throw AppException.conflict(`每份报告最多${PLAN_EVIDENCE_MAX_PER_REPORT}个佐证材料`, PlanErrorCode.EVIDENCE_TOO_MANY);
       const ext = fileName.split('.').pop()!.toLowerCase();
-      const [row] = await m.query(
+      const [row]: PlanEvidenceFileView[] = await m.query(
         `INSERT INTO plan_report_files (report_id, file_name, mime_type, size_bytes, sha256, content, uploaded_by_user_id) VALUES ($1,$2,$3,$4,$5,$6,$7)
          RETURNING id, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", sha256, created_at AS "createdAt"`,
         [id, fileName, PLAN_EVIDENCE_TYPES[ext], file.buffer.length, createHash('sha256').update(file.buffer).digest('hex'), file.buffer, actor.userId],

@@ -1,6 +1,6 @@
 import { CategoryRule, CollateralKind, EnterpriseSize, ProductStatus, ProductType, RateKind } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 
 /** A green financial product of a bank (绿色金融产品). Amounts in 万元 as strings. */
 @Entity('products')

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditNames, namesByQuery } from '../audit/audit-names';
+import { AuditNames, namesByQuery } from '../audit';
 import { Product } from './product.entity';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';

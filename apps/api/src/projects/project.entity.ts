@@ -1,6 +1,6 @@
 import { AttachmentKind, ProjectSource, ProjectStage, ProjectStatus, ReviewAction, ReviewStage } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 
 /** A green project of the library (绿色项目库). Amounts in 万元 and quantities per year as strings. */
 @Entity('projects')

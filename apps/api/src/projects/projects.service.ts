@@ -8,30 +8,37 @@ import {
   NotificationType,
   OrgType,
   Page,
+  type ProjectAttachmentView,
+  type ProjectBulkReviewAnswer,
+  type ProjectDetail,
+  type ProjectReviewEventView,
   ProjectSource,
+  type ProjectStatRow,
+  type ProjectStats,
   ProjectStatus,
+  type ProjectSummary,
   REVIEW_STAGE_LABELS,
   ReviewAction,
   ReviewStage,
+  type ReviewRoutesView,
   Role,
 } from '@zj/shared';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
 import { AppException } from '../common/errors/app.exception';
 import { pageBounds } from '../common/http/pagination';
-import { AppConfig } from '../config/app.config';
-import { investmentProblem, NEED_STATUSES_WITHIN_INVESTMENT, needVisibleToBankSql } from '../financing-needs/need-rules';
-import { noticeNeedsNowVisible } from '../matching/matching-notices';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Organization } from '../organizations/organization.entity';
-import { TaxonomyCategory } from '../reference/taxonomy.entity';
+import { runAll } from '../common/query-concurrency';
+import { isoTime, isoTimeOrNull } from '../common/time';
+import { NotificationsService } from '../notifications';
+import { Organization } from '../organizations';
+import { TaxonomyCategory, ReferenceService } from '../reference';
 import { attachmentTypeProblem } from './attachment-rules';
 import { CreateProjectDto, ProjectCategoryDto, ProjectFilterDto, ProjectStatsQuery, PutRoutesDto, ReviewActionDto, StateActionDto, UpdateProjectDto } from './dto/project.dto';
 import { LibraryScope, libraryScope, projectScopeSql, projectVisibleTo } from './library-scope';
-import { runAll } from './query-concurrency';
-import { ReferenceService } from '../reference/reference.service';
+import { ProjectNeedsRegistry } from './project-needs';
+import { attachmentView, reviewEventView } from './project-views';
 import { projectKeywordSql } from './search-sql';
 import { Project, ProjectAttachment, ProjectCategory, ProjectReviewEvent, ReturnReason, ReviewRoute } from './project.entity';
 import { ProjectErrorCode } from './projects.errors';
@@ -52,28 +59,44 @@ export const PROJECT_SORTS: Record<string, string> = {
   listedAt: 'p.listed_at',
 };
 
+/** Listed (入库) by the end of the date `$1` (Zhanjiang) and still listed; `p` is the project. */
+const LISTED_BY_SQL = `p.status = 'LISTED' AND p.listed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
 @Injectable()
 export class ProjectsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly config: AppConfig,
     private readonly reference: ReferenceService,
+    private readonly needs: ProjectNeedsRegistry,
   ) {}
 
   /**
    * The projects listed (入库) by the end of `asOf` (Zhanjiang) and still listed: the rows behind the
-   * plan's LIBRARY_PROJECTS indicator (name, enterprise, the day it was listed).
+   * plan's LIBRARY_PROJECTS indicator (name, enterprise, the day it was listed). `listedCount` counts
+   * the same rows and `listedEnterpriseIds` names their enterprises (LISTED_BY_SQL, one definition).
    */
   listedBy(asOf: string, m: EntityManager = this.dataSource.manager): Promise<{ id: string; name: string; enterpriseName: string | null; date: string }[]> {
     return m.query(
       `SELECT p.id, p.name, o.name AS "enterpriseName", to_char(p.listed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS date
          FROM projects p LEFT JOIN organizations o ON o.id = p.enterprise_org_id
-        WHERE p.status = 'LISTED' AND p.listed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+        WHERE ${LISTED_BY_SQL}
         ORDER BY p.listed_at DESC, p.id`,
       [asOf],
     );
+  }
+
+  /** How many projects `listedBy` lists: the plan's LIBRARY_PROJECTS figure. */
+  async listedCount(asOf: string, m: EntityManager = this.dataSource.manager): Promise<number> {
+    const [row] = await m.query(`SELECT count(*)::int AS n FROM projects p WHERE ${LISTED_BY_SQL}`, [asOf]);
+    return row.n;
+  }
+
+  /** The enterprises of the projects `listedBy` lists, each once (the plan's LIBRARY_ENTERPRISES counts them). */
+  async listedEnterpriseIds(asOf: string, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(`SELECT DISTINCT p.enterprise_org_id AS id FROM projects p WHERE ${LISTED_BY_SQL}`, [asOf]);
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -104,15 +127,15 @@ export class ProjectsService {
     return row.id;
   }
 
-  async listRoutes(version = 'GIC-2019') {
-    const rows = await this.dataSource.query(
+  async listRoutes(version = 'GIC-2019'): Promise<ReviewRoutesView> {
+    const rows: ReviewRoutesView['routes'] = await this.dataSource.query(
       `SELECT r.prefix, r.department_org_id AS "departmentOrgId", o.name AS "departmentName", c.name AS "categoryName", r.updated_at AS "updatedAt"
          FROM review_routes r JOIN organizations o ON o.id = r.department_org_id
          LEFT JOIN taxonomy_categories c ON c.version = r.taxonomy_version AND c.code = r.prefix
         WHERE r.taxonomy_version = $1`,
       [version],
     );
-    rows.sort((a: { prefix: string }, b: { prefix: string }) => a.prefix.localeCompare(b.prefix, 'en', { numeric: true }));
+    rows.sort((a, b) => a.prefix.localeCompare(b.prefix, 'en', { numeric: true }));
     const [bureau] = await this.dataSource.query(`SELECT id, name FROM organizations WHERE unit_code = 'finance-bureau'`);
     return { version, routes: rows, fallback: bureau ? { departmentOrgId: bureau.id, departmentName: bureau.name } : null };
   }
@@ -203,7 +226,7 @@ export class ProjectsService {
     return qb;
   }
 
-  async list(actor: Actor, f: ProjectFilterDto): Promise<Page<ReturnType<ProjectsService['summary']>>> {
+  async list(actor: Actor, f: ProjectFilterDto): Promise<Page<ProjectSummary>> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const qb = this.applyFilters(this.dataSource.getRepository(Project).createQueryBuilder('p'), scope, f);
     const { page, pageSize, offset } = pageBounds(f);
@@ -261,24 +284,17 @@ export class ProjectsService {
             [ids],
           )
         : []),
-      async () => (ids.length
-        ? this.dataSource.query(
-            `SELECT n.project_id, count(*)::int AS n, coalesce(sum(n.amount), 0)::text AS amount FROM financing_needs n
-              WHERE n.project_id = ANY($1) AND n.status IN ('OPEN','IN_MATCHMAKING')${scope.role === Role.BANK ? ` AND ${needVisibleToBankSql('n', '$2')}` : ''}
-              GROUP BY n.project_id`,
-            scope.role === Role.BANK ? [ids, scope.orgId] : [ids],
-          )
-        : []),
+      async () => (ids.length ? this.needs.openNeedTotals(ids, scope) : []),
     ] as const);
     return {
       org: new Map<string, { name: string; credit_code: string | null }>(orgs.map((o: { id: string; name: string; credit_code: string | null }) => [o.id, o])),
       cats: cats as { project_id: string; taxonomy_version: string; code: string; is_primary: boolean; name: string }[],
-      needs: new Map<string, { n: number; amount: string }>(needs.map((n: { project_id: string; n: number; amount: string }) => [n.project_id, n])),
+      needs: new Map<string, { n: number; amount: string }>(needs.map((n) => [n.projectId, { n: n.count, amount: n.amount }])),
       div: DIVISION_NAMES,
     };
   }
 
-  summary(p: Project, x: Awaited<ReturnType<ProjectsService['loadExtras']>>) {
+  summary(p: Project, x: Awaited<ReturnType<ProjectsService['loadExtras']>>): ProjectSummary {
     const cats = x.cats
       .filter((c) => c.project_id === p.id)
       .sort((a, b) => Number(b.is_primary) - Number(a.is_primary))
@@ -292,6 +308,10 @@ export class ProjectsService {
       submittedByName: x.org.get(p.submittedByOrgId)?.name ?? null,
       categories: cats,
       openNeeds: { count: x.needs.get(p.id)?.n ?? 0, amount: x.needs.get(p.id)?.amount ?? '0' },
+      submittedAt: isoTimeOrNull(p.submittedAt),
+      listedAt: isoTimeOrNull(p.listedAt),
+      createdAt: isoTime(p.createdAt),
+      updatedAt: isoTime(p.updatedAt),
     };
   }
 
@@ -327,13 +347,13 @@ export class ProjectsService {
     return rows.map((r) => ({ id: r.id, name: r.name, enterpriseName: r.enterprise_name, status: r.status, reviewStage: r.review_stage, submittedAt: r.submitted_at?.toISOString() ?? null }));
   }
 
-  async stats(actor: Actor, f: ProjectStatsQuery) {
+  async stats(actor: Actor, f: ProjectStatsQuery): Promise<ProjectStats> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     // Regulators read statistics of the whole library (they see no records).
     const statsScope: LibraryScope = scope.role === Role.REGULATOR ? { ...scope, role: Role.BUREAU } : scope;
     const base = () => this.applyFilters(this.dataSource.getRepository(Project).createQueryBuilder('p'), statsScope, { ...f, page: undefined, pageSize: undefined, sort: undefined });
     const needAmount = `coalesce((SELECT sum(n.amount) FROM financing_needs n WHERE n.project_id = p.id AND n.status IN ('OPEN','IN_MATCHMAKING')), 0)`;
-    const group = async (key: string, label: string) =>
+    const group = async <K extends string, V extends string = string>(key: string, label: K): Promise<(ProjectStatRow & Record<K, V>)[]> =>
       (await base()
         .select(`${key}`, 'key')
         .addSelect('count(*)::int', 'count')
@@ -341,19 +361,20 @@ export class ProjectsService {
         .addSelect(`sum(${needAmount})::text`, 'openNeedAmount')
         .groupBy(key)
         .orderBy('count', 'DESC')
-        .getRawMany()).map((r: { key: string; count: number; totalInvestment: string; openNeedAmount: string | null }) => ({ [label]: r.key, count: r.count, totalInvestment: r.totalInvestment, openNeedAmount: r.openNeedAmount ?? '0' }));
+        .getRawMany()).map((r: { key: V; count: number; totalInvestment: string; openNeedAmount: string | null }) => ({ ...({ [label]: r.key } as Record<K, V>), count: r.count, totalInvestment: r.totalInvestment, openNeedAmount: r.openNeedAmount ?? '0' }));
     const level = f.categoryLevel ?? 1;
     const catKey = level === 1 ? `split_part(p.primary_category_code, '.', 1)` : `split_part(p.primary_category_code, '.', 1) || '.' || split_part(p.primary_category_code, '.', 2)`;
     const [byDivision, byCategory, byStatus, totals] = await runAll([
       () => group('p.division_code', 'divisionCode'),
       () => group(catKey, 'categoryCode'),
-      () => group('p.status', 'status'),
-      () => base().select('count(*)::int', 'count').addSelect('coalesce(sum(p.total_investment), 0)::text', 'totalInvestment').addSelect(`coalesce(sum(${needAmount}), 0)::text`, 'openNeedAmount').getRawOne(),
+      () => group<'status', ProjectStatus>('p.status', 'status'),
+      () => base().select('count(*)::int', 'count').addSelect('coalesce(sum(p.total_investment), 0)::text', 'totalInvestment').addSelect(`coalesce(sum(${needAmount}), 0)::text`, 'openNeedAmount').getRawOne<ProjectStatRow>(),
     ] as const);
     const divisions: { code: string; name: string }[] = await this.dataSource.query('SELECT code, name FROM divisions');
     const catNames: { code: string; name: string }[] = await this.dataSource.query(`SELECT code, name FROM taxonomy_categories WHERE version = $1 AND level = $2`, [f.taxonomyVersion ?? 'GIC-2019', level]);
     return {
-      totals,
+      // (An aggregate without GROUP BY always answers one row.)
+      totals: totals ?? { count: 0, totalInvestment: '0', openNeedAmount: '0' },
       byDivision: byDivision.map((r) => ({ ...r, divisionName: divisions.find((d) => d.code === r.divisionCode)?.name ?? r.divisionCode })),
       byCategory: byCategory.map((r) => ({ ...r, categoryName: catNames.find((c) => c.code === r.categoryCode)?.name ?? r.categoryCode })),
       byStatus,
@@ -361,22 +382,18 @@ export class ProjectsService {
   }
 
   /** One project with its categories, needs the caller may see, attachments and timeline; others' ids answer 404. */
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<ProjectDetail> {
     const scope = await libraryScope(this.dataSource.manager, actor);
     const p = await this.dataSource.getRepository(Project).findOne({ where: { id } });
     if (!p || !projectVisibleTo(scope, p)) throw notFound();
     const extras = await this.loadExtras([p.id], scope);
-    const needs = await this.dataSource.query(
-      `SELECT n.id, n.amount, n.term_months AS "termMonths", n.instrument, n.purpose, n.status, n.sharing, n.collateral, n.max_rate_percent AS "maxRatePercent", n.wanted_by AS "wantedBy"
-         FROM financing_needs n WHERE n.project_id = $1 ${scope.role === Role.BANK ? `AND ${needVisibleToBankSql('n', '$2')}` : ''} ORDER BY n.created_at`,
-      scope.role === Role.BANK ? [id, scope.orgId] : [id],
-    );
+    const needs = await this.needs.needsOf(id, scope);
     const attachments = await this.dataSource.getRepository(ProjectAttachment).find({ where: { projectId: id }, order: { createdAt: 'ASC' } });
     const timeline = scope.role === Role.BANK ? [] : await this.timeline(actor, id, true);
     return {
       ...this.summary(p, extras),
       needs,
-      attachments,
+      attachments: attachments.map(attachmentView),
       timeline,
       permissions: {
         edit: canEdit(p, actor),
@@ -387,13 +404,13 @@ export class ProjectsService {
     };
   }
 
-  async timeline(actor: Actor, id: string, checked = false) {
+  async timeline(actor: Actor, id: string, checked = false): Promise<ProjectReviewEventView[]> {
     if (!checked) {
       const scope = await libraryScope(this.dataSource.manager, actor);
       const p = await this.dataSource.getRepository(Project).findOne({ where: { id } });
       if (!p || !projectVisibleTo(scope, p) || scope.role === Role.BANK) throw notFound();
     }
-    return this.dataSource.getRepository(ProjectReviewEvent).find({ where: { projectId: id }, order: { at: 'ASC' } });
+    return (await this.dataSource.getRepository(ProjectReviewEvent).find({ where: { projectId: id }, order: { at: 'ASC' } })).map(reviewEventView);
   }
 
   // ------------------------------------------------------------------ writes
@@ -537,11 +554,7 @@ export class ProjectsService {
    * rule of financing-needs/need-rules.ts, which needs hold the other way round).
    */
   private async checkInvestment(m: EntityManager, projectId: string, totalInvestment: string) {
-    const [{ largest }]: { largest: string | null }[] = await m.query(
-      `SELECT max(amount)::text AS largest FROM financing_needs WHERE project_id = $1 AND status = ANY($2::text[])`,
-      [projectId, NEED_STATUSES_WITHIN_INVESTMENT],
-    );
-    const problem = investmentProblem(totalInvestment, largest);
+    const problem = await this.needs.investmentProblem(m, projectId, totalInvestment);
     if (problem) throw AppException.badRequest(`总投资${problem}`, ProjectErrorCode.INVESTMENT_BELOW_NEEDS, [{ field: 'totalInvestment', messages: [problem] }]);
   }
 
@@ -670,7 +683,7 @@ export class ProjectsService {
     const link = `/projects/${p.id}`;
     if (action === ReviewAction.LIST) {
       await this.notifications.notify(m, { type: NotificationType.LIBRARY_LISTED, to, vars: { entryKind: '项目', entryName: p.name, reviewerName, detail: comment ? `审核意见：${comment}` : '' }, link });
-      await noticeNeedsNowVisible(m, this.notifications, { projectId: p.id, enterpriseOrgId: p.enterpriseOrgId }, { lprPercent: this.config.LPR_1Y_PERCENT });
+      await this.needs.projectListed(m, p);
       return;
     }
     const reason = [...reasons.map((r) => r.message), ...(comment ? [comment] : [])].join('；');
@@ -711,8 +724,8 @@ export class ProjectsService {
   }
 
   /** A reviewer passes or lists several projects; each succeeds or fails on its own. */
-  async bulkReview(actor: Actor, action: ReviewAction, items: { id: string; version?: number }[], comment?: string) {
-    const results: { id: string; ok: boolean; code?: string; message?: string; status?: ProjectStatus }[] = [];
+  async bulkReview(actor: Actor, action: ReviewAction, items: { id: string; version?: number }[], comment?: string): Promise<ProjectBulkReviewAnswer> {
+    const results: ProjectBulkReviewAnswer['results'] = [];
     for (const item of items) {
       try {
         const saved = await this.dataSource.transaction((m) => this.act(actor, item.id, action, { version: item.version, comment }, m));
@@ -727,7 +740,7 @@ export class ProjectsService {
 
   // ------------------------------------------------------------------ attachments
 
-  async addAttachment(actor: Actor, id: string, kind: string, file: { originalname: string; mimetype: string; size: number; buffer: Buffer } | undefined) {
+  async addAttachment(actor: Actor, id: string, kind: string, file: { originalname: string; mimetype: string; size: number; buffer: Buffer } | undefined): Promise<ProjectAttachmentView> {
     if (!file?.buffer?.length) throw AppException.badRequest('请选择要上传的文件', ProjectErrorCode.ATTACHMENT_REQUIRED, [{ field: 'file', messages: ['请选择要上传的文件'] }]);
     if (!Object.values(AttachmentKind).includes(kind as AttachmentKind)) {
       throw AppException.badRequest('附件类型无效', ProjectErrorCode.ATTACHMENT_TYPE, [{ field: 'kind', messages: ['附件类型无效'] }]);
@@ -757,7 +770,7 @@ export class ProjectsService {
       const saved = await m.save(row);
       const { content: _c, ...meta } = saved;
       await this.audit.record(m, actor, { action: 'project.attachment_add', entityType: 'project', entityId: id, after: meta });
-      return meta;
+      return attachmentView(saved);
     });
   }
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditNames, namesByQuery } from '../audit/audit-names';
+import { AuditNames, namesByQuery } from '../audit';
 import { ReferenceController } from './reference.controller';
 import { ReferenceService } from './reference.service';
 import { DivisionRecord, TaxonomyCategory, TaxonomyVersion } from './taxonomy.entity';

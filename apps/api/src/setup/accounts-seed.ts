@@ -1,11 +1,9 @@
 import { passwordPolicyProblem, Role } from '@zj/shared';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { hashPassword, verifyPassword } from '../auth/password-hasher';
-import { passwordMustBeReplaced } from '../auth/published-defaults';
-import { ConfigError, type AppConfig } from '../config/app.config';
-import { Organization } from '../organizations/organization.entity';
-import { User } from '../users/user.entity';
+import { hashPassword, verifyPassword, User } from '../users';
+import { passwordMustBeReplaced, ConfigError, type AppConfig } from '../config';
+import { Organization } from '../organizations';
 
 /**
  * The first administrator (a BUREAU user of 市金融工作局) from ADMIN_EMAIL / ADMIN_PASSWORD; a weak

@@ -1,9 +1,8 @@
 import { COUNTY_LEVEL_DIVISIONS, OrgType, Role } from '@zj/shared';
 import { EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/password-hasher';
-import { DEMO_BANKS, DEMO_ENTERPRISES } from '../demo/demo-data';
-import { Organization } from '../organizations/organization.entity';
-import { User } from '../users/user.entity';
+import { hashPassword, User } from '../users';
+import { DEMO_BANKS, DEMO_ENTERPRISES } from '../demo';
+import { Organization } from '../organizations';
 
 /** Every demo login uses this password; demo data is switched off with DEMO_DATA=false. */
 export const DEMO_PASSWORD = 'Demo@Zhanjiang2026';

@@ -2,11 +2,8 @@ import { COUNTY_LEVEL_DIVISIONS, DIVISIONS, DivisionKind, OrgType } from '@zj/sh
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EntityManager } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
-import { GOVERNMENT_UNITS } from '../reference/data/government-units';
-import { ReferenceService } from '../reference/reference.service';
-import { parseTaxonomyCsv } from '../reference/taxonomy-csv';
-import { DivisionRecord, TaxonomyVersion } from '../reference/taxonomy.entity';
+import { Organization } from '../organizations';
+import { GOVERNMENT_UNITS, ReferenceService, parseTaxonomyCsv, DivisionRecord, TaxonomyVersion } from '../reference';
 
 export const GIC_2019 = { version: 'GIC-2019', name: '绿色产业指导目录（2019年版）', effectiveFrom: '2019-02-14' };
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EventsModule } from '../events/events.module';
-import { ReferenceModule } from '../reference/reference.module';
+import { EventsModule } from '../events';
+import { ReferenceModule } from '../reference';
 import { SetupService } from './setup.service';
 
 @Module({

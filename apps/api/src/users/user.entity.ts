@@ -1,6 +1,6 @@
 import { Role, UserStatus } from '@zj/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Organization } from '../organizations/organization.entity';
+import { Organization } from '../organizations';
 
 @Entity('users')
 export class User {

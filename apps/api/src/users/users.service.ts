@@ -1,21 +1,20 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthUser, ROLES_BY_ORG_TYPE, UserStatus, UserSummary } from '@zj/shared';
+import { AuthUser, type Page, ROLES_BY_ORG_TYPE, UserStatus, UserSummary } from '@zj/shared';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { AuthErrorCode } from '../auth/auth.errors';
-import { toAuthUser } from '../auth/auth.service';
-import { assertPasswordPolicy, hashPassword, verifyPassword } from '../auth/password-hasher';
-import { PUBLISHED_PASSWORDS } from '../auth/published-defaults';
-import { TokenService } from '../auth/token.service';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/auth/actor';
+import { AuthErrorCode } from '../common/auth/auth.errors';
 import { SessionCache } from '../common/auth/session-cache';
 import { AppException } from '../common/errors/app.exception';
 import { paginate } from '../common/http/pagination';
-import { accountCreatedNotice, passwordReminder, passwordReminderKey } from '../notifications/notices';
-import { NotificationsService } from '../notifications/notifications.service';
-import { Organization } from '../organizations/organization.entity';
+import { PUBLISHED_PASSWORDS } from '../config';
+import { accountCreatedNotice, passwordReminder, passwordReminderKey, NotificationsService } from '../notifications';
+import { Organization } from '../organizations';
+import { toAuthUser } from './auth-user';
 import { ChangePasswordDto, CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
+import { assertPasswordPolicy, hashPassword, verifyPassword } from './password-hasher';
+import { SESSION_REVOKER, type SessionRevoker } from './session-revoker';
 import { User } from './user.entity';
 import { UserErrorCode } from './users.errors';
 
@@ -42,12 +41,12 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly tokens: TokenService,
+    @Inject(SESSION_REVOKER) private readonly tokens: SessionRevoker,
     private readonly notifications: NotificationsService,
     private readonly sessions: SessionCache,
   ) {}
 
-  async list(query: ListUsersQuery) {
+  async list(query: ListUsersQuery): Promise<Page<UserSummary>> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.organization', 'o');
     if (query.organizationId) qb.andWhere('u.organization_id = :org', { org: query.organizationId });
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { BankReportsModule } from '../bank-reports/bank-reports.module';
-import { CasesModule } from '../cases/cases.module';
-import { EnterprisesModule } from '../enterprises/enterprises.module';
-import { EventsModule } from '../events/events.module';
-import { FinancingNeedsModule } from '../financing-needs/financing-needs.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { PlanModule } from '../plan/plan.module';
-import { ProductsModule } from '../products/products.module';
-import { ProjectsModule } from '../projects/projects.module';
-import { WorkCalendarModule } from '../work-calendar/work-calendar.module';
+import { BankReportsModule } from '../bank-reports';
+import { CasesModule } from '../cases';
+import { EnterprisesModule } from '../enterprises';
+import { EventsModule } from '../events';
+import { FinancingNeedsModule } from '../financing-needs';
+import { NotificationsModule } from '../notifications';
+import { PlanModule } from '../plan';
+import { ProductsModule } from '../products';
+import { ProjectsModule } from '../projects';
+import { WorkCalendarModule } from '../work-calendar';
 import { WorkbenchController } from './workbench.controller';
 import { WorkbenchService } from './workbench.service';
 

@@ -16,22 +16,18 @@ import {
   WorkbenchItemKind,
   WorkbenchSection,
 } from '@zj/shared';
-import { BankReportsService } from '../bank-reports/bank-reports.service';
-import { CasesService } from '../cases/cases.service';
+import { BankReportsService } from '../bank-reports';
+import { CasesService } from '../cases';
 import type { Actor } from '../common/auth/actor';
 import { zhanjiangDate } from '../common/time';
-import { EnterprisesService } from '../enterprises/enterprises.service';
-import { EventsService } from '../events/events.service';
-import { FinancingNeedsService } from '../financing-needs/financing-needs.service';
-import { DeadLetterQuery } from '../notifications/dto/notifications.dto';
-import { NotificationsAdminService } from '../notifications/notifications-admin.service';
-import { IndicatorsService } from '../plan/indicators.service';
-import { PlanService } from '../plan/plan.service';
-import { ReportsService } from '../plan/reports.service';
-import { ProductsService } from '../products/products.service';
-import { ProjectsService } from '../projects/projects.service';
-import { WorkCalendarService } from '../work-calendar/work-calendar.service';
-import { addCalendarDays, addWorkingDays, isOverdue, workingDaysBetween } from '../work-calendar/working-days';
+import { EnterprisesService } from '../enterprises';
+import { EventsService } from '../events';
+import { FinancingNeedsService } from '../financing-needs';
+import { DeadLetterQuery, NotificationsAdminService } from '../notifications';
+import { DashboardService, PlanService, ReportsService } from '../plan';
+import { ProductsService } from '../products';
+import { ProjectsService } from '../projects';
+import { WorkCalendarService, addCalendarDays, addWorkingDays, isOverdue, workingDaysBetween } from '../work-calendar';
 import {
   bankCaseItem,
   bankCasesToMove,
@@ -64,7 +60,7 @@ export class WorkbenchService {
     private readonly products: ProductsService,
     private readonly reports: ReportsService,
     private readonly plan: PlanService,
-    private readonly indicators: IndicatorsService,
+    private readonly planDashboard: DashboardService,
     private readonly bankReports: BankReportsService,
     private readonly deadLetters: NotificationsAdminService,
     private readonly calendar: WorkCalendarService,
@@ -325,7 +321,8 @@ export class WorkbenchService {
     const org = ctx.actor.organizationId;
     const [tasks, indicators, ratio, disbursed, warnings, reports] = await Promise.all([
       this.plan.tasks(),
-      this.indicators.list(),
+      // The plan dashboard's indicators, kept while their facts stand: not computed at every load.
+      this.planDashboard.indicatorsNow(),
       this.bankReports.ratio({}),
       this.cases.financingDisbursed(ctx.today),
       this.cases.warnings(ctx.actor, { status: 'OPEN', pageSize: 1 }),

@@ -5,7 +5,8 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { AuthProvider } from '../features/auth/components/AuthProvider';
+import { AuthProvider } from '../features/auth';
+import { PasswordChangeRequired } from '../features/profile';
 import { useReducedMotion } from '../lib/use-reduced-motion';
 import { MessageBridge } from './MessageBridge';
 import { createQueryClient } from './query-client';
@@ -26,7 +27,7 @@ export function App() {
       <AntApp>
         <MessageBridge />
         <QueryClientProvider client={queryClient}>
-          <AuthProvider>
+          <AuthProvider passwordChangeScreen={<PasswordChangeRequired />}>
             <RouterProvider router={router} />
           </AuthProvider>
         </QueryClientProvider>

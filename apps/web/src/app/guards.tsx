@@ -3,7 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { Button, Result } from 'antd';
 import type { Role } from '@zj/shared';
 import { FullPageSpin } from '../components/FullPageSpin';
-import { useAuth } from '../features/auth/hooks/auth-context';
+import { useAuth } from '../lib/auth-context';
 import { navItemForPath } from './navigation';
 import { ForbiddenPage } from './pages/ForbiddenPage';
 

@@ -10,6 +10,10 @@ interface DataTableProps<T> extends Omit<TableProps<T>, 'dataSource' | 'paginati
   page: number;
   pageSize: number;
   onPageChange: (page: number, pageSize: number) => void;
+  /** Whether the reader may change the page size (10 to 100); off where the list's size is fixed. */
+  sizeChanger?: boolean;
+  /** The measure word of the total under the table (共 N 条). */
+  unit?: string;
   /** Put on a wrapper holding the table AND its pagination. */
   'data-testid'?: string;
 }
@@ -22,6 +26,8 @@ export function DataTable<T extends object>({
   page,
   pageSize,
   onPageChange,
+  sizeChanger = true,
+  unit = '条',
   rowKey = 'id' as TableProps<T>['rowKey'],
   locale,
   'data-testid': testId,
@@ -40,9 +46,9 @@ export function DataTable<T extends object>({
         current: data?.page ?? page,
         pageSize: data?.pageSize ?? pageSize,
         total: data?.total ?? 0,
-        showSizeChanger: true,
-        pageSizeOptions: [10, 20, 50, 100],
-        showTotal: (total) => `共 ${total} 条`,
+        showSizeChanger: sizeChanger,
+        pageSizeOptions: sizeChanger ? [10, 20, 50, 100] : undefined,
+        showTotal: (total) => `共 ${total} ${unit}`,
         onChange: onPageChange,
         size: 'small',
       }}

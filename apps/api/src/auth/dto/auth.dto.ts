@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TEXT_LIMITS } from '@zj/shared';
+import { type LoginRequest, type RegisterEnterpriseRequest, TEXT_LIMITS } from '@zj/shared';
 import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
 import { TextLength } from '../../common/validation/text-length';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'bureau@demo.zj.gov.cn' })
   @Trim('lower')
   @IsEmail({}, { message: '请输入有效的邮箱' })
@@ -24,7 +24,7 @@ export class RefreshDto {
   refreshToken: string;
 }
 
-export class RegisterEnterpriseDto {
+export class RegisterEnterpriseDto implements RegisterEnterpriseRequest {
   @ApiProperty()
   @Trim('lower')
   @IsEmail({}, { message: '请输入有效的登录邮箱' })

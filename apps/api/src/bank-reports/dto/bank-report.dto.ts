@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TEXT_LIMITS } from '@zj/shared';
+import { type BankLoanReportInput, type BankProfileInput, TEXT_LIMITS } from '@zj/shared';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsDecimalString, IsYearMonth, Trim } from '../../common/validation/validators';
@@ -7,7 +7,7 @@ import { TextLength } from '../../common/validation/text-length';
 
 const AMOUNT = { min: 0, max: 999_999_999_999.99 };
 
-export class PutBankProfileDto {
+export class PutBankProfileDto implements BankProfileInput {
   @ApiPropertyOptional({ description: '修改已有资料时必填：读取时的版本号' })
   @IsOptional()
   @IsInt({ message: '版本号应为整数' })
@@ -52,7 +52,7 @@ export class PutBankProfileDto {
   disclosureYear?: number;
 }
 
-export class PutLoanReportDto {
+export class PutLoanReportDto implements BankLoanReportInput {
   @ApiPropertyOptional({ description: '更正已报送的月报时必填：读取时的版本号' })
   @IsOptional()
   @IsInt({ message: '版本号应为整数' })

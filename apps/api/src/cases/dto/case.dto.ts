@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CaseState, DeclineReason, FundUseResult, CASE_STATE_LABELS, DECLINE_REASON_LABELS, FUND_USE_RESULT_LABELS } from '@zj/shared';
+import {
+  type CaseApplyInput,
+  type CaseClaimInput,
+  type CasePushInput,
+  type CaseReassignInput,
+  type CaseReferInput,
+  CaseState,
+  type CaseTrancheInput,
+  type CaseTransitionInput,
+  DeclineReason,
+  type FundUseCheckInput,
+  FundUseResult,
+  CASE_STATE_LABELS,
+  DECLINE_REASON_LABELS,
+  FUND_USE_RESULT_LABELS,
+} from '@zj/shared';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -8,7 +23,7 @@ import { oneOf } from '../../common/validation/messages';
 
 const AMOUNT = { min: 0.01, max: 10_000_000 };
 
-export class ApplyDto {
+export class ApplyDto implements CaseApplyInput {
   @ApiProperty()
   @IsUUID('all', { message: '融资需求无效' })
   needId: string;
@@ -25,7 +40,7 @@ export class ApplyDto {
   comment?: string;
 }
 
-export class ClaimDto {
+export class ClaimDto implements CaseClaimInput {
   @ApiProperty()
   @IsUUID('all', { message: '融资需求无效' })
   needId: string;
@@ -43,7 +58,7 @@ export class ClaimDto {
   comment?: string;
 }
 
-export class PushDto {
+export class PushDto implements CasePushInput {
   @ApiProperty()
   @IsUUID('all', { message: '融资需求无效' })
   needId: string;
@@ -63,7 +78,7 @@ export class PushDto {
   comment?: string;
 }
 
-export class TransitionDto {
+export class TransitionDto implements CaseTransitionInput {
   @ApiProperty({ enum: CaseState })
   @IsEnum(CaseState, { message: oneOf('目标状态', CASE_STATE_LABELS) })
   to: CaseState;
@@ -121,7 +136,7 @@ export class TransitionDto {
   disbursedOn?: string;
 }
 
-export class TrancheDto {
+export class TrancheDto implements CaseTrancheInput {
   @ApiProperty({ example: '100.00' })
   @IsDecimalString({ ...AMOUNT, label: '放款金额', unit: '万元' })
   amount: string;
@@ -139,7 +154,7 @@ export class TrancheDto {
   note?: string;
 }
 
-export class FundUseCheckDto {
+export class FundUseCheckDto implements FundUseCheckInput {
   @ApiProperty({ example: '2026-06-30' })
   @IsCalendarDate({ label: '检查日期' })
   checkedOn: string;
@@ -156,7 +171,7 @@ export class FundUseCheckDto {
   detail?: string;
 }
 
-export class ReassignDto {
+export class ReassignDto implements CaseReassignInput {
   @ApiProperty()
   @IsUUID('all', { message: '金融机构无效' })
   bankOrgId: string;
@@ -225,7 +240,7 @@ export class WarningsQuery extends PageQueryDto {
 }
 
 /** POST /cases/:id/refer: a product of another bank (the enterprise or the bureau), or a bank (the bureau). */
-export class ReferDto {
+export class ReferDto implements CaseReferInput {
   @ApiPropertyOptional({ description: '转介到的产品（另一金融机构的发布中产品）' })
   @IsOptional()
   @IsUUID('all', { message: '产品编号无效' })

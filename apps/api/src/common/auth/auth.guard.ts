@@ -4,7 +4,7 @@ import { Role } from '@zj/shared';
 import type { Request } from 'express';
 import { AppException } from '../errors/app.exception';
 import type { Actor } from './actor';
-import { AuthErrorCode } from '../../auth/auth.errors';
+import { AuthErrorCode } from './auth.errors';
 import { ANY_ROLE_KEY, BEFORE_PASSWORD_CHANGE_KEY, PUBLIC_KEY, ROLES_KEY } from './policy.decorators';
 import { AccessTokenVerifier } from './access-token-verifier';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/app.config';
+import { AppConfig } from '../../config';
 import type { Actor } from './actor';
 
 /** What the database said about an access token's user and session. */

@@ -80,7 +80,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const requestId = req.id ?? currentRequestId() ?? 'none';
     const { status, body } = this.toBody(exception, requestId);
     if (status >= 500) {
-      this.logger.error({ msg: 'unhandled error', errorId: requestId, method: req.method, path: req.originalUrl }, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error({ msg: 'unhandled error', errorId: requestId, method: req.method, path: req.originalUrl, err: exception instanceof Error ? exception : new Error(String(exception)) });
     }
     if (res.headersSent) return;
     if (status === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '5');

@@ -17,9 +17,10 @@ import { PlanDashboardFacts1764301500000 } from './1764301500000-plan-dashboard-
 import { AuthAttempts1764301600000 } from './1764301600000-auth-attempts';
 import { SearchTerms1764313000000 } from './1764313000000-search-terms';
 import { LowerCaseLogins1764313100000 } from './1764313100000-lower-case-logins';
+import { CaseStatisticsFacts1764313200000 } from './1764313200000-case-statistics-facts';
 
 /**
  * Every migration, in order. A feature adds its migration class here (timestamped file name in this
  * folder); the start and test commands run pending ones before anything else.
  */
-export const MIGRATIONS = [Foundation1764300000000, Library1764300100000, Matchmaking1764300200000, Notifications1764300300000, Plan1764300400000, NotificationsWiring1764300460000, Performance1764300500000, CatalogueBankNames1764300600000, PlanIndicatorArchive1764300700000, ImportJobs1764300800000, EventMatchmaking1764300900000, PasswordChangeRequired1764301000000, IdempotencyKeys1764301100000, EventHeldAttendance1764301300000, CaseReferrals1764301400000, PlanDashboardFacts1764301500000, AuthAttempts1764301600000, SearchTerms1764313000000, LowerCaseLogins1764313100000];
+export const MIGRATIONS = [Foundation1764300000000, Library1764300100000, Matchmaking1764300200000, Notifications1764300300000, Plan1764300400000, NotificationsWiring1764300460000, Performance1764300500000, CatalogueBankNames1764300600000, PlanIndicatorArchive1764300700000, ImportJobs1764300800000, EventMatchmaking1764300900000, PasswordChangeRequired1764301000000, IdempotencyKeys1764301100000, EventHeldAttendance1764301300000, CaseReferrals1764301400000, PlanDashboardFacts1764301500000, AuthAttempts1764301600000, SearchTerms1764313000000, LowerCaseLogins1764313100000, CaseStatisticsFacts1764313200000];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CertificationKind, EnterpriseSize, EnvCreditRating, MAX_AMOUNT_WAN, ScorecardIndicatorKind, CERTIFICATION_KIND_LABELS, ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, SCORECARD_INDICATOR_KIND_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { CertificationKind, EnterpriseSize, EnvCreditRating, MAX_AMOUNT_WAN, ScorecardIndicatorKind, CERTIFICATION_KIND_LABELS, ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, SCORECARD_INDICATOR_KIND_LABELS, TEXT_LIMITS, type EnterpriseProfileInput, type GreenIdentificationDecisionInput } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,7 +43,7 @@ export class CertificationDto {
 }
 
 /** The profile fields of an enterprise; every field optional on update. */
-export class EnterpriseProfileDto {
+export class EnterpriseProfileDto implements EnterpriseProfileInput {
   @ApiPropertyOptional({ description: '读取时的版本号（修改已有资料时）' })
   @IsOptional()
   @IsInt({ message: '版本号应为整数' })
@@ -193,7 +193,7 @@ export class ApplyIdentificationDto {
   statement: string;
 }
 
-export class DecideIdentificationDto {
+export class DecideIdentificationDto implements GreenIdentificationDecisionInput {
   @ApiProperty({ enum: ['APPROVE', 'REJECT', 'REVOKE'] })
   @IsIn(['APPROVE', 'REJECT', 'REVOKE'], { message: '决定应为认定、不予认定或撤销' })
   decision: 'APPROVE' | 'REJECT' | 'REVOKE';

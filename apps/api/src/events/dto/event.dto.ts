@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EventStatus, EventType, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, MAX_EVENT_CAPACITY, TEXT_LIMITS } from '@zj/shared';
+import { type EventAgendaItem, type EventInput, EventStatus, EventType, type EventUpdateInput, EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, MAX_EVENT_CAPACITY, TEXT_LIMITS } from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -35,7 +35,7 @@ const TIME = { strict: true }, TIME_MSG = { message: '开始时间格式应为 I
 const given = (_: object, v: unknown) => v !== undefined && v !== null;
 
 /** One session of the agenda (议程). */
-export class AgendaItemDto {
+export class AgendaItemDto implements EventAgendaItem {
   @ApiProperty({ example: '2026-05-20T09:30:00+08:00' })
   @IsDateString(TIME, { message: '议程开始时间格式应为 ISO 8601' })
   startsAt: string;
@@ -110,7 +110,7 @@ class EventDetailsDto {
   agenda?: AgendaItemDto[];
 }
 
-export class CreateEventDto extends EventDetailsDto {
+export class CreateEventDto extends EventDetailsDto implements EventInput {
   @ApiProperty({ enum: EventType })
   @IsEnum(EventType, { message: '活动类型应为 AWARENESS（宣讲）、SHOWCASE（推介）或 MATCHMAKING（对接会）' })
   type: EventType;
@@ -146,7 +146,7 @@ export class CreateEventDto extends EventDetailsDto {
   invitedOrganizationIds?: string[];
 }
 
-export class UpdateEventDto extends EventDetailsDto {
+export class UpdateEventDto extends EventDetailsDto implements EventUpdateInput {
   @ApiProperty({ description: '读取时的版本号' })
   @IsInt({ message: '版本号应为整数' })
   version: number;

@@ -14,12 +14,12 @@ import {
   Role,
 } from '@zj/shared';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
-import { FinancingNeedsService } from '../../financing-needs/financing-needs.service';
-import { MatchingService } from '../../matching/matching.service';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { FinancingNeedsService } from '../../financing-needs';
+import { MatchingService } from '../../matching';
+import { NotificationsService } from '../../notifications';
 import { MatchmakingEvent } from '../event.entity';
 import { assertMatchmaking, findEvent, ParticipantSide, registrationOf, requireParticipant, sideOfOrgType, sideOfRole } from '../event-guards';
 import { isLive } from '../event-status';

@@ -11,13 +11,12 @@ import {
   ScheduleView,
 } from '@zj/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
 import { zhanjiangDateTime } from '../../common/time';
-import { NotificationsService } from '../../notifications/notifications.service';
-import { TypedQueue, typedQueue } from '../../queue/jobs';
-import { QueueBackend } from '../../queue/queue-backend';
+import { NotificationsService } from '../../notifications';
+import { type TypedQueue, typedQueue, QueueBackend } from '../../queue';
 import { MatchmakingEvent } from '../event.entity';
 import { assertMatchmaking, findEvent } from '../event-guards';
 import { isLive } from '../event-status';

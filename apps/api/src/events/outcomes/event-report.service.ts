@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventStatus, MeetingResult, MeetingStatus, RegistrationStatus, type EventReport } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { CasesService } from '../../cases/cases.service';
+import { CasesService } from '../../cases';
 import { MatchmakingEvent } from '../event.entity';
 import { findEvent, orgNames, sideOfOrgType } from '../event-guards';
 import { EventMeeting } from '../meetings/meeting.entities';

@@ -11,16 +11,17 @@ import {
   sameDecimal,
   type EventLiveView,
   type IntentView,
+  type MeetingOutcomeAnswer,
   type MeetingView,
   type RegistrationView,
 } from '@zj/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import { CasesService } from '../../cases/cases.service';
+import { AuditService } from '../../audit';
+import { CasesService } from '../../cases';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { NotificationsService } from '../../notifications';
 import { eventLink, syncEventReminders } from '../event-reminders';
 import { MatchmakingEvent } from '../event.entity';
 import { assertMatchmaking, assertStep, findEvent, orgNames, sideOfOrgType } from '../event-guards';
@@ -204,7 +205,7 @@ export class OutcomesService {
    * retries answer the same intent (its amount corrected if changed). Once an intent opened a case,
    * the result can no longer change (the case is withdrawn in the pipeline).
    */
-  async recordOutcome(actor: Actor, eventId: string, meetingId: string, dto: OutcomeDto): Promise<{ meeting: MeetingView; caseId: string | null }> {
+  async recordOutcome(actor: Actor, eventId: string, meetingId: string, dto: OutcomeDto): Promise<MeetingOutcomeAnswer> {
     const problem = outcomeProblem(dto);
     if (problem) throw AppException.badRequest(problem.message, EventErrorCode.OUTCOME_INVALID, [{ field: problem.field, messages: [problem.message] }]);
     const caseId = await this.dataSource.transaction(async (m) => {

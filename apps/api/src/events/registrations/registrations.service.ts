@@ -12,13 +12,13 @@ import {
   Role,
 } from '@zj/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import type { Actor } from '../../common/auth/actor';
 import { AppException } from '../../common/errors/app.exception';
 import { validationMessage } from '../../common/errors/validation';
 import { zhanjiangDateTime } from '../../common/time';
-import { FinancingNeedsService } from '../../financing-needs/financing-needs.service';
-import { NotificationsService } from '../../notifications/notifications.service';
+import { FinancingNeedsService } from '../../financing-needs';
+import { NotificationsService } from '../../notifications';
 import { MatchmakingEvent } from '../event.entity';
 import { findEvent, orgNames, ParticipantSide, sideOfOrgType } from '../event-guards';
 import { eventLink, syncEventReminders } from '../event-reminders';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CollateralKind, FinancingInstrument, MAX_AMOUNT_WAN, MAX_RATE_PERCENT, MAX_TERM_MONTHS, NeedSharing, NeedStatus, COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, NEED_SHARING_LABELS, NEED_STATUS_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { CollateralKind, FinancingInstrument, MAX_AMOUNT_WAN, MAX_RATE_PERCENT, MAX_TERM_MONTHS, NeedSharing, NeedStatus, COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, NEED_SHARING_LABELS, NEED_STATUS_LABELS, type NeedInput, type NeedUpdateInput, TEXT_LIMITS } from '@zj/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
@@ -64,7 +64,7 @@ export class NeedFieldsDto {
   bankOrgIds?: string[];
 }
 
-export class CreateNeedDto extends NeedFieldsDto {
+export class CreateNeedDto extends NeedFieldsDto implements NeedInput {
   @ApiPropertyOptional({ description: '对应项目；不填为企业整体融资需求' })
   @IsOptional()
   @IsUUID('all', { message: '所属项目无效' })
@@ -76,7 +76,7 @@ export class CreateNeedDto extends NeedFieldsDto {
   enterpriseOrgId?: string;
 }
 
-export class UpdateNeedDto {
+export class UpdateNeedDto implements NeedUpdateInput {
   @ApiProperty() @IsInt({ message: '版本号应为整数' })
   version: number;
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
-import { AppConfig } from '../../config/app.config';
+import { AppConfig } from '../../config';
 import { ChannelSender, OutgoingMessage } from './channel-sender';
 
 /** E-mail over SMTP (SMTP_URL; Mailpit on a developer's machine), HTML and text parts. */

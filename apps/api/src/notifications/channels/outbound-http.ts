@@ -3,7 +3,7 @@ import dns, { LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { AppConfig } from '../../config/app.config';
+import { AppConfig } from '../../config';
 import { PermanentDeliveryError } from './channel-sender';
 import { ADDRESS_CLASS_LABELS, AddressClass, AllowList, forbiddenClass, isAllowed, parseAllowList } from './outbound-address';
 

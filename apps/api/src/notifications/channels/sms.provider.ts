@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AppConfig } from '../../config/app.config';
+import { AppConfig } from '../../config';
 import { typeDef } from '../notification-types';
 import { ChannelSender, OutgoingMessage, PermanentDeliveryError, postJson } from './channel-sender';
 import { smsSignature } from './signing';

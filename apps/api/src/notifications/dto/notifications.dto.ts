@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DeliveryStatus, ENDPOINT_CHANNELS, NOTIFICATION_LOCALES, NotificationChannel, NotificationType, USER_CHANNELS, NOTIFICATION_CHANNEL_LABELS } from '@zj/shared';
-import type { EndpointChannel, NotificationLocale, UserChannel } from '@zj/shared';
+import type {
+  AdminEndpointQueryParams,
+  DeadLetterQueryParams,
+  EndpointChannel,
+  EndpointInput,
+  EndpointUpdateInput,
+  InboxQueryParams,
+  NotificationLocale,
+  NotificationPreferencesInput,
+  NotificationTemplateInput,
+  UserChannel,
+} from '@zj/shared';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -25,7 +36,7 @@ import { oneOf } from '../../common/validation/messages';
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
-export class InboxQuery extends PageQueryDto {
+export class InboxQuery extends PageQueryDto implements InboxQueryParams {
   @ApiPropertyOptional({ description: '只看未读' })
   @IsOptional()
   @Transform(toBool)
@@ -49,7 +60,7 @@ export class PreferenceItemDto {
   digest: boolean;
 }
 
-export class UpdatePreferencesDto {
+export class UpdatePreferencesDto implements NotificationPreferencesInput {
   @ApiPropertyOptional({ enum: NOTIFICATION_LOCALES })
   @IsOptional()
   @IsIn(NOTIFICATION_LOCALES as readonly string[], { message: '语言只能是 zh-CN 或 en' })
@@ -72,7 +83,7 @@ export class UpdatePreferencesDto {
 
 const URL_OPTS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
-export class CreateEndpointDto {
+export class CreateEndpointDto implements EndpointInput {
   @ApiProperty({ enum: ENDPOINT_CHANNELS, description: 'WECOM：企业微信群机器人；WEBHOOK：本机构系统回调（HMAC 签名）' })
   @IsIn(ENDPOINT_CHANNELS as readonly string[], { message: '类型只能是企业微信群机器人或 Webhook' })
   channel: EndpointChannel;
@@ -97,7 +108,7 @@ export class CreateEndpointDto {
   types?: NotificationType[] | null;
 }
 
-export class UpdateEndpointDto {
+export class UpdateEndpointDto implements EndpointUpdateInput {
   @ApiProperty({ description: '读取时的版本号；已被他人修改时返回 409' })
   @IsInt({ message: '版本号应为不小于1的整数' })
   @Min(1, { message: '版本号应为不小于1的整数' })
@@ -135,7 +146,7 @@ export class UpdateEndpointDto {
   rotateSecret?: boolean;
 }
 
-export class SaveTemplateDto {
+export class SaveTemplateDto implements NotificationTemplateInput {
   @ApiProperty()
   @IsString({ message: '标题应为文字' })
   @Length(1, 300, { message: '标题应为1至300个字' })
@@ -155,7 +166,7 @@ export class TemplateParams {
   locale: NotificationLocale;
 }
 
-export class DeadLetterQuery extends PageQueryDto {
+export class DeadLetterQuery extends PageQueryDto implements DeadLetterQueryParams {
   @ApiPropertyOptional({ enum: NotificationChannel })
   @IsOptional()
   @IsEnum(NotificationChannel, { message: oneOf('渠道', NOTIFICATION_CHANNEL_LABELS) })
@@ -167,7 +178,7 @@ export class DeadLetterQuery extends PageQueryDto {
   type?: NotificationType;
 }
 
-export class AdminEndpointQuery extends PageQueryDto {
+export class AdminEndpointQuery extends PageQueryDto implements AdminEndpointQueryParams {
   @ApiPropertyOptional({ description: '只看该机构的推送地址' })
   @IsOptional()
   @IsUUID('all', { message: '机构无效，请从列表中选择' })

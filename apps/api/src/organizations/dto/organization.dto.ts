@@ -1,12 +1,12 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { InstitutionKind, OrgType, INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { InstitutionKind, OrgType, INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, TEXT_LIMITS, type OrganizationInput, type OrganizationListParams, type OrganizationUpdateInput } from '@zj/shared';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { IsCreditCode, IsDivisionCode, Trim } from '../../common/validation/validators';
 import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
-export class CreateOrganizationDto {
+export class CreateOrganizationDto implements OrganizationInput {
   @ApiProperty({ enum: OrgType })
   @IsEnum(OrgType, { message: oneOf('机构类型', ORG_TYPE_LABELS) })
   type: OrgType;
@@ -41,7 +41,7 @@ export class CreateOrganizationDto {
   branchName?: string;
 }
 
-export class UpdateOrganizationDto {
+export class UpdateOrganizationDto implements OrganizationUpdateInput {
   @ApiPropertyOptional({ description: '政府部门更名时，原名称记入曾用名' })
   @IsOptional()
   @Trim()
@@ -62,7 +62,7 @@ export class UpdateOrganizationDto {
   branchName?: string;
 }
 
-export class ListOrganizationsQuery extends PageQueryDto {
+export class ListOrganizationsQuery extends PageQueryDto implements OrganizationListParams {
   @ApiPropertyOptional({ enum: OrgType })
   @IsOptional()
   @IsEnum(OrgType, { message: oneOf('类型', ORG_TYPE_LABELS) })

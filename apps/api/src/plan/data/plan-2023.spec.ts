@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOVERNMENT_UNITS, unitByAnyName } from '../../reference/data/government-units';
+import { GOVERNMENT_UNITS, unitByAnyName } from '../../reference';
 import { PLAN_ACTIONS, PLAN_TASKS } from './plan-2023';
 import { chineseNumber, parsePlanSeed } from './seed-parser';
 

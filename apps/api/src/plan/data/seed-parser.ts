@@ -1,4 +1,4 @@
-import { unitByAnyName } from '../../reference/data/government-units';
+import { unitByAnyName } from '../../reference';
 
 /**
  * Parses the text export of the plan's table (zhanjiang-green-finance-plan-2023.txt).

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IndicatorComparison, IndicatorComputation, IndicatorSource, ReportingFrequency, ReportStatus, WorkItemStatus, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, REPORTING_FREQUENCY_LABELS, REPORT_STATUS_LABELS, WORK_ITEM_STATUS_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { IndicatorComparison, IndicatorComputation, IndicatorSource, ReportingFrequency, ReportStatus, WorkItemStatus, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, REPORTING_FREQUENCY_LABELS, REPORT_STATUS_LABELS, WORK_ITEM_STATUS_LABELS, TEXT_LIMITS, type PlanPeriodInput, type PlanReportInput, type IndicatorInput, type IndicatorTargetInput, type IndicatorUpdateInput, type IndicatorValueInput } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -97,7 +97,7 @@ export class UpdateWorkItemDto extends VersionDto {
   text: string;
 }
 
-export class TargetDto {
+export class TargetDto implements IndicatorTargetInput {
   @ApiProperty({ enum: IndicatorComparison })
   @IsEnum(IndicatorComparison, { message: '比较方式应为 ≥ 不低于、≤ 不高于或约（左右）' })
   comparison: IndicatorComparison;
@@ -119,7 +119,7 @@ export class TargetDto {
   note?: string;
 }
 
-export class CreateIndicatorDto {
+export class CreateIndicatorDto implements IndicatorInput {
   @ApiProperty()
   @IsUUID('all', { message: '所属重点任务无效' })
   taskId: string;
@@ -165,7 +165,7 @@ export class CreateIndicatorDto {
   targets: TargetDto[];
 }
 
-export class UpdateIndicatorDto extends VersionDto {
+export class UpdateIndicatorDto extends VersionDto implements IndicatorUpdateInput {
   @ApiPropertyOptional({ description: '移至另一项重点任务（已登记的数值随指标保留）' })
   @IsOptional()
   @IsUUID('all', { message: '所属重点任务无效' })
@@ -201,7 +201,7 @@ export class UpdateIndicatorDto extends VersionDto {
   targets?: TargetDto[];
 }
 
-export class IndicatorValueDto {
+export class IndicatorValueDto implements IndicatorValueInput {
   @ApiProperty({ example: '32.50' })
   @IsDecimalString({ ...VALUE, label: '数值' })
   value: string;
@@ -218,7 +218,7 @@ export class IndicatorValueDto {
   evidence: string;
 }
 
-export class CreatePeriodDto {
+export class CreatePeriodDto implements PlanPeriodInput {
   @ApiProperty({ enum: ReportingFrequency })
   @IsEnum(ReportingFrequency, { message: oneOf('频率', REPORTING_FREQUENCY_LABELS) })
   frequency: ReportingFrequency;
@@ -312,7 +312,7 @@ export class ReportIndicatorValueDto {
   note?: string;
 }
 
-export class SaveReportDto {
+export class SaveReportDto implements PlanReportInput {
   @ApiPropertyOptional({ description: '修改已有报告时必填' })
   @IsOptional()
   @IsInt({ message: '版本号应为整数' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CATEGORY_PREFIX_PATTERN, CollateralKind, EnterpriseSize, ProductStatus, ProductType, RateKind, COLLATERAL_KIND_LABELS, ENTERPRISE_SIZE_LABELS, PRODUCT_STATUS_LABELS, PRODUCT_TYPE_LABELS, RATE_KIND_LABELS } from '@zj/shared';
+import { CATEGORY_PREFIX_PATTERN, CollateralKind, EnterpriseSize, ProductStatus, ProductType, RateKind, COLLATERAL_KIND_LABELS, ENTERPRISE_SIZE_LABELS, PRODUCT_STATUS_LABELS, PRODUCT_TYPE_LABELS, RATE_KIND_LABELS, type CategoryRule, type ProductInput, type ProductUpdateInput } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,7 +23,7 @@ import { oneOf } from '../../common/validation/messages';
 
 const AMOUNT = { min: 0.01, max: 10_000_000 };
 
-export class CategoryRuleDto {
+export class CategoryRuleDto implements CategoryRule {
   @ApiProperty({ example: 'GIC-2019' })
   @IsString({ message: '分类标准版本应为文字' })
   @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
@@ -179,10 +179,10 @@ export class ProductFieldsDto {
   validUntil?: string | null;
 }
 
-export class CreateProductDto extends ProductFieldsDto {}
+export class CreateProductDto extends ProductFieldsDto implements ProductInput {}
 
 /** A change: any fields, and the version the editor read. */
-export class UpdateProductDto extends PartialType(ProductFieldsDto) {
+export class UpdateProductDto extends PartialType(ProductFieldsDto) implements ProductUpdateInput {
   @ApiProperty({ description: '修改前读到的版本号（防止覆盖他人的修改）' })
   @IsInt({ message: '版本号应为不小于1的整数' })
   @Min(1, { message: '版本号应为不小于1的整数' })

@@ -17,6 +17,12 @@ import {
   PROJECT_STATUS_LABELS,
   REVIEW_STAGE_LABELS,
   TEXT_LIMITS,
+  type ProjectBulkReviewInput,
+  type ProjectCategoryInput,
+  type ProjectInput,
+  type ProjectListFilters,
+  type ProjectReviewInput,
+  type ProjectUpdateInput,
 } from '@zj/shared';
 import { Type } from 'class-transformer';
 import {
@@ -43,7 +49,7 @@ import { IsDecimalString, IsDivisionCode, Trim } from '../../common/validation/v
 import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
-export class ProjectCategoryDto {
+export class ProjectCategoryDto implements ProjectCategoryInput {
   @ApiProperty({ example: 'GIC-2019' })
   @IsString({ message: '分类标准版本应为字符串' })
   @Length(1, 40, { message: '分类标准版本应为1至40个字符' })
@@ -151,7 +157,7 @@ export class ProjectFieldsDto {
   categories: ProjectCategoryDto[];
 }
 
-export class CreateProjectDto extends ProjectFieldsDto {
+export class CreateProjectDto extends ProjectFieldsDto implements ProjectInput {
   @ApiPropertyOptional({ description: '所属企业（机构 id）；企业用户可省略' })
   @IsOptional()
   @IsUUID('all', { message: '所属企业无效' })
@@ -159,7 +165,7 @@ export class CreateProjectDto extends ProjectFieldsDto {
 }
 
 /** Editing replaces the given fields; `version` is the version the editor saw. */
-export class UpdateProjectDto {
+export class UpdateProjectDto implements ProjectUpdateInput {
   @ApiProperty({ description: '读取时的版本号，用于防止覆盖他人的修改' })
   @IsInt({ message: '版本号应为整数' })
   version: number;
@@ -235,7 +241,7 @@ export class ReturnReasonDto {
   message: string;
 }
 
-export class ReviewActionDto {
+export class ReviewActionDto implements ProjectReviewInput {
   @ApiProperty({ enum: REVIEWER_ACTIONS })
   @IsIn(REVIEWER_ACTIONS, { message: '审核操作应为受理、初审通过、入库或退回' })
   action: (typeof REVIEWER_ACTIONS)[number];
@@ -269,7 +275,7 @@ export class BulkReviewItemDto {
   version?: number;
 }
 
-export class BulkReviewDto {
+export class BulkReviewDto implements ProjectBulkReviewInput {
   @ApiProperty({ enum: [ReviewAction.START_REVIEW, ReviewAction.PASS, ReviewAction.LIST] })
   @IsIn([ReviewAction.START_REVIEW, ReviewAction.PASS, ReviewAction.LIST], { message: '批量操作仅支持受理、初审通过、入库' })
   action: ReviewAction.START_REVIEW | ReviewAction.PASS | ReviewAction.LIST;
@@ -297,7 +303,7 @@ export class StateActionDto {
 }
 
 /** Filters shared by the list, statistics and export. */
-export class ProjectFilterDto extends PageQueryDto {
+export class ProjectFilterDto extends PageQueryDto implements ProjectListFilters {
   @ApiPropertyOptional({ description: '关键词：项目名称、地点、简介（子串匹配）' })
   @IsOptional()
   @Trim()

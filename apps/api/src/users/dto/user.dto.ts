@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, UserStatus, ROLE_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { Role, UserStatus, ROLE_LABELS, TEXT_LIMITS, type ChangePasswordRequest, type UpdateProfileRequest, type UserInput, type UserListParams, type UserUpdateInput } from '@zj/shared';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination';
 import { Trim } from '../../common/validation/validators';
 import { TextLength } from '../../common/validation/text-length';
 import { oneOf } from '../../common/validation/messages';
 
-export class CreateUserDto {
+export class CreateUserDto implements UserInput {
   @ApiProperty()
   @Trim('lower')
   @IsEmail({}, { message: '请输入有效的登录邮箱' })
@@ -32,7 +32,7 @@ export class CreateUserDto {
   password: string;
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UserUpdateInput {
   @ApiPropertyOptional()
   @IsOptional()
   @Trim()
@@ -46,7 +46,7 @@ export class UpdateUserDto {
   status?: UserStatus;
 }
 
-export class ListUsersQuery extends PageQueryDto {
+export class ListUsersQuery extends PageQueryDto implements UserListParams {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all', { message: '所属机构无效' })
@@ -64,7 +64,7 @@ export class ListUsersQuery extends PageQueryDto {
   q?: string;
 }
 
-export class UpdateMeDto {
+export class UpdateMeDto implements UpdateProfileRequest {
   @ApiProperty()
   @Trim()
   @IsString({ message: '姓名应为文字' })
@@ -72,7 +72,7 @@ export class UpdateMeDto {
   displayName: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
   @IsString({ message: '当前密码应为文字' })
   @MaxLength(128, { message: '当前密码不能超过128个字符' })

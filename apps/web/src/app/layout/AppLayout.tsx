@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet } from 'react-router-dom';
 import { Alert, Drawer, Grid, Layout } from 'antd';
 import { FullPageSpin } from '../../components/FullPageSpin';
-import { useCurrentUser } from '../../features/auth/hooks/auth-context';
+import { useCurrentUser } from '../../lib/auth-context';
 import { HeaderBar } from './HeaderBar';
 import { SideMenu } from './SideMenu';
 

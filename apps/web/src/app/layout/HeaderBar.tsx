@@ -3,8 +3,8 @@ import { Button, Divider, Flex, Tag, Tooltip } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@zj/shared';
 import { BrandMark } from '../../components/BrandMark';
-import { useAuth, useCurrentUser } from '../../features/auth/hooks/auth-context';
-import { NotificationBell } from '../../features/notifications/components/NotificationBell';
+import { useAuth, useCurrentUser } from '../../lib/auth-context';
+import { NotificationBell } from '../../features/notifications';
 import { PLATFORM_NAME } from '../brand';
 
 /**

@@ -3,7 +3,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Flex, Layout } from 'antd';
 import { BrandMark } from '../../components/BrandMark';
 import { FullPageSpin } from '../../components/FullPageSpin';
-import { useAuth } from '../../features/auth/hooks/auth-context';
+import { useAuth } from '../../lib/auth-context';
 import { PLATFORM_NAME } from '../brand';
 import { AppLayout } from './AppLayout';
 

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { Menu, type MenuProps } from 'antd';
-import { useCurrentUser } from '../../features/auth/hooks/auth-context';
+import { useCurrentUser } from '../../lib/auth-context';
 import { navItemForPath, navItemsFor } from '../navigation';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MeetingPriority, MeetingRequestStatus, MEETING_REQUEST_STATUS_LABELS } from '@zj/shared';
+import { type EventSlotInput, MeetingPriority, type MeetingRequestInput, MeetingRequestStatus, MEETING_REQUEST_STATUS_LABELS, type WalkInMeetingInput } from '@zj/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validation/validators';
@@ -10,7 +10,7 @@ const TIME = { strict: true };
 
 // ---------------------------------------------------------------- meeting requests
 
-export class CreateMeetingRequestDto {
+export class CreateMeetingRequestDto implements MeetingRequestInput {
   @ApiProperty({ description: '希望会谈的机构（企业向金融机构，或金融机构向企业）' })
   @IsUUID('all', { message: '会谈对象 id 无效' })
   targetOrganizationId: string;
@@ -46,7 +46,7 @@ export class ListMeetingRequestsQuery {
 
 // ---------------------------------------------------------------- slots and unavailability
 
-export class SlotDto {
+export class SlotDto implements EventSlotInput {
   @ApiProperty({ example: '2026-12-07T14:00:00+08:00' })
   @IsDateString(TIME, { message: '时段开始时间格式应为 ISO 8601，如 2026-12-07T14:00:00+08:00' })
   startsAt: string;
@@ -125,7 +125,7 @@ export class LockMeetingDto {
   locked: boolean;
 }
 
-export class WalkInMeetingDto {
+export class WalkInMeetingDto implements WalkInMeetingInput {
   @ApiProperty({ description: '企业' })
   @IsUUID('all', { message: '企业 id 无效' })
   enterpriseOrganizationId: string;

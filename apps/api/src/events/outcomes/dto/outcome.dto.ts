@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MeetingResult } from '@zj/shared';
+import { type CeremonyIntentRequest, type MeetingOutcomeInput, MeetingResult } from '@zj/shared';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsDecimalString, Trim } from '../../../common/validation/validators';
 
@@ -14,7 +14,7 @@ export class CheckInDto {
   code: string;
 }
 
-export class OutcomeDto {
+export class OutcomeDto implements MeetingOutcomeInput {
   @ApiProperty({ description: '会谈是否举行' })
   @IsBoolean({ message: '是否举行应为 true 或 false' })
   held: boolean;
@@ -42,7 +42,7 @@ export class OutcomeDto {
   note?: string;
 }
 
-export class CeremonyIntentDto {
+export class CeremonyIntentDto implements CeremonyIntentRequest {
   @ApiProperty({ description: '签约企业' })
   @IsUUID('all', { message: '签约企业编号无效' })
   enterpriseOrganizationId: string;

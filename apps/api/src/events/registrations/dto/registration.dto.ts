@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RegistrationStatus, REGISTRATION_STATUS_LABELS } from '@zj/shared';
+import { type RegistrationInput, RegistrationStatus, REGISTRATION_STATUS_LABELS, type RegistrationUpdateInput } from '@zj/shared';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { Trim } from '../../../common/validation/validators';
@@ -76,14 +76,14 @@ class RegistrationFieldsDto {
   note?: string | null;
 }
 
-export class CreateRegistrationDto extends RegistrationFieldsDto {
+export class CreateRegistrationDto extends RegistrationFieldsDto implements RegistrationInput {
   @ApiPropertyOptional({ description: '市金融工作局代为报名的企业或金融机构；企业、金融机构用户不填（为本单位报名）' })
   @IsOptional()
   @IsUUID('all', { message: '报名机构 id 无效' })
   organizationId?: string;
 }
 
-export class UpdateRegistrationDto extends RegistrationFieldsDto {
+export class UpdateRegistrationDto extends RegistrationFieldsDto implements RegistrationUpdateInput {
   @ApiProperty({ description: '读取时的版本号' })
   @IsInt({ message: '版本号应为整数' })
   version: number;

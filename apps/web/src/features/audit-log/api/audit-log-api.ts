@@ -1,10 +1,9 @@
-import type { Page } from '@zj/shared';
+import type { AuditEntryView, AuditLogQueryParams, AuditVerifyResult, Page } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-import type { AuditEntry, AuditListParams, AuditVerifyResult } from './types';
 
-/** GET /audit-log?page=&pageSize=&entityType=&action= → Page<AuditEntry>. */
-export function listAuditLog(params: AuditListParams, signal?: AbortSignal): Promise<Page<AuditEntry>> {
-  return api.get<Page<AuditEntry>>('/audit-log', { ...params }, signal);
+/** GET /audit-log?page=&pageSize=&entityType=&action= → Page<AuditEntryView>. */
+export function listAuditLog(params: AuditLogQueryParams, signal?: AbortSignal): Promise<Page<AuditEntryView>> {
+  return api.get<Page<AuditEntryView>>('/audit-log', { ...params }, signal);
 }
 
 /** GET /audit-log/verify → AuditVerifyResult. */

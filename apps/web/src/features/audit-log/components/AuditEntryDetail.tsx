@@ -1,9 +1,8 @@
 import { Descriptions, Table, Typography } from 'antd';
-import { auditDiff, type AuditFieldChange } from '@zj/shared';
-import type { AuditEntry } from '../api/types';
+import { auditDiff, type AuditEntryView, type AuditFieldChange } from '@zj/shared';
 
 /** The expanded row: what changed (field by field, with the form's labels), then the chain data. */
-export function AuditEntryDetail({ entry }: { entry: AuditEntry }) {
+export function AuditEntryDetail({ entry }: { entry: AuditEntryView }) {
   const changes = auditDiff(entry.before, entry.after, entry.entityType);
   return (
     <div data-testid={`audit-detail-${entry.seq}`} className="zj-audit-detail">

@@ -1,12 +1,11 @@
 import { Card, Form, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { auditSentence } from '@zj/shared';
+import { auditSentence, type AuditEntryView } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
-import type { AuditEntry } from '../api/types';
 import { useAuditLog } from '../hooks/use-audit-log';
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel, auditOptions } from './action-labels';
 import { AuditEntryDetail } from './AuditEntryDetail';
@@ -16,7 +15,7 @@ const FILTERS = ['entityType', 'action'] as const;
 const ENTITY_OPTIONS = auditOptions(AUDIT_ENTITY_LABELS);
 const ACTION_OPTIONS = auditOptions(AUDIT_ACTION_LABELS);
 
-const columns: ColumnsType<AuditEntry> = [
+const columns: ColumnsType<AuditEntryView> = [
   { title: '时间', dataIndex: 'at', width: 168, render: (v: string) => formatDateTime(v, true) },
   {
     title: '操作',
@@ -62,7 +61,7 @@ export default function AuditLogPage() {
             />
           </Form.Item>
         </FilterBar>
-        <DataTable<AuditEntry>
+        <DataTable<AuditEntryView>
           columns={columns}
           data={query.data}
           loading={query.isFetching}

@@ -1,9 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditLogQueryParams } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
 import { listAuditLog, verifyAuditLog } from '../api/audit-log-api';
-import type { AuditListParams } from '../api/types';
 
-export function useAuditLog(params: AuditListParams) {
+export function useAuditLog(params: AuditLogQueryParams) {
   return useQuery({
     queryKey: queryKeys.auditLog.list({ ...params }),
     queryFn: ({ signal }) => listAuditLog(params, signal),

@@ -1,20 +1,5 @@
-import type { AuthUser, LoginResponse } from '@zj/shared';
+import type { AuthUser, LoginRequest, LoginResponse, RegisterEnterpriseRequest } from '@zj/shared';
 import { api, apiRequest } from '../../../lib/api-client';
-
-export interface LoginRequest {
-  email: string;
-  password: string;
-}
-
-export interface RegisterEnterpriseRequest {
-  email: string;
-  password: string;
-  /** The contact person's name. */
-  displayName: string;
-  enterpriseName: string;
-  creditCode: string;
-  divisionCode: string;
-}
 
 /**
  * POST /auth/login → LoginResponse. 401 for a wrong password, an unknown or a locked account alike (the

@@ -5,13 +5,16 @@ import { onPasswordChangeRequired, onSessionExpired } from '../../../lib/api-cli
 import { queryKeys } from '../../../lib/query-keys';
 import { tokenStore } from '../../../lib/token-store';
 import { fetchMe, logout } from '../api/auth-api';
-import { AuthContext, type AuthContextValue, type AuthNotice, type AuthStatus } from '../hooks/auth-context';
-import { PasswordChangeRequired } from './PasswordChangeRequired';
+import { AuthContext, type AuthContextValue, type AuthNotice, type AuthStatus } from '../../../lib/auth-context';
 
 const EXPIRED: AuthNotice = { type: 'warning', text: '登录已过期，请重新登录', returnToPage: true };
 
-/** Holds the session: tokens in the token store, the current user in the query cache (GET /me). */
-export function AuthProvider({ children }: { children: ReactNode }) {
+/**
+ * Holds the session: tokens in the token store, the current user in the query cache (GET /me).
+ * While the signed-in user must change the password, `passwordChangeScreen` (the profile feature's
+ * form, composed by the app) is shown instead of the app.
+ */
+export function AuthProvider({ children, passwordChangeScreen }: { children: ReactNode; passwordChangeScreen: ReactNode }) {
   const queryClient = useQueryClient();
   const [hasSession, setHasSession] = useState(() => tokenStore.hasSession());
   const [notice, setNotice] = useState<AuthNotice | null>(null);
@@ -73,5 +76,5 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Until a configured or published password is changed, nothing else of the app is shown (the API refuses it anyway).
   const holdForPasswordChange = status === 'authenticated' && me.data?.passwordChangeRequired === true;
-  return <AuthContext.Provider value={value}>{holdForPasswordChange ? <PasswordChangeRequired /> : children}</AuthContext.Provider>;
+  return <AuthContext.Provider value={value}>{holdForPasswordChange ? passwordChangeScreen : children}</AuthContext.Provider>;
 }

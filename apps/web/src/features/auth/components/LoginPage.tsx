@@ -4,8 +4,8 @@ import { Alert, Button, Flex, Form, Input } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../lib/errors';
 import { applyFieldErrors } from '../../../lib/form-errors';
-import type { LoginRequest } from '../api/auth-api';
-import { useAuth } from '../hooks/auth-context';
+import type { LoginRequest } from '@zj/shared';
+import { useAuth } from '../../../lib/auth-context';
 import { useLogin } from '../hooks/use-auth-mutations';
 import { AuthLayout } from './AuthLayout';
 

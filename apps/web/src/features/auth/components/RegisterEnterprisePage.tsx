@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Button, Col, Divider, Form, Input, Row } from 'antd';
-import { CREDIT_CODE_PROBLEM_MESSAGES, PASSWORD_POLICY_TEXT, creditCodeProblem, passwordPolicyProblem, TEXT_LIMITS } from '@zj/shared';
+import { CREDIT_CODE_PROBLEM_MESSAGES, PASSWORD_POLICY_TEXT, creditCodeProblem, passwordPolicyProblem, type RegisterEnterpriseRequest, TEXT_LIMITS } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
-import type { RegisterEnterpriseRequest } from '../api/auth-api';
+import { DivisionSelect } from '../../reference';
 import { useRegisterEnterprise } from '../hooks/use-auth-mutations';
 import { AuthLayout } from './AuthLayout';
 

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
-import { login, registerEnterprise, type LoginRequest, type RegisterEnterpriseRequest } from '../api/auth-api';
-import { useAuth } from './auth-context';
+import type { LoginRequest, RegisterEnterpriseRequest } from '@zj/shared';
+import { login, registerEnterprise } from '../api/auth-api';
+import { useAuth } from '../../../lib/auth-context';
 
 export function useLogin() {
   const { signIn } = useAuth();

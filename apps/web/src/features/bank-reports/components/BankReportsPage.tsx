@@ -1,15 +1,14 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { Role, TEXT_LIMITS } from '@zj/shared';
+import { type BankLoanReportView, type BankProfileRow, Role, TEXT_LIMITS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { numberRule, rangeHint, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { GreenLoanRatioChart } from '../../indicators/components/GreenLoanRatioChart';
-import type { BankProfile, LoanReport } from '../api/bank-reports-api';
+import { useAuth } from '../../../lib/auth-context';
+import { GreenLoanRatioChart } from '../../indicators';
 import { useCoverage, useMyLoanReports, useMyProfile, useProfiles, usePutLoanReport, usePutProfile, useRatio } from '../hooks/use-bank-reports';
 
 const DISCLOSURE_YEAR = yearNumber('首次披露年度');
@@ -65,7 +64,7 @@ function BankView() {
               报送
             </Button>
           </Form>
-          <Table<LoanReport>
+          <Table<BankLoanReportView>
             style={{ marginTop: 12 }}
             rowKey="id"
             size="small"
@@ -163,7 +162,7 @@ function CityView() {
         <GreenLoanRatioChart series={(r?.series ?? []).map((p) => ({ asOf: p.month, value: p.ratio }))} lines={r?.targets ?? []} />
       </Card>
       <Card size="small" title="金融机构资料">
-        <Table<BankProfile>
+        <Table<BankProfileRow>
           rowKey="organizationId"
           size="small"
           dataSource={profiles.data?.items ?? []}

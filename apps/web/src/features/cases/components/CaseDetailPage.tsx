@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Space, Spin, Table, Tag, Timeline } from 'antd';
 import { addDecimal, CASE_ACTION_LABELS, CASE_ORIGIN_LABELS, CASE_PARTY_LABELS, CASE_STATE_LABELS, CaseState, DECLINE_REASON_LABELS, FINANCING_INSTRUMENT_LABELS, formatDecimal, FUND_USE_CHECK_INTERVAL_DAYS, FUND_USE_RESULT_LABELS, FundUseResult, Role, type CaseDetail } from '@zj/shared';
 import { Link, useParams } from 'react-router-dom';
+import { LinkOr } from '../../../components/LinkOr';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { amountWan, numberRule, rangeHint } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { wanText } from '../../products/components/product-format';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { wanText } from '../../../lib/product-format';
 import { useAddTranche, useCase, useChoose, useFundUseCheck } from '../hooks/use-cases';
 import { CaseStateTag, Countdown } from './case-labels';
 import { caseLinks } from './case-links';
@@ -205,36 +206,18 @@ export default function CaseDetailPage() {
             {
               key: 'e',
               label: '企业',
-              children: links.enterprise ? (
-                <Link to={links.enterprise} data-testid="case-enterprise-link">
-                  {c.enterpriseName}
-                </Link>
-              ) : (
-                c.enterpriseName
-              ),
+              children: <LinkOr to={links.enterprise} text={c.enterpriseName} data-testid="case-enterprise-link" />,
             },
             { key: 'b', label: '金融机构', children: c.bankName },
             {
               key: 'p',
               label: '产品',
-              children: links.product && c.productName ? (
-                <Link to={links.product} data-testid="case-product-link">
-                  {c.productName}
-                </Link>
-              ) : (
-                (c.productName ?? '—')
-              ),
+              children: <LinkOr to={links.product} text={c.productName} data-testid="case-product-link" />,
             },
             {
               key: 'pr',
               label: '项目',
-              children: links.project && c.projectName ? (
-                <Link to={links.project} data-testid="case-project-link">
-                  {c.projectName}
-                </Link>
-              ) : (
-                (c.projectName ?? '企业整体融资')
-              ),
+              children: <LinkOr to={links.project} text={c.projectName} fallback="企业整体融资" data-testid="case-project-link" />,
             },
             {
               key: 'n',

@@ -4,8 +4,8 @@ import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { wanText } from '../../products/components/product-format';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { wanText } from '../../../lib/product-format';
 import { useCases } from '../hooks/use-cases';
 import { CaseStateTag, Countdown } from './case-labels';
 

@@ -5,8 +5,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { OrganizationSelect } from '../../organizations';
 import { useRefer, useReferrals } from '../hooks/use-cases';
 
 const RESULT_COLORS: Record<CriterionResult, string> = { [CriterionResult.MET]: 'green', [CriterionResult.PARTLY]: 'orange', [CriterionResult.NOT_MET]: 'red' };

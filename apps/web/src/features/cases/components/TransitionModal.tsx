@@ -4,7 +4,7 @@ import { CASE_ACTION_LABELS, CaseState, DECLINE_REASON_LABELS, DeclineReason, Ro
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { amountWan, numberRule, rangeHint, ratePercent, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
+import { useCurrentUser } from '../../../lib/auth-context';
 import { useTransition } from '../hooks/use-cases';
 import { CaseStateTag } from './case-labels';
 import { TrancheDateField } from './TrancheDateField';

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseReassignInput, CaseReferInput, CaseTrancheInput, CaseTransitionInput, FundUseCheckInput } from '@zj/shared';
 import type { QueryParams } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import {
@@ -18,7 +19,6 @@ import {
   referCase,
   resolveWarning,
   transitionCase,
-  type TransitionBody,
 } from '../api/cases-api';
 
 export const useCases = (params: QueryParams) => useQuery({ queryKey: queryKeys.cases.list(params), queryFn: ({ signal }) => listCases(params, signal), placeholderData: keepPreviousData });
@@ -45,10 +45,10 @@ function useCaseMutation<A, R>(fn: (a: A) => Promise<R>) {
 export const useApply = () => useCaseMutation(applyForProduct);
 export const useClaim = () => useCaseMutation(claimNeed);
 export const usePush = () => useCaseMutation(pushNeed);
-export const useTransition = () => useCaseMutation(({ id, body }: { id: string; body: TransitionBody }) => transitionCase(id, body));
-export const useAddTranche = () => useCaseMutation(({ id, body }: { id: string; body: { amount: string; disbursedOn?: string; note?: string } }) => addTranche(id, body));
+export const useTransition = () => useCaseMutation(({ id, body }: { id: string; body: CaseTransitionInput }) => transitionCase(id, body));
+export const useAddTranche = () => useCaseMutation(({ id, body }: { id: string; body: CaseTrancheInput }) => addTranche(id, body));
 export const useChoose = () => useCaseMutation((id: string) => chooseCase(id));
-export const useReassign = () => useCaseMutation(({ id, body }: { id: string; body: { bankOrgId: string; comment?: string } }) => reassignCase(id, body));
-export const useFundUseCheck = () => useCaseMutation(({ id, body }: { id: string; body: { checkedOn: string; result: string; detail?: string } }) => addFundUseCheck(id, body));
-export const useRefer = () => useCaseMutation(({ id, body }: { id: string; body: { productId?: string; bankOrgId?: string; comment?: string } }) => referCase(id, body));
+export const useReassign = () => useCaseMutation(({ id, body }: { id: string; body: CaseReassignInput }) => reassignCase(id, body));
+export const useFundUseCheck = () => useCaseMutation(({ id, body }: { id: string; body: FundUseCheckInput }) => addFundUseCheck(id, body));
+export const useRefer = () => useCaseMutation(({ id, body }: { id: string; body: CaseReferInput }) => referCase(id, body));
 export const useResolveWarning = () => useCaseMutation(({ id, note }: { id: string; note: string }) => resolveWarning(id, note));

@@ -15,8 +15,10 @@ import {
   PROJECT_STATUS_LABELS,
   Role,
   TEXT_LIMITS,
+  type EnterpriseDetail,
+  type EnterpriseProfileInput,
   type GradeBreakdownLine,
-  type ProjectStatus,
+  type GreenIdentificationView,
 } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
@@ -24,10 +26,9 @@ import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { amountWan, numberRule, rangeHint, yearNumber, type NumberSpec } from '../../../lib/number-rules';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { wan } from '../../projects/components/labels';
-import { useDivisionName } from '../../reference/hooks/use-divisions';
-import type { EnterpriseDetail, EnterpriseProfile, Identification } from '../api/enterprises-api';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { wan } from '../../../components/project-labels';
+import { useDivisionName } from '../../reference';
 import { useApplyIdentification, useComputeGrade, useDecideIdentification, useEnterprise, useGrades, useSaveProfile } from '../hooks/use-enterprises';
 
 // Bounds as the API checks them (numeric(14,2) and numeric(14,4) columns, not negative).
@@ -45,15 +46,15 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
   }, [detail.profile, form]);
   const onFinish = (v: Record<string, unknown>) => {
     setError(null);
-    const body: Partial<EnterpriseProfile> = {
+    const body: EnterpriseProfileInput = {
       ...v,
       registeredCapital: v.registeredCapital ? String(v.registeredCapital) : null,
       carbonEmissionsT: v.carbonEmissionsT ? String(v.carbonEmissionsT) : null,
       carbonIntensity: v.carbonIntensity ? String(v.carbonIntensity) : null,
       certifications: ((v.certifications as CertificationKind[] | undefined) ?? []).map((kind) => detail.profile?.certifications.find((c) => c.kind === kind) ?? { kind }),
       version: detail.profile?.version,
-    } as Partial<EnterpriseProfile>;
-    for (const k of Object.keys(body) as (keyof EnterpriseProfile)[]) if (body[k] === undefined || body[k] === '') delete body[k];
+    } as EnterpriseProfileInput;
+    for (const k of Object.keys(body) as (keyof EnterpriseProfileInput)[]) if (body[k] === undefined || body[k] === '') delete body[k];
     save.mutate(body, { onSuccess: onDone, onError: (e) => setError(handleFormError(form, e)) });
   };
   return (
@@ -153,7 +154,7 @@ function ProfileForm({ detail, onDone }: { detail: EnterpriseDetail; onDone: () 
   );
 }
 
-function DecideModal({ identification, onClose }: { identification: Identification | null; onClose: () => void }) {
+function DecideModal({ identification, onClose }: { identification: GreenIdentificationView | null; onClose: () => void }) {
   const { message } = App.useApp();
   const decide = useDecideIdentification();
   const [form] = Form.useForm<{ decision: 'APPROVE' | 'REJECT'; range?: [Dayjs, Dayjs]; note?: string }>();
@@ -243,7 +244,7 @@ export default function EnterpriseDetailPage({ self = false }: { self?: boolean 
   const divisionName = useDivisionName();
   const [editing, setEditing] = useState(false);
   const [statement, setStatement] = useState('');
-  const [deciding, setDeciding] = useState<Identification | null>(null);
+  const [deciding, setDeciding] = useState<GreenIdentificationView | null>(null);
   if (query.isLoading) return <Spin />;
   if (query.isError || !query.data) return <Result status="404" title="企业不存在或无权查看" />;
   const d = query.data;
@@ -294,7 +295,7 @@ export default function EnterpriseDetailPage({ self = false }: { self?: boolean 
                   </span>
                 ),
               },
-              { key: 'projects', label: '项目', children: d.projectCounts.map((c) => `${PROJECT_STATUS_LABELS[c.status as ProjectStatus]} ${c.count}`).join('，') || '—' },
+              { key: 'projects', label: '项目', children: d.projectCounts.map((c) => `${PROJECT_STATUS_LABELS[c.status]} ${c.count}`).join('，') || '—' },
             ]}
           />
         )}
@@ -302,7 +303,7 @@ export default function EnterpriseDetailPage({ self = false }: { self?: boolean 
       <GradeCard detail={d} />
       <Card size="small" title="绿色企业认定" style={{ marginBottom: 16 }}>
         {d.identifications.length ? (
-          <Table<Identification>
+          <Table<GreenIdentificationView>
             size="small"
             rowKey="id"
             pagination={false}

@@ -1,14 +1,12 @@
 import { Card, Form, Input, Select, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, EnterpriseSize, EnvCreditRating } from '@zj/shared';
+import { ENTERPRISE_SIZE_LABELS, ENV_CREDIT_RATING_LABELS, type EnterpriseRow, EnterpriseSize, EnvCreditRating } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
 import { useListParams } from '../../../lib/use-list-params';
-import { wan } from '../../projects/components/labels';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
-import { useDivisionName } from '../../reference/hooks/use-divisions';
-import type { EnterpriseRow } from '../api/enterprises-api';
+import { wan } from '../../../components/project-labels';
+import { DivisionSelect, useDivisionName } from '../../reference';
 import { useEnterprises } from '../hooks/use-enterprises';
 
 const FILTERS = ['q', 'divisionCode', 'size', 'grade', 'envCreditRating', 'identified'] as const;

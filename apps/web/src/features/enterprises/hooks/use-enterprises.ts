@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
-import { applyIdentification, computeGrade, decideIdentification, getEnterprise, listEnterprises, listGrades, listIdentifications, saveProfile, type EnterpriseProfile } from '../api/enterprises-api';
+import type { EnterpriseProfileInput } from '@zj/shared';
+import { applyIdentification, computeGrade, decideIdentification, getEnterprise, listEnterprises, listGrades, listIdentifications, saveProfile } from '../api/enterprises-api';
 
 export function useEnterprises(params: Record<string, string | number | undefined>) {
   return useQuery({ queryKey: queryKeys.enterprises.list({ ...params }), queryFn: ({ signal }) => listEnterprises(params, signal), placeholderData: keepPreviousData });
@@ -25,7 +26,7 @@ function useInvalidate() {
 
 export function useSaveProfile(id: string) {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: Partial<EnterpriseProfile>) => saveProfile(id, body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: EnterpriseProfileInput) => saveProfile(id, body), onSuccess: invalidate });
 }
 
 export function useApplyIdentification(id: string) {

@@ -1,29 +1,5 @@
-import type { EventAgendaItem, EventDetailView, EventOrgRef, EventStatus, EventType, EventView, InvitationFilter, InvitationPreview, InvitationSendResult, Page } from '@zj/shared';
+import type { EventDetailView, EventInput, EventStatus, EventUpdateInput, EventView, InvitationFilter, InvitationPreview, InvitationSendResult, Page } from '@zj/shared';
 import { api, type QueryParams } from '../../../lib/api-client';
-
-/** An event as GET /events lists it. */
-export type PlatformEvent = EventView;
-/** GET /events/:id: the bureau gets every invitee; anybody else only their own organisation, when invited. */
-export type EventDetail = EventDetailView;
-export type EventInvitee = EventOrgRef;
-
-/** POST /events and PATCH /events/:id. Empty optional fields are sent as null on an edit (cleared). */
-export interface EventFields {
-  type: EventType;
-  title: string;
-  startsAt: string;
-  endsAt?: string | null;
-  venue?: string;
-  onlineLink?: string | null;
-  description?: string | null;
-  capacity?: number | null;
-  registrationDeadline?: string | null;
-  requiresApproval?: boolean;
-  isPublic?: boolean;
-  coOrganizerOrgIds?: string[];
-  agenda?: EventAgendaItem[];
-  invitedOrganizationIds?: string[];
-}
 
 /** The bureau's steps of an event (POST /events/:id/<step>), and the two final statuses (POST /events/:id/status). */
 export type EventStepName = 'publish' | 'close-registration' | 'start' | 'held' | 'cancel';
@@ -32,8 +8,8 @@ const path = (id: string) => `/events/${encodeURIComponent(id)}`;
 
 export const listEvents = (params: QueryParams, signal?: AbortSignal) => api.get<Page<EventView>>('/events', params, signal);
 export const getEvent = (id: string, signal?: AbortSignal) => api.get<EventDetailView>(path(id), undefined, signal);
-export const createEvent = (body: EventFields) => api.post<EventDetailView>('/events', body);
-export const updateEvent = (id: string, body: Partial<EventFields> & { version: number }) => api.patch<EventDetailView>(path(id), body);
+export const createEvent = (body: EventInput) => api.post<EventDetailView>('/events', body);
+export const updateEvent = (id: string, body: EventUpdateInput) => api.patch<EventDetailView>(path(id), body);
 
 /** Marking an event held carries how it went: the attendance and a note (both required by the API). */
 export function runEventStep(id: string, step: EventStepName, body: { version: number; note?: string; attendanceCount?: number }): Promise<EventDetailView> {

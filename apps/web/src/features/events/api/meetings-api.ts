@@ -1,4 +1,4 @@
-import type { AgendaView, EventSlotView, MeetingPriority, MeetingRequestView, MeetingSuggestion, MeetingView, ScheduleRunStatus, ScheduleView } from '@zj/shared';
+import type { AgendaView, EventSlotInput, EventSlotView, MeetingRequestInput, MeetingRequestView, MeetingSuggestion, MeetingView, ScheduleRunStatus, ScheduleView, UnavailabilityView, WalkInMeetingInput } from '@zj/shared';
 import { api } from '../../../lib/api-client';
 import { downloadFile } from '../../../lib/download';
 
@@ -6,16 +6,9 @@ const path = (eventId: string) => `/events/${encodeURIComponent(eventId)}`;
 
 // ---------------------------------------------------------------- meeting requests
 
-export interface MeetingRequestFields {
-  targetOrganizationId: string;
-  priority: MeetingPriority;
-  needId?: string;
-  message?: string;
-}
-
 export const listMeetingRequests = (eventId: string, direction: 'sent' | 'received', signal?: AbortSignal) =>
   api.get<MeetingRequestView[]>(`${path(eventId)}/meeting-requests`, { direction }, signal);
-export const requestMeeting = (eventId: string, body: MeetingRequestFields) => api.post<MeetingRequestView>(`${path(eventId)}/meeting-requests`, body);
+export const requestMeeting = (eventId: string, body: MeetingRequestInput) => api.post<MeetingRequestView>(`${path(eventId)}/meeting-requests`, body);
 export type MeetingRequestAction = 'accept' | 'decline' | 'withdraw';
 export const answerMeetingRequest = (eventId: string, requestId: string, action: MeetingRequestAction) =>
   api.post<MeetingRequestView>(`${path(eventId)}/meeting-requests/${encodeURIComponent(requestId)}/${action}`);
@@ -23,20 +16,9 @@ export const listMeetingSuggestions = (eventId: string, signal?: AbortSignal) =>
 
 // ---------------------------------------------------------------- slots and unavailability
 
-export interface SlotFields {
-  startsAt: string;
-  endsAt: string;
-}
-
 export const listSlots = (eventId: string, signal?: AbortSignal) => api.get<EventSlotView[]>(`${path(eventId)}/slots`, undefined, signal);
-export const saveSlots = (eventId: string, slots: SlotFields[]) => api.put<EventSlotView[]>(`${path(eventId)}/slots`, { slots });
+export const saveSlots = (eventId: string, slots: EventSlotInput[]) => api.put<EventSlotView[]>(`${path(eventId)}/slots`, { slots });
 
-/** One organisation's unavailable slots (GET answers the caller's own; the bureau sees every organisation's). */
-export interface UnavailabilityView {
-  organizationId: string;
-  organizationName: string;
-  slotIds: string[];
-}
 export const listUnavailability = (eventId: string, signal?: AbortSignal) => api.get<UnavailabilityView[]>(`${path(eventId)}/unavailability`, undefined, signal);
 export const saveUnavailability = (eventId: string, slotIds: string[]) => api.post<UnavailabilityView>(`${path(eventId)}/unavailability`, { slotIds });
 
@@ -55,13 +37,7 @@ export const swapMeetings = (eventId: string, meetingIds: [string, string]) => a
 export const lockMeeting = (eventId: string, meetingId: string, locked: boolean) => api.post<MeetingView>(`${meetingPath(eventId, meetingId)}/lock`, { locked });
 export const cancelMeeting = (eventId: string, meetingId: string) => api.post<MeetingView>(`${meetingPath(eventId, meetingId)}/cancel`);
 
-export interface WalkInFields {
-  enterpriseOrganizationId: string;
-  bankOrganizationId: string;
-  slotId: string;
-  desk?: number;
-}
-export const addWalkIn = (eventId: string, body: WalkInFields) => api.post<MeetingView>(`${path(eventId)}/meetings`, body);
+export const addWalkIn = (eventId: string, body: WalkInMeetingInput) => api.post<MeetingView>(`${path(eventId)}/meetings`, body);
 
 // ---------------------------------------------------------------- agendas
 

@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { MeetingStatus, RegistrationStatus, Role, type EventDetailView, type MeetingView } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { useAuth } from '../../auth/hooks/auth-context';
+import { useAuth } from '../../../lib/auth-context';
 import { downloadAgendaIcs } from '../api/meetings-api';
 import { useAgenda } from '../hooks/use-participation';
 import { clock, PriorityTag } from './event-labels';

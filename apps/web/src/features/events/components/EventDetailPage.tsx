@@ -5,7 +5,7 @@ import { EditOutlined, ScanOutlined } from '@ant-design/icons';
 import { EventStatus, EventType, LIVE_EVENT_STATUSES, Role, type EventDetailView } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
-import { useAuth } from '../../auth/hooks/auth-context';
+import { useAuth } from '../../../lib/auth-context';
 import { useEvent } from '../hooks/use-events';
 import { AgendaTab } from './AgendaTab';
 import { EventFormModal } from './EventFormModal';

@@ -2,12 +2,11 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { EVENT_TYPE_LABELS, EventStatus, EventType, MAX_EVENT_CAPACITY, OrgType, TEXT_LIMITS, type EventAgendaItem } from '@zj/shared';
+import { EVENT_TYPE_LABELS, EventStatus, EventType, MAX_EVENT_CAPACITY, OrgType, TEXT_LIMITS, type EventAgendaItem, type EventDetailView, type EventInput, type EventUpdateInput } from '@zj/shared';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { numberRule, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import type { EventDetail, EventFields } from '../api/events-api';
 import { useCreateEvent, useUpdateEvent } from '../hooks/use-events';
 import { InviteeSelect } from './InviteeSelect';
 
@@ -46,7 +45,7 @@ function agendaItems(rows: AgendaRow[] | undefined): EventAgendaItem[] {
 }
 
 /** 新建 / 修改活动 (the bureau): when and where, who organises, who may register, the agenda, and the invited organisations. */
-export function EventFormModal({ open, onClose, event }: { open: boolean; onClose: () => void; event?: EventDetail }) {
+export function EventFormModal({ open, onClose, event }: { open: boolean; onClose: () => void; event?: EventDetailView }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
@@ -82,7 +81,7 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
     if (!v) return;
     setError(null);
     const invited = v.invitedOrganizationIds ?? [];
-    const fields: EventFields = {
+    const fields: Omit<EventUpdateInput, 'version'> = {
       type: v.type,
       title: v.title.trim(),
       startsAt: v.startsAt.toISOString(),
@@ -110,7 +109,7 @@ export function EventFormModal({ open, onClose, event }: { open: boolean; onClos
       update.mutate({ id: event.id, version: event.version, ...fields, ...(sameIds(invited, event.invitedOrganizationIds) ? {} : { invitedOrganizationIds: invited }) }, done);
     } else {
       // A new event leaves out what is empty (the server's defaults apply).
-      const fresh = Object.fromEntries(Object.entries(fields).filter(([, x]) => x !== null && !(Array.isArray(x) && x.length === 0))) as unknown as EventFields;
+      const fresh = Object.fromEntries(Object.entries(fields).filter(([, x]) => x !== null && !(Array.isArray(x) && x.length === 0))) as unknown as EventInput;
       create.mutate({ ...fresh, invitedOrganizationIds: invited.length ? invited : undefined }, done);
     }
   };

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, EventStatus, EventType, Role } from '@zj/shared';
+import { EVENT_STATUS_LABELS, EVENT_TYPE_LABELS, EventStatus, EventType, type EventView, Role } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
-import { useAuth } from '../../auth/hooks/auth-context';
-import type { PlatformEvent } from '../api/events-api';
+import { useAuth } from '../../../lib/auth-context';
 import { useEvent, useEvents } from '../hooks/use-events';
 import { EventFormModal } from './EventFormModal';
 import { EventStepActions } from './EventStepActions';
@@ -53,7 +52,7 @@ export default function EventsPage() {
             <Switch checkedChildren="只看本机构受邀" unCheckedChildren="全部活动" onChange={(on) => setFilters((f) => ({ ...f, invited: on || undefined, page: 1 }))} data-testid="event-invited-only" />
           )}
         </Space>
-        <Table<PlatformEvent>
+        <Table<EventView>
           rowKey="id"
           size="small"
           loading={events.isFetching}
@@ -105,7 +104,7 @@ export default function EventsPage() {
                   {
                     title: '操作',
                     fixed: 'right' as const,
-                    render: (_v: unknown, e: PlatformEvent) => (
+                    render: (_v: unknown, e: EventView) => (
                       <Space size={4}>
                         {EDITABLE.includes(e.status) ? (
                           <Button size="small" onClick={() => setEditing(e.id)} data-testid={`event-edit-${e.id}`}>

@@ -3,8 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Se
 import { EventStatus, LIVE_EVENT_STATUSES, ORG_TYPE_LABELS, OrgType, type EventDetailView, type InvitationFilter, type InvitationPreview, type TaxonomyNode } from '@zj/shared';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
-import { isCountyLevel, useDivisions } from '../../reference/hooks/use-divisions';
-import { useTaxonomyTree } from '../../reference/hooks/use-taxonomies';
+import { isCountyLevel, useDivisions, useTaxonomyTree } from '../../reference';
 import { usePreviewInvitations, useSendInvitations } from '../hooks/use-events';
 import { InviteeSelect } from './InviteeSelect';
 

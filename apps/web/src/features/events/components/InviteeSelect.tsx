@@ -1,16 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import { Flex, Select, Typography } from 'antd';
-import { ORG_TYPE_LABELS, OrgType } from '@zj/shared';
+import { type EventOrgRef, ORG_TYPE_LABELS, OrgType } from '@zj/shared';
 import { useDebouncedValue } from '../../../lib/debounce';
-import { useOrganizations } from '../../organizations/hooks/use-organizations';
-import type { EventInvitee } from '../api/events-api';
+import { useOrganizations } from '../../organizations';
 
 interface InviteeSelectProps {
   /** The invited organisations' ids (a Form.Item passes value and onChange). */
   value?: string[];
   onChange?: (ids: string[]) => void;
   /** The organisations invited so far, for the names of the ids in `value` when editing. */
-  known?: EventInvitee[];
+  known?: EventOrgRef[];
   /** Only organisations of this type (no type picker). */
   fixedType?: OrgType;
   /** `data-testid` of the select; the type picker is `<id>-type`, the line below `<id>-count`. */
@@ -43,14 +42,14 @@ export function InviteeSelect({
   const { data, isFetching } = useOrganizations({ q: q || undefined, type, page: 1, pageSize: 50 });
   const items = data?.items ?? [];
   // Names of what was picked, so a choice keeps its label when a later search no longer returns it.
-  const [picked, setPicked] = useState<Map<string, EventInvitee>>(() => new Map());
+  const [picked, setPicked] = useState<Map<string, EventOrgRef>>(() => new Map());
 
-  const byId = new Map<string, EventInvitee>();
+  const byId = new Map<string, EventOrgRef>();
   for (const o of known) byId.set(o.id, o);
   for (const [id, o] of picked) byId.set(id, o);
   for (const o of items) byId.set(o.id, { id: o.id, name: o.name, type: o.type });
 
-  const option = (o: EventInvitee) => ({ value: o.id, label: o.name, title: ORG_TYPE_LABELS[o.type as OrgType] ?? o.type });
+  const option = (o: EventOrgRef) => ({ value: o.id, label: o.name, title: ORG_TYPE_LABELS[o.type as OrgType] ?? o.type });
   const options = items.map((o) => option({ id: o.id, name: o.name, type: o.type }));
   for (const id of selected) {
     const o = byId.get(id);

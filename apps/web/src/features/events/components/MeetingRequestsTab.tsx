@@ -15,7 +15,7 @@ import { errorMessage } from '../../../lib/errors';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { useAuth } from '../../auth/hooks/auth-context';
+import { useAuth } from '../../../lib/auth-context';
 import {
   useAnswerMeetingRequest,
   useMeetingRequests,

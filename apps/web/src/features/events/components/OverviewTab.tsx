@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Flex, List, QRCode, Space, Table, Tag, Typography } from 'antd';
 import { EVENT_TYPE_LABELS, EventStatus, LIVE_EVENT_STATUSES, ORG_TYPE_LABELS, OrgType, RegistrationStatus, Role, type EventDetailView, type RegistrationView } from '@zj/shared';
 import { formatDateTime } from '../../../lib/format';
-import { useAuth } from '../../auth/hooks/auth-context';
+import { useAuth } from '../../../lib/auth-context';
 import { useRegistrations } from '../hooks/use-participation';
 import { clock, EventStatusTag, formatCheckInCode, RegistrationStatusTag, timeRange } from './event-labels';
 

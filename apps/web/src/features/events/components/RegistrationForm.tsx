@@ -2,14 +2,13 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { NeedStatus, RegistrationStatus, Role, type EventDetailView, type RegistrationOfficer, type RegistrationView } from '@zj/shared';
+import { NeedStatus, type NeedRow, RegistrationStatus, Role, type EventDetailView, type RegistrationInput, type RegistrationOfficer, type RegistrationView } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
 import { numberRule, wholeNumber } from '../../../lib/number-rules';
 import { formatWanYuan } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { listNeeds, type NeedRow } from '../../financing-needs/api/needs-api';
-import type { RegistrationFields } from '../api/registrations-api';
+import { useAuth } from '../../../lib/auth-context';
+import { listNeeds } from '../../financing-needs';
 import { useRegister, useUpdateRegistration } from '../hooks/use-participation';
 
 interface Values {
@@ -78,7 +77,7 @@ export function RegistrationForm({ event: e, current, onDone, onCancel }: { even
 
   const submit = async (v: Values) => {
     setError(null);
-    const body: RegistrationFields = {
+    const body: RegistrationInput = {
       contactName: v.contactName?.trim() || undefined,
       contactPhone: v.contactPhone?.trim() || undefined,
       note: v.note?.trim() || undefined,

@@ -10,6 +10,7 @@ import {
   RegistrationStatus,
   Role,
   type EventDetailView,
+  type OrganizationView,
   type RegistrationView,
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
@@ -17,9 +18,8 @@ import { handleFormError, validated } from '../../../lib/form-errors';
 import { numberRule, wholeNumber } from '../../../lib/number-rules';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
-import type { Organization } from '../../organizations/api/types';
+import { useAuth } from '../../../lib/auth-context';
+import { OrganizationSelect } from '../../organizations';
 import { useRegister, useRegistrationAction, useRegistrations } from '../hooks/use-participation';
 import { RegistrationStatusTag } from './event-labels';
 import { useMyRegistration } from './OverviewTab';
@@ -269,7 +269,7 @@ function BureauRegistrations({ event: e }: { event: EventDetailView }) {
 function OnBehalfModal({ event: e, onClose }: { event: EventDetailView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ organizationId: string; desks?: number }>();
-  const [org, setOrg] = useState<Organization | undefined>();
+  const [org, setOrg] = useState<OrganizationView | undefined>();
   const [error, setError] = useState<string | null>(null);
   const register = useRegister(e.id);
   const bank = org?.type === OrgType.FINANCIAL_INSTITUTION;

@@ -2,11 +2,10 @@ import { useMemo } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, InputNumber, Row, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { EventDetailView, EventSlotView } from '@zj/shared';
+import type { EventDetailView, EventSlotInput, EventSlotView } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
 import { numberRule, rangeHint, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
-import type { SlotFields } from '../api/meetings-api';
 import { useClearSchedule, useSaveSlots } from '../hooks/use-participation';
 import { clock } from './event-labels';
 import { validated } from '../../../lib/form-errors';
@@ -26,11 +25,11 @@ interface Values {
 }
 
 /** The slots the generator makes: `count` slots of `length` minutes from `firstStart`, with a gap between slots and longer breaks after given slots. */
-export function generateSlots(v: Values): SlotFields[] {
+export function generateSlots(v: Values): EventSlotInput[] {
   if (!v.firstStart || !v.length || !v.count) return [];
   const breaks = new Map<number, number>();
   for (const b of v.breaks ?? []) if (b?.after && b.minutes) breaks.set(b.after, (breaks.get(b.after) ?? 0) + b.minutes);
-  const out: SlotFields[] = [];
+  const out: EventSlotInput[] = [];
   let t = v.firstStart.second(0).millisecond(0);
   for (let i = 1; i <= v.count; i++) {
     const end = t.add(v.length, 'minute');

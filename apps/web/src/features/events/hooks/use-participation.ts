@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ScheduleRunStatus, type ScheduleView } from '@zj/shared';
+import { type EventSlotInput, type MeetingRequestInput, type RegistrationInput, type RegistrationUpdateInput, ScheduleRunStatus, type ScheduleView, type WalkInMeetingInput } from '@zj/shared';
 import type { QueryParams } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import {
@@ -22,11 +22,8 @@ import {
   solveSchedule,
   swapMeetings,
   type MeetingRequestAction,
-  type MeetingRequestFields,
-  type SlotFields,
-  type WalkInFields,
 } from '../api/meetings-api';
-import { listRegistrations, register, registrationAction, updateRegistration, type RegistrationAction, type RegistrationFields } from '../api/registrations-api';
+import { listRegistrations, register, registrationAction, updateRegistration, type RegistrationAction } from '../api/registrations-api';
 import { useInvalidateEvents } from './use-events';
 
 // ---------------------------------------------------------------- registrations
@@ -39,9 +36,9 @@ function useEventsMutation<A, R>(fn: (a: A) => Promise<R>) {
   const invalidate = useInvalidateEvents();
   return useMutation({ mutationFn: fn, onSuccess: invalidate });
 }
-export const useRegister = (eventId: string) => useEventsMutation((body: RegistrationFields) => register(eventId, body));
+export const useRegister = (eventId: string) => useEventsMutation((body: RegistrationInput) => register(eventId, body));
 export const useUpdateRegistration = (eventId: string) =>
-  useEventsMutation(({ regId, ...body }: RegistrationFields & { regId: string; version: number }) => updateRegistration(eventId, regId, body));
+  useEventsMutation(({ regId, ...body }: RegistrationUpdateInput & { regId: string }) => updateRegistration(eventId, regId, body));
 export const useRegistrationAction = (eventId: string) =>
   useEventsMutation(({ regId, action, reason }: { regId: string; action: RegistrationAction; reason?: string }) => registrationAction(eventId, regId, action, reason));
 
@@ -68,12 +65,12 @@ export const useMeetingRequests = (eventId: string, direction: 'sent' | 'receive
   useQuery({ queryKey: queryKeys.events.meetingRequests(eventId, direction), queryFn: ({ signal }) => listMeetingRequests(eventId, direction, signal), enabled });
 export const useMeetingSuggestions = (eventId: string, enabled = true) =>
   useQuery({ queryKey: queryKeys.events.suggestions(eventId), queryFn: ({ signal }) => listMeetingSuggestions(eventId, signal), enabled });
-export const useRequestMeeting = (eventId: string) => useEventPartMutation(eventId, (body: MeetingRequestFields) => requestMeeting(eventId, body));
+export const useRequestMeeting = (eventId: string) => useEventPartMutation(eventId, (body: MeetingRequestInput) => requestMeeting(eventId, body));
 export const useAnswerMeetingRequest = (eventId: string) =>
   useEventPartMutation(eventId, ({ requestId, action }: { requestId: string; action: MeetingRequestAction }) => answerMeetingRequest(eventId, requestId, action));
 
 export const useSlots = (eventId: string, enabled = true) => useQuery({ queryKey: queryKeys.events.slots(eventId), queryFn: ({ signal }) => listSlots(eventId, signal), enabled });
-export const useSaveSlots = (eventId: string) => useEventPartMutation(eventId, (slots: SlotFields[]) => saveSlots(eventId, slots));
+export const useSaveSlots = (eventId: string) => useEventPartMutation(eventId, (slots: EventSlotInput[]) => saveSlots(eventId, slots));
 export const useUnavailability = (eventId: string, enabled = true) =>
   useQuery({ queryKey: queryKeys.events.unavailability(eventId), queryFn: ({ signal }) => listUnavailability(eventId, signal), enabled });
 export const useSaveUnavailability = (eventId: string) => useEventPartMutation(eventId, (slotIds: string[]) => saveUnavailability(eventId, slotIds));
@@ -97,7 +94,7 @@ export const usePublishSchedule = (eventId: string) => useEventPartMutation(even
 export const useClearSchedule = (eventId: string) => useEventPartMutation(eventId, () => clearSchedule(eventId));
 export const useLockMeeting = (eventId: string) => useEventPartMutation(eventId, ({ meetingId, locked }: { meetingId: string; locked: boolean }) => lockMeeting(eventId, meetingId, locked));
 export const useCancelMeeting = (eventId: string) => useEventPartMutation(eventId, (meetingId: string) => cancelMeeting(eventId, meetingId));
-export const useAddWalkIn = (eventId: string) => useEventPartMutation(eventId, (body: WalkInFields) => addWalkIn(eventId, body));
+export const useAddWalkIn = (eventId: string) => useEventPartMutation(eventId, (body: WalkInMeetingInput) => addWalkIn(eventId, body));
 
 export type GridEdit = { kind: 'move'; meetingId: string; slotId: string; desk: number } | { kind: 'swap'; meetingIds: [string, string] };
 

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { COLLATERAL_KIND_LABELS, CollateralKind, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NeedSharing, TEXT_LIMITS } from '@zj/shared';
+import { COLLATERAL_KIND_LABELS, CollateralKind, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, type NeedDetail, NeedSharing, TEXT_LIMITS } from '@zj/shared';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { amountWan, numberRule, rangeHint, ratePercent, termMonths } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { listBanks, type NeedDetail } from '../api/needs-api';
+import { listBanks } from '../api/needs-api';
 import { useSaveNeed } from '../hooks/use-needs';
 
 interface Values {

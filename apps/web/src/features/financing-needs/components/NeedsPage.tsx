@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Drawer, Form, Input, Select, Space, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NEED_STATUS_LABELS, NeedStatus, Role } from '@zj/shared';
+import { COLLATERAL_KIND_LABELS, FINANCING_INSTRUMENT_LABELS, FinancingInstrument, NEED_SHARING_LABELS, NEED_STATUS_LABELS, type NeedRow, NeedStatus, Role } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDate } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { wan } from '../../projects/components/labels';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
-import type { NeedRow } from '../api/needs-api';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { wan } from '../../../components/project-labels';
+import { DivisionSelect } from '../../reference';
 import { useNeed, useNeeds, useWithdrawNeed } from '../hooks/use-needs';
 import { NeedFormModal } from './NeedFormModal';
 

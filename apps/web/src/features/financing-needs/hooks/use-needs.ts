@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
-import { createNeed, getNeed, listNeeds, updateNeed, withdrawNeed, type NeedInput } from '../api/needs-api';
+import type { NeedInput } from '@zj/shared';
+import { createNeed, getNeed, listNeeds, updateNeed, withdrawNeed } from '../api/needs-api';
 
 export function useNeeds(params: Record<string, string | number | undefined>) {
   return useQuery({ queryKey: queryKeys.financingNeeds.list({ ...params }), queryFn: ({ signal }) => listNeeds(params, signal), placeholderData: keepPreviousData });

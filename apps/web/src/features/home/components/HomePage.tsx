@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
+import { useCurrentUser } from '../../../lib/auth-context';
 import { useWorkbench } from '../hooks/use-workbench';
 import { WorkbenchSectionCard } from './WorkbenchSection';
 import { greeting } from './workbench-format';

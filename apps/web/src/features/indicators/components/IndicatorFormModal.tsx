@@ -10,13 +10,13 @@ import {
   IndicatorComparison,
   IndicatorComputation,
   IndicatorSource,
+  type IndicatorTargetInput,
   type IndicatorView,
 } from '@zj/shared';
 import { ApiError } from '../../../lib/api-client';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { queryKeys } from '../../../lib/query-keys';
 import { testId } from '../../../lib/test-id';
-import type { TargetBody } from '../api/indicators-api';
 import { useCreateIndicator, useUpdateIndicator } from '../hooks/use-indicators';
 import { DECIMAL_PATTERN } from './decimal';
 
@@ -49,7 +49,7 @@ const COMPARISON_TEXT: Record<IndicatorComparison, string> = {
 /** A code the bureau may keep or change: the task's number and a short stamp. */
 const suggestedCode = (taskNumber: number) => `task${taskNumber}-${Date.now().toString(36)}`;
 
-const toTargets = (targets: TargetValues[]): TargetBody[] =>
+const toTargets = (targets: TargetValues[]): IndicatorTargetInput[] =>
   targets.map((t) => ({ comparison: t.comparison, value: t.value.trim(), deadline: t.deadline!.format('YYYY-MM-DD'), ...(t.note?.trim() ? { note: t.note.trim() } : {}) }));
 
 export interface IndicatorTask {

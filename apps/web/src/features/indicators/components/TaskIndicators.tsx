@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Drawer, Empty, Flex, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined, FormOutlined } from '@ant-design/icons';
-import { INDICATOR_COMPARISON_LABELS, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, IndicatorSource, TARGET_STATUS_LABELS, targetValueText, type IndicatorView } from '@zj/shared';
+import { INDICATOR_COMPARISON_LABELS, INDICATOR_COMPUTATION_LABELS, INDICATOR_SOURCE_LABELS, IndicatorSource, TARGET_STATUS_LABELS, targetValueText, type IndicatorValueRecord, type IndicatorView } from '@zj/shared';
 import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import type { IndicatorValueRecord } from '../api/indicators-api';
 import { useArchiveIndicator, useIndicator } from '../hooks/use-indicators';
 import { withUnit } from './decimal';
 import { IndicatorFormModal, type IndicatorTask } from './IndicatorFormModal';

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { IndicatorUpdateInput } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
-import { listIndicators } from '../../plan/api/plan-api';
 import * as api from '../api/indicators-api';
 
-export const useIndicators = () => useQuery({ queryKey: queryKeys.plan.indicators, queryFn: ({ signal }) => listIndicators(signal) });
+export const useIndicators = () => useQuery({ queryKey: queryKeys.plan.indicators, queryFn: ({ signal }) => api.listIndicators(signal) });
 export const useIndicator = (id: string | undefined) =>
   useQuery({ queryKey: queryKeys.plan.indicator(id ?? ''), queryFn: ({ signal }) => api.getIndicator(id!, signal), enabled: Boolean(id) });
 
@@ -17,6 +17,6 @@ function useIndicatorMutation<A, R>(fn: (a: A) => Promise<R>) {
 }
 
 export const useCreateIndicator = () => useIndicatorMutation(api.createIndicator);
-export const useUpdateIndicator = () => useIndicatorMutation((a: { id: string; body: api.UpdateIndicatorBody }) => api.updateIndicator(a.id, a.body));
+export const useUpdateIndicator = () => useIndicatorMutation((a: { id: string; body: IndicatorUpdateInput }) => api.updateIndicator(a.id, a.body));
 export const useRecordIndicatorValue = () => useIndicatorMutation((a: { id: string; body: { value: string; asOf: string; evidence: string } }) => api.recordIndicatorValue(a.id, a.body));
 export const useArchiveIndicator = () => useIndicatorMutation((a: { id: string; version: number }) => api.archiveIndicator(a.id, a.version));

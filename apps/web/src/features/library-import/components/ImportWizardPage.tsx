@@ -4,8 +4,8 @@ import { CloudUploadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { IMPORT_MAX_BYTES, ImportJobStatus, ImportMode, ReviewAction, Role, type ImportRowError } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { useBulkReview } from '../../projects/hooks/use-projects';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { useBulkReview } from '../../projects';
 import { downloadTemplate } from '../api/import-api';
 import { useImportJob, useStartImport } from '../hooks/use-import';
 

@@ -1,7 +1,5 @@
-import type { NeedMatch, NeedMatches, NeedSummary } from '@zj/shared';
+import type { EnterpriseNeedMatches, NeedMatch, NeedMatches } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-
-export type EnterpriseNeedMatches = NeedMatches & { need: NeedSummary };
 
 /** GET /matches as a bank: recommended needs. */
 export const bankMatches = (limit: number, signal?: AbortSignal) => api.get<NeedMatch[]>('/matches', { limit }, signal);

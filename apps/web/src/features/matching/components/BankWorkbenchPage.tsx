@@ -6,8 +6,8 @@ import { PageContainer } from '../../../components/PageContainer';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { useClaim } from '../../cases/hooks/use-cases';
-import { wanText } from '../../products/components/product-format';
+import { useClaim } from '../../cases';
+import { wanText } from '../../../lib/product-format';
 import { useBankMatches } from '../hooks/use-matches';
 import { MatchExplanationView, ScoreBadge } from './MatchExplanationView';
 

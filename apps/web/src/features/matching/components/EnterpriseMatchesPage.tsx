@@ -5,8 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
-import { useApply } from '../../cases/hooks/use-cases';
-import { amountRange, rateText, termRange, wanText } from '../../products/components/product-format';
+import { useApply } from '../../cases';
+import { amountRange, rateText, termRange, wanText } from '../../../lib/product-format';
 import { useEnterpriseMatches } from '../hooks/use-matches';
 import { MatchExplanationView, ScoreBadge } from './MatchExplanationView';
 

@@ -1,16 +1,9 @@
-import type { InboxItem, InboxPage, InboxStreamEvent, NotificationPreferences, UserChannel } from '@zj/shared';
-import type { NotificationType, NotificationLocale } from '@zj/shared';
+import type { InboxItem, InboxPage, InboxQueryParams, InboxStreamEvent, NotificationPreferences, NotificationPreferencesInput } from '@zj/shared';
 import { api, apiUrl } from '../../../lib/api-client';
 import { tokenStore } from '../../../lib/token-store';
 
-export interface InboxParams {
-  page?: number;
-  pageSize?: number;
-  unreadOnly?: boolean;
-}
-
 /** GET /notifications/inbox → InboxPage (items, total, unread). */
-export function listInbox(params: InboxParams, signal?: AbortSignal): Promise<InboxPage> {
+export function listInbox(params: InboxQueryParams, signal?: AbortSignal): Promise<InboxPage> {
   return api.get<InboxPage>('/notifications/inbox', { ...params }, signal);
 }
 
@@ -30,13 +23,7 @@ export function getPreferences(signal?: AbortSignal): Promise<NotificationPrefer
   return api.get<NotificationPreferences>('/notifications/preferences', undefined, signal);
 }
 
-export interface PreferencesUpdate {
-  locale?: NotificationLocale;
-  mobile?: string;
-  items?: { type: NotificationType; channels: UserChannel[]; digest: boolean }[];
-}
-
-export function updatePreferences(body: PreferencesUpdate): Promise<NotificationPreferences> {
+export function updatePreferences(body: NotificationPreferencesInput): Promise<NotificationPreferences> {
   return api.put<NotificationPreferences>('/notifications/preferences', body);
 }
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   DELIVERY_STATUS_LABELS,
   DeliveryStatus,
@@ -8,10 +8,12 @@ import {
   NotificationChannel,
   type DeadLetterView,
 } from '@zj/shared';
+import { DataTable } from '../../../components/DataTable';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useDeadLetters, useRetried, useRetryDeadLetter } from '../hooks/use-notifications-admin';
 
+const PAGE_SIZE = 20;
 const CHANNELS = [NotificationChannel.EMAIL, NotificationChannel.SMS, NotificationChannel.WECOM, NotificationChannel.WEBHOOK];
 const STATUS_COLORS: Partial<Record<DeliveryStatus, string>> = { [DeliveryStatus.SENT]: 'green', [DeliveryStatus.DEAD]: 'red', [DeliveryStatus.PENDING]: 'blue', [DeliveryStatus.SENDING]: 'blue' };
 
@@ -50,8 +52,8 @@ export function DeadLettersPanel() {
   const [channel, setChannel] = useState<NotificationChannel | undefined>();
   const [page, setPage] = useState(1);
   const [retriedPage, setRetriedPage] = useState(1);
-  const dead = useDeadLetters({ page, pageSize: 20, channel });
-  const retried = useRetried({ page: retriedPage, pageSize: 20, channel });
+  const dead = useDeadLetters({ page, pageSize: PAGE_SIZE, channel });
+  const retried = useRetried({ page: retriedPage, pageSize: PAGE_SIZE, channel });
   const retry = useRetryDeadLetter();
   const { modal, message } = App.useApp();
 
@@ -96,87 +98,87 @@ export function DeadLettersPanel() {
     />
   );
 
+  // The two tabs: the same filter over a page of deliveries, with their own columns.
+  const lists: { key: string; label: string; list: typeof dead; page: number; setPage: (page: number) => void; testId: string; emptyText: string; columns: TableColumnsType<DeadLetterView> }[] = [
+    {
+      key: 'dead',
+      label: `待处理（${dead.data?.total ?? 0}）`,
+      list: dead,
+      page,
+      setPage,
+      testId: 'dead-letters',
+      emptyText: '没有投递失败的通知',
+      columns: [
+        { title: '失败原因', dataIndex: 'lastError', render: (v: string | null) => <Reason text={v} /> },
+        { title: '尝试次数', dataIndex: 'attempts', render: (n: number, d) => `${n} 次${d.retries ? `（已重新投递 ${d.retries} 次）` : ''}` },
+        { title: '失败时间', dataIndex: 'deadAt', render: (v: string | null) => formatDateTime(v) },
+        {
+          title: '操作',
+          key: 'actions',
+          render: (_: unknown, d) => (
+            <Button size="small" type="primary" onClick={() => confirmRetry(d)}>
+              重新投递
+            </Button>
+          ),
+        },
+      ],
+    },
+    {
+      key: 'retried',
+      label: '已重新投递',
+      list: retried,
+      page: retriedPage,
+      setPage: setRetriedPage,
+      testId: 'retried-deliveries',
+      emptyText: '尚未重新投递过通知',
+      columns: [
+        {
+          title: '现在的状态',
+          dataIndex: 'status',
+          render: (s: DeliveryStatus) => <Tag color={STATUS_COLORS[s]}>{DELIVERY_STATUS_LABELS[s]}</Tag>,
+        },
+        { title: '重新投递次数', dataIndex: 'retries', render: (n: number) => `${n} 次` },
+        {
+          title: '结果',
+          key: 'outcome',
+          render: (_: unknown, d) =>
+            d.status === DeliveryStatus.SENT ? (
+              `${formatDateTime(d.sentAt)} 送达`
+            ) : d.status === DeliveryStatus.DEAD ? (
+              <Reason text={`再次失败：${d.lastError ?? '未记录原因'}`} />
+            ) : (
+              <Typography.Text type="secondary">正在发送…</Typography.Text>
+            ),
+        },
+      ],
+    },
+  ];
+
   return (
     <Tabs
       activeKey={tab}
       onChange={setTab}
       size="small"
-      items={[
-        {
-          key: 'dead',
-          label: `待处理（${dead.data?.total ?? 0}）`,
-          children: (
-            <>
-              {filter}
-              <Table<DeadLetterView>
-                rowKey="id"
-                size="small"
-                loading={dead.isLoading}
-                dataSource={dead.data?.items}
-                data-testid="dead-letters"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: '没有投递失败的通知' }}
-                pagination={{ current: page, pageSize: 20, total: dead.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
-                columns={[
-                  ...common,
-                  { title: '失败原因', dataIndex: 'lastError', render: (v: string | null) => <Reason text={v} /> },
-                  { title: '尝试次数', dataIndex: 'attempts', render: (n: number, d) => `${n} 次${d.retries ? `（已重新投递 ${d.retries} 次）` : ''}` },
-                  { title: '失败时间', dataIndex: 'deadAt', render: (v: string | null) => formatDateTime(v) },
-                  {
-                    title: '操作',
-                    key: 'actions',
-                    render: (_: unknown, d) => (
-                      <Button size="small" type="primary" onClick={() => confirmRetry(d)}>
-                        重新投递
-                      </Button>
-                    ),
-                  },
-                ]}
-              />
-            </>
-          ),
-        },
-        {
-          key: 'retried',
-          label: '已重新投递',
-          children: (
-            <>
-              {filter}
-              <Table<DeadLetterView>
-                rowKey="id"
-                size="small"
-                loading={retried.isLoading}
-                dataSource={retried.data?.items}
-                data-testid="retried-deliveries"
-                scroll={{ x: 'max-content' }}
-                locale={{ emptyText: '尚未重新投递过通知' }}
-                pagination={{ current: retriedPage, pageSize: 20, total: retried.data?.total, onChange: setRetriedPage, showTotal: (t) => `共 ${t} 条` }}
-                columns={[
-                  ...common,
-                  {
-                    title: '现在的状态',
-                    dataIndex: 'status',
-                    render: (s: DeliveryStatus) => <Tag color={STATUS_COLORS[s]}>{DELIVERY_STATUS_LABELS[s]}</Tag>,
-                  },
-                  { title: '重新投递次数', dataIndex: 'retries', render: (n: number) => `${n} 次` },
-                  {
-                    title: '结果',
-                    key: 'outcome',
-                    render: (_: unknown, d) =>
-                      d.status === DeliveryStatus.SENT ? (
-                        `${formatDateTime(d.sentAt)} 送达`
-                      ) : d.status === DeliveryStatus.DEAD ? (
-                        <Reason text={`再次失败：${d.lastError ?? '未记录原因'}`} />
-                      ) : (
-                        <Typography.Text type="secondary">正在发送…</Typography.Text>
-                      ),
-                  },
-                ]}
-              />
-            </>
-          ),
-        },
-      ]}
+      items={lists.map((l) => ({
+        key: l.key,
+        label: l.label,
+        children: (
+          <>
+            {filter}
+            <DataTable<DeadLetterView>
+              data={l.list.data}
+              loading={l.list.isLoading}
+              page={l.page}
+              pageSize={PAGE_SIZE}
+              onPageChange={l.setPage}
+              sizeChanger={false}
+              data-testid={l.testId}
+              locale={{ emptyText: l.emptyText }}
+              columns={[...common, ...l.columns]}
+            />
+          </>
+        ),
+      }))}
     />
   );
 }

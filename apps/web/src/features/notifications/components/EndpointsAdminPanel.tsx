@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import {
   ENDPOINT_CHANNELS,
   NOTIFICATION_CHANNEL_LABELS,
@@ -9,14 +9,16 @@ import {
   type EndpointChannel,
   type NotificationType,
 } from '@zj/shared';
+import { DataTable } from '../../../components/DataTable';
 import { useDebouncedValue } from '../../../lib/debounce';
 import { notifyError } from '../../../lib/errors';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
+import { OrganizationSelect } from '../../organizations';
 import { useAdminEndpoints, useCreateEndpoint, useRemoveEndpoint, useTemplates, useUpdateEndpoint } from '../hooks/use-notifications-admin';
 
+const PAGE_SIZE = 20;
 const URL_MAX = 500;
 const NAME_MAX = 100;
 
@@ -53,7 +55,7 @@ export function EndpointsAdminPanel() {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim());
   const [page, setPage] = useState(1);
-  const list = useAdminEndpoints({ organizationId, channel, q: q || undefined, page, pageSize: 20 });
+  const list = useAdminEndpoints({ organizationId, channel, q: q || undefined, page, pageSize: PAGE_SIZE });
   const update = useUpdateEndpoint();
   const remove = useRemoveEndpoint();
   const { modal, message } = App.useApp();
@@ -120,15 +122,16 @@ export function EndpointsAdminPanel() {
           新增推送地址
         </Button>
       </Space>
-      <Table<AdminEndpointView>
-        rowKey="id"
-        size="small"
+      <DataTable<AdminEndpointView>
+        data={list.data}
         loading={list.isLoading}
-        dataSource={list.data?.items}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPageChange={setPage}
+        sizeChanger={false}
+        unit="个"
         data-testid="admin-endpoints"
-        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '暂无推送地址' }}
-        pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showTotal: (t) => `共 ${t} 个` }}
         columns={[
           { title: '机构', dataIndex: 'organizationName' },
           { title: '类型', dataIndex: 'channel', render: (c: EndpointChannel) => NOTIFICATION_CHANNEL_LABELS[c] },

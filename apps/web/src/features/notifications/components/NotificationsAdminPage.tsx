@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, Col, Row, Statistic, Tabs } from 'antd';
 import { DashboardOutlined } from '@ant-design/icons';
 import { DeliveryStatus } from '@zj/shared';
@@ -41,6 +41,16 @@ export default function NotificationsAdminPage() {
   };
 
   const d = stats.data;
+  const cards: { title: string; value: number; suffix?: ReactNode }[] = [
+    { title: '投递失败（死信）', value: d?.deliveries[DeliveryStatus.DEAD] ?? 0 },
+    { title: '等待发送', value: (d?.deliveries[DeliveryStatus.PENDING] ?? 0) + (d?.deliveries[DeliveryStatus.SENDING] ?? 0) },
+    { title: '已送达', value: d?.deliveries[DeliveryStatus.SENT] ?? 0 },
+    {
+      title: '待转交队列',
+      value: d?.pending ?? 0,
+      suffix: d?.oldestPendingAt ? <span className="zj-muted" style={{ fontSize: 12 }}>最早 {formatDateTime(d.oldestPendingAt)}</span> : null,
+    },
+  ];
   return (
     <PageContainer
       title="通知管理"
@@ -52,26 +62,13 @@ export default function NotificationsAdminPage() {
       }
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={6}>
-          <Card size="small" loading={stats.isLoading}>
-            <Statistic title="投递失败（死信）" value={d?.deliveries[DeliveryStatus.DEAD] ?? 0} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" loading={stats.isLoading}>
-            <Statistic title="等待发送" value={(d?.deliveries[DeliveryStatus.PENDING] ?? 0) + (d?.deliveries[DeliveryStatus.SENDING] ?? 0)} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" loading={stats.isLoading}>
-            <Statistic title="已送达" value={d?.deliveries[DeliveryStatus.SENT] ?? 0} />
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" loading={stats.isLoading}>
-            <Statistic title="待转交队列" value={d?.pending ?? 0} suffix={d?.oldestPendingAt ? <span className="zj-muted" style={{ fontSize: 12 }}>最早 {formatDateTime(d.oldestPendingAt)}</span> : null} />
-          </Card>
-        </Col>
+        {cards.map((card) => (
+          <Col key={card.title} xs={12} md={6}>
+            <Card size="small" loading={stats.isLoading}>
+              <Statistic title={card.title} value={card.value} suffix={card.suffix} />
+            </Card>
+          </Col>
+        ))}
       </Row>
       <Tabs
         items={[

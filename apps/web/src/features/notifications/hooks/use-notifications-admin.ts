@@ -1,5 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DeliveryStatus, type NotificationLocale, type NotificationType } from '@zj/shared';
+import {
+  type AdminEndpointQueryParams,
+  type DeadLetterQueryParams,
+  DeliveryStatus,
+  type EndpointInput,
+  type EndpointUpdateInput,
+  type NotificationLocale,
+  type NotificationTemplateInput,
+  type NotificationType,
+} from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
 import {
   createEndpoint,
@@ -14,18 +23,13 @@ import {
   retryDeadLetter,
   saveTemplate,
   updateEndpoint,
-  type DeliveryListParams,
-  type EndpointChange,
-  type EndpointInput,
-  type EndpointListParams,
-  type TemplateText,
 } from '../api/notifications-admin-api';
 
-export const useDeadLetters = (params: DeliveryListParams) =>
+export const useDeadLetters = (params: DeadLetterQueryParams) =>
   useQuery({ queryKey: queryKeys.notificationsAdmin.deadLetters({ ...params }), queryFn: ({ signal }) => listDeadLetters(params, signal), placeholderData: keepPreviousData });
 
 /** Retried deliveries; polled while one of them is still on its way, so the page shows how it ended. */
-export const useRetried = (params: DeliveryListParams) =>
+export const useRetried = (params: DeadLetterQueryParams) =>
   useQuery({
     queryKey: queryKeys.notificationsAdmin.retried({ ...params }),
     queryFn: ({ signal }) => listRetried(params, signal),
@@ -48,7 +52,7 @@ export function useRetryDeadLetter() {
 export const useTemplates = () => useQuery({ queryKey: queryKeys.notificationsAdmin.templates, queryFn: ({ signal }) => listTemplates(signal) });
 
 /** The preview of a template being edited (nothing is stored); `text` is the debounced draft. */
-export const useTemplatePreview = (type: NotificationType | undefined, locale: NotificationLocale | undefined, text: TemplateText | null) =>
+export const useTemplatePreview = (type: NotificationType | undefined, locale: NotificationLocale | undefined, text: NotificationTemplateInput | null) =>
   useQuery({
     queryKey: queryKeys.notificationsAdmin.templatePreview({ type, locale, subject: text?.subject, body: text?.body }),
     queryFn: ({ signal }) => previewTemplate(type!, locale!, text!, signal),
@@ -59,7 +63,7 @@ export const useTemplatePreview = (type: NotificationType | undefined, locale: N
 
 export function useSaveTemplate() {
   const invalidate = useInvalidateAdmin();
-  return useMutation({ mutationFn: ({ type, locale, text }: { type: NotificationType; locale: NotificationLocale; text: TemplateText }) => saveTemplate(type, locale, text), onSuccess: invalidate });
+  return useMutation({ mutationFn: ({ type, locale, text }: { type: NotificationType; locale: NotificationLocale; text: NotificationTemplateInput }) => saveTemplate(type, locale, text), onSuccess: invalidate });
 }
 
 export function useResetTemplate() {
@@ -67,7 +71,7 @@ export function useResetTemplate() {
   return useMutation({ mutationFn: ({ type, locale }: { type: NotificationType; locale: NotificationLocale }) => resetTemplate(type, locale), onSuccess: invalidate });
 }
 
-export const useAdminEndpoints = (params: EndpointListParams) =>
+export const useAdminEndpoints = (params: AdminEndpointQueryParams) =>
   useQuery({ queryKey: queryKeys.notificationsAdmin.endpoints({ ...params }), queryFn: ({ signal }) => listEndpoints(params, signal), placeholderData: keepPreviousData });
 
 export function useCreateEndpoint() {
@@ -77,7 +81,7 @@ export function useCreateEndpoint() {
 
 export function useUpdateEndpoint() {
   const invalidate = useInvalidateAdmin();
-  return useMutation({ mutationFn: ({ id, body }: { id: string; body: EndpointChange }) => updateEndpoint(id, body), onSuccess: invalidate });
+  return useMutation({ mutationFn: ({ id, body }: { id: string; body: EndpointUpdateInput }) => updateEndpoint(id, body), onSuccess: invalidate });
 }
 
 export function useRemoveEndpoint() {

@@ -1,19 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { InboxQueryParams, NotificationPreferencesInput } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
 import {
   getPreferences,
-  InboxParams,
   listInbox,
   markAllRead,
   markRead,
-  PreferencesUpdate,
   readInboxStream,
   unreadCount,
   updatePreferences,
 } from '../api/notifications-api';
 
-export function useInbox(params: InboxParams, enabled = true) {
+export function useInbox(params: InboxQueryParams, enabled = true) {
   return useQuery({
     queryKey: queryKeys.notifications.inbox({ ...params }),
     queryFn: ({ signal }) => listInbox(params, signal),
@@ -76,7 +75,7 @@ export function usePreferences() {
 export function useUpdatePreferences() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: PreferencesUpdate) => updatePreferences(body),
+    mutationFn: (body: NotificationPreferencesInput) => updatePreferences(body),
     onSuccess: (data) => qc.setQueryData(queryKeys.notifications.preferences, data),
   });
 }

@@ -8,13 +8,15 @@ import {
   OrgType,
   creditCodeProblem,
   TEXT_LIMITS,
+  type OrganizationInput,
+  type OrganizationUpdateInput,
+  type OrganizationView,
 } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { testId } from '../../../lib/test-id';
 import { handleFormError } from '../../../lib/form-errors';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
-import type { CreateOrganizationRequest, Organization, UpdateOrganizationRequest } from '../api/types';
+import { DivisionSelect } from '../../reference';
 import { useCreateOrganization, useUpdateOrganization } from '../hooks/use-organizations';
 
 interface OrganizationFormValues {
@@ -29,7 +31,7 @@ interface OrganizationFormValues {
 interface OrganizationFormModalProps {
   open: boolean;
   /** Absent: create; present: edit this organisation. */
-  organization?: Organization | null;
+  organization?: OrganizationView | null;
   onClose: () => void;
 }
 
@@ -76,7 +78,7 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
   const onFinish = (values: OrganizationFormValues) => {
     setFormError(null);
     if (organization) {
-      const body: UpdateOrganizationRequest = {};
+      const body: OrganizationUpdateInput = {};
       const newName = values.name.trim();
       if (newName !== organization.name) body.name = newName;
       if (values.divisionCode && values.divisionCode !== organization.divisionCode) body.divisionCode = values.divisionCode;
@@ -98,7 +100,7 @@ export function OrganizationFormModal({ open, organization, onClose }: Organizat
       );
       return;
     }
-    const body: CreateOrganizationRequest = {
+    const body: OrganizationInput = {
       type: values.type,
       name: values.name.trim(),
       creditCode: blankToUndefined(values.creditCode)?.toUpperCase(),

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Select, type SelectProps } from 'antd';
-import { ORG_TYPE_LABELS, type OrgType } from '@zj/shared';
+import { ORG_TYPE_LABELS, type OrganizationView, type OrgType } from '@zj/shared';
 import { useDebouncedValue } from '../../../lib/debounce';
-import type { Organization } from '../api/types';
 import { useOrganization, useOrganizations } from '../hooks/use-organizations';
 
 interface OrganizationSelectProps extends Omit<SelectProps<string>, 'options' | 'onChange' | 'mode' | 'showSearch'> {
-  onChange?: (id: string | undefined, organization: Organization | undefined) => void;
+  onChange?: (id: string | undefined, organization: OrganizationView | undefined) => void;
   type?: OrgType;
 }
 

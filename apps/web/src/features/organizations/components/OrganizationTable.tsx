@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, OrgType, type Page } from '@zj/shared';
+import { INSTITUTION_KIND_LABELS, ORG_TYPE_LABELS, OrgType, type FormerName, type OrganizationView, type Page } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { formatDate, formatDateTime } from '../../../lib/format';
-import { useDivisionName } from '../../reference/hooks/use-divisions';
-import type { FormerName, Organization } from '../api/types';
+import { useDivisionName } from '../../reference';
 
 function formerNameText(f: FormerName): string {
   return f.until ? `${f.name}（至${formatDate(f.until)}）` : f.name;
@@ -19,19 +18,19 @@ const TYPE_COLORS: Record<OrgType, string> = {
 };
 
 interface OrganizationTableProps {
-  data: Page<Organization> | undefined;
+  data: Page<OrganizationView> | undefined;
   loading: boolean;
   failed: boolean;
   page: number;
   pageSize: number;
   onPageChange: (page: number, pageSize: number) => void;
-  onEdit: (organization: Organization) => void;
+  onEdit: (organization: OrganizationView) => void;
 }
 
 export function OrganizationTable({ onEdit, ...table }: OrganizationTableProps) {
   const divisionName = useDivisionName();
 
-  const columns: ColumnsType<Organization> = [
+  const columns: ColumnsType<OrganizationView> = [
     {
       title: '机构名称',
       dataIndex: 'name',
@@ -89,5 +88,5 @@ export function OrganizationTable({ onEdit, ...table }: OrganizationTableProps) 
     },
   ];
 
-  return <DataTable<Organization> columns={columns} data-testid="org-table" {...table} />;
+  return <DataTable<OrganizationView> columns={columns} data-testid="org-table" {...table} />;
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ORG_TYPE_LABELS, OrgType } from '@zj/shared';
+import { ORG_TYPE_LABELS, type OrganizationListParams, type OrganizationView, OrgType } from '@zj/shared';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
 import { useListParams } from '../../../lib/use-list-params';
-import type { Organization } from '../api/types';
 import { useOrganizations } from '../hooks/use-organizations';
 import { OrganizationFormModal } from './OrganizationFormModal';
 import { OrganizationTable } from './OrganizationTable';
@@ -16,8 +15,9 @@ const typeOptions = Object.values(OrgType).map((t) => ({ value: t, label: ORG_TY
 /** 机构管理 (BUREAU): enterprises, financial institutions, government units and counties. */
 export default function OrganizationsPage() {
   const list = useListParams(FILTERS);
-  const query = useOrganizations(list.params);
-  const [editing, setEditing] = useState<Organization | null>(null);
+  // The type filter comes from the address bar; the API checks it.
+  const query = useOrganizations(list.params as OrganizationListParams);
+  const [editing, setEditing] = useState<OrganizationView | null>(null);
   const [creating, setCreating] = useState(false);
 
   return (

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
 import { createOrganization, getOrganization, listOrganizations, updateOrganization } from '../api/organizations-api';
-import type { CreateOrganizationRequest, OrganizationListParams, UpdateOrganizationRequest } from '../api/types';
+import type { OrganizationInput, OrganizationListParams, OrganizationUpdateInput } from '@zj/shared';
 
 export function useOrganizations(params: OrganizationListParams, enabled = true) {
   return useQuery({
@@ -24,7 +24,7 @@ export function useOrganization(id: string | undefined, enabled = true) {
 export function useCreateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOrganizationRequest) => createOrganization(body),
+    mutationFn: (body: OrganizationInput) => createOrganization(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.organizations.all }),
   });
 }
@@ -32,7 +32,7 @@ export function useCreateOrganization() {
 export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateOrganizationRequest }) => updateOrganization(id, body),
+    mutationFn: ({ id, body }: { id: string; body: OrganizationUpdateInput }) => updateOrganization(id, body),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: queryKeys.organizations.all }),

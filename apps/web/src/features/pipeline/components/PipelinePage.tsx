@@ -9,12 +9,11 @@ import { validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import { useListParams } from '../../../lib/use-list-params';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { CaseStateTag, Countdown } from '../../cases/components/case-labels';
-import { useCases, useCaseStatistics, usePipeline, usePush, useReassign, useResolveWarning, useWarnings } from '../../cases/hooks/use-cases';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { CaseStateTag, Countdown, useCases, useCaseStatistics, usePipeline, usePush, useReassign, useResolveWarning, useWarnings } from '../../cases';
 import { EChart } from '../../../components/EChart';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
-import { wanText } from '../../products/components/product-format';
+import { OrganizationSelect } from '../../organizations';
+import { wanText } from '../../../lib/product-format';
 
 function StatisticsTab() {
   const stats = useCaseStatistics({});

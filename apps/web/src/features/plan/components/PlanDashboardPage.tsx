@@ -4,9 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Role, WORK_ITEM_STATUS_COLORS, WORK_ITEM_STATUS_LABELS, WorkItemStatus, type UnitRankingRow } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { GreenLoanRatioChart } from '../../indicators/components/GreenLoanRatioChart';
-import { IndicatorCards } from '../../indicators/components/IndicatorCards';
+import { useAuth } from '../../../lib/auth-context';
+import { GreenLoanRatioChart, IndicatorCards } from '../../indicators';
 import { exportPlan } from '../api/plan-api';
 import { useDashboard, usePlanTasks } from '../hooks/use-plan';
 

@@ -1,9 +1,8 @@
 import { Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { UNIT_ROLE_LABELS, UnitRole } from '@zj/shared';
+import { type PlanMyTaskRow, UNIT_ROLE_LABELS, UnitRole } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
-import type { MyTaskRow } from '../api/plan-api';
 import { useMyTasks, usePeriods } from '../hooks/use-plan';
 import { ReportStatusTag } from './labels';
 import { ReportEditor } from './ReportEditor';
@@ -36,7 +35,7 @@ export default function PlanReportsPage() {
         {!periodId ? (
           <Empty description="市金融工作局尚未设置报送期" />
         ) : (
-          <Table<MyTaskRow>
+          <Table<PlanMyTaskRow>
             rowKey="taskId"
             size="small"
             loading={mine.isFetching}

@@ -3,15 +3,15 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, F
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { formatMeasure, ReportAddressee, ReportingFrequency, ReportStatus, REPORTING_FREQUENCY_LABELS, Role, UNIT_ROLE_LABELS, WORK_ITEM_STATUS_LABELS } from '@zj/shared';
+import { formatMeasure, ReportAddressee, ReportingFrequency, ReportStatus, REPORTING_FREQUENCY_LABELS, Role, UNIT_ROLE_LABELS, WORK_ITEM_STATUS_LABELS, type PlanOverviewRow } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { validated } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { numberRule, rangeHint, wholeNumber, yearNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { downloadEvidence, type OverviewRow } from '../api/plan-api';
+import { useAuth } from '../../../lib/auth-context';
+import { downloadEvidence } from '../api/plan-api';
 import { useAcceptReport, useCreatePeriod, useOverview, usePeriods, useReport, useReturnReport } from '../hooks/use-plan';
 import { ReportStatusTag } from './labels';
 
@@ -65,7 +65,7 @@ export default function PlanReviewPage() {
             message={`逾期未报：${overview.data.behind.map((b) => `${b.name}（${b.overdue}项）`).join('、')}`}
           />
         ) : null}
-        <Table<OverviewRow>
+        <Table<PlanOverviewRow>
           rowKey={(r) => `${r.taskId}:${r.organizationId}`}
           size="small"
           loading={overview.isFetching}

@@ -11,12 +11,14 @@ import {
   UnitRole,
   WORK_ITEM_STATUS_LABELS,
   WorkItemStatus,
+  type PlanContribution,
+  type PlanReportItemInput,
   type ReportAction,
 } from '@zj/shared';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { numberProblem, rangeHint, wholeNumber } from '../../../lib/number-rules';
-import { downloadEvidence, type Contribution, type ReportItem } from '../api/plan-api';
+import { downloadEvidence } from '../api/plan-api';
 import { useMyReport, useReturnReport, useSaveReport, useSubmitReport, useUploadEvidence } from '../hooks/use-plan';
 import { ReportStatusTag } from './labels';
 
@@ -31,7 +33,7 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
   const submit = useSubmitReport();
   const upload = useUploadEvidence();
   const [summary, setSummary] = useState('');
-  const [items, setItems] = useState<ReportItem[]>([]);
+  const [items, setItems] = useState<PlanReportItemInput[]>([]);
   const [values, setValues] = useState<Record<string, { value: string; asOf: string; note: string }>>({});
 
   const data = view.data;
@@ -53,7 +55,7 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
   // A share out of range stays as typed, with its message under it; nothing is saved until it is corrected.
   const shareProblems = items.map((it) => numberProblem(SHARE_DONE, it.shareDone));
   const invalid = shareProblems.some(Boolean);
-  const setItem = (i: number, patch: Partial<ReportItem>) => setItems((prev) => prev.map((it, k) => (k === i ? { ...it, ...patch } : it)));
+  const setItem = (i: number, patch: Partial<PlanReportItemInput>) => setItems((prev) => prev.map((it, k) => (k === i ? { ...it, ...patch } : it)));
   const body = () => ({
     version: report?.version,
     summary,
@@ -226,14 +228,14 @@ export function ReportEditor({ periodId, taskId }: { periodId: string; taskId: s
 }
 
 /** The cooperating units' reports a lead consolidates (or returns with a comment). */
-function Contributions({ contributions }: { contributions: Contribution[] }) {
+function Contributions({ contributions }: { contributions: PlanContribution[] }) {
   const { message } = App.useApp();
   const ret = useReturnReport();
-  const [returning, setReturning] = useState<Contribution | null>(null);
+  const [returning, setReturning] = useState<PlanContribution | null>(null);
   const [comment, setComment] = useState('');
   return (
     <Card size="small" type="inner" title="配合单位报送情况" style={{ marginTop: 12 }}>
-      <Table<Contribution>
+      <Table<PlanContribution>
         rowKey="organizationId"
         size="small"
         pagination={false}

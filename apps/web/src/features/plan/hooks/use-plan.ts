@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PlanReportInput } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
 import * as api from '../api/plan-api';
 
@@ -26,7 +27,7 @@ function usePlanMutation<A, R>(fn: (a: A) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.plan.all }) });
 }
 
-export const useSaveReport = () => usePlanMutation((a: { periodId: string; taskId: string; body: api.SaveReportBody }) => api.saveReport(a.periodId, a.taskId, a.body));
+export const useSaveReport = () => usePlanMutation((a: { periodId: string; taskId: string; body: PlanReportInput }) => api.saveReport(a.periodId, a.taskId, a.body));
 export const useSubmitReport = () => usePlanMutation((a: { id: string; version: number }) => api.submitReport(a.id, a.version));
 export const useReturnReport = () => usePlanMutation((a: { id: string; version: number; comment: string }) => api.returnReport(a.id, a.version, a.comment));
 export const useAcceptReport = () => usePlanMutation((a: { id: string; version: number }) => api.acceptReport(a.id, a.version));

@@ -5,9 +5,9 @@ import { FINANCING_INSTRUMENT_LABELS, NeedStatus, type ProductView } from '@zj/s
 import { formatDate } from '../../../lib/format';
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
-import { useApply } from '../../cases/hooks/use-cases';
-import { useNeeds } from '../../financing-needs/hooks/use-needs';
-import { wanText } from './product-format';
+import { useApply } from '../../cases';
+import { useNeeds } from '../../financing-needs';
+import { wanText } from '../../../lib/product-format';
 
 const NOTE_MAX = 1000;
 

@@ -5,9 +5,9 @@ import { Link } from 'react-router-dom';
 import { PageContainer } from '../../../components/PageContainer';
 import { notifyError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { CategoryTags } from '../../reference/components/CategoryTreeSelect';
+import { CategoryTags } from '../../reference';
 import { useMyProducts, useProductStatus } from '../hooks/use-products';
-import { amountRange, rateText, termRange } from './product-format';
+import { amountRange, rateText, termRange } from '../../../lib/product-format';
 import { ProductFormModal } from './ProductFormModal';
 
 /** A bank's own products: drafts, published and withdrawn. */

@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { divisionByCode, PRODUCT_STATUS_LABELS, PRODUCT_TYPE_LABELS, type ProductView } from '@zj/shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { amountRange, rateText, termRange } from './product-format';
+import { amountRange, rateText, termRange } from '../../../lib/product-format';
 
 /** A product as a card: what it lends, how much, how long, at what price, where; its name opens the product's page. */
 export function ProductCard({ p, extra, children }: { p: ProductView; extra?: ReactNode; children?: ReactNode }) {

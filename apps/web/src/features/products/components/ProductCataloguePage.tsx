@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Col, Empty, Input, Pagination, Row, Select, Space, Spin } from 'antd';
 import { PRODUCT_TYPE_LABELS, ProductType } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
+import { DivisionSelect } from '../../reference';
 import { useCatalogue } from '../hooks/use-products';
 import { ProductCard } from './ProductCard';
 

@@ -19,12 +19,11 @@ import { PageContainer } from '../../../components/PageContainer';
 import { ApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { queryKeys } from '../../../lib/query-keys';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { fetchTaxonomyTree } from '../../reference/api/reference-api';
-import { useTaxonomies } from '../../reference/hooks/use-taxonomies';
+import { useAuth } from '../../../lib/auth-context';
+import { fetchTaxonomyTree, useTaxonomies } from '../../reference';
 import { useProduct } from '../hooks/use-products';
 import { ApplyModal } from './ApplyModal';
-import { amountRange, rateText, termRange } from './product-format';
+import { amountRange, rateText, termRange } from '../../../lib/product-format';
 
 function flatten(nodes: TaxonomyNode[], into = new Map<string, string>()): Map<string, string> {
   for (const n of nodes) {

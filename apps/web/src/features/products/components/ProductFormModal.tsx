@@ -3,7 +3,7 @@ import { COLLATERAL_KIND_LABELS, COUNTY_LEVEL_DIVISIONS, CollateralKind, ENTERPR
 import { handleFormError, validated } from '../../../lib/form-errors';
 import { amountWan, numberRule, rangeHint, ratePercent, wholeNumber } from '../../../lib/number-rules';
 import { testId } from '../../../lib/test-id';
-import { CATEGORY_TREE_VERSION, CategoryTreeSelect } from '../../reference/components/CategoryTreeSelect';
+import { CATEGORY_TREE_VERSION, CategoryTreeSelect } from '../../reference';
 import { useSaveProduct } from '../hooks/use-products';
 
 interface Values {

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProductInput } from '@zj/shared';
 import type { QueryParams } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import { createProduct, getProduct, listCatalogue, listMyProducts, publishProduct, updateProduct, withdrawProduct, type ProductBody } from '../api/products-api';
+import { createProduct, getProduct, listCatalogue, listMyProducts, publishProduct, updateProduct, withdrawProduct } from '../api/products-api';
 
 export function useCatalogue(params: QueryParams) {
   return useQuery({ queryKey: queryKeys.products.catalogue(params), queryFn: ({ signal }) => listCatalogue(params, signal), placeholderData: keepPreviousData });
@@ -25,7 +26,7 @@ function useInvalidate() {
 export function useSaveProduct() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, version, body }: { id?: string; version?: number; body: ProductBody }) => (id ? updateProduct(id, { ...body, version: version! }) : createProduct(body)),
+    mutationFn: ({ id, version, body }: { id?: string; version?: number; body: ProductInput }) => (id ? updateProduct(id, { ...body, version: version! }) : createProduct(body)),
     onSuccess: invalidate,
   });
 }

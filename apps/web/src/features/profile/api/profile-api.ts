@@ -1,14 +1,5 @@
-import type { AuthUser } from '@zj/shared';
+import type { AuthUser, ChangePasswordRequest, UpdateProfileRequest } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-
-export interface UpdateProfileRequest {
-  displayName: string;
-}
-
-export interface ChangePasswordRequest {
-  currentPassword: string;
-  newPassword: string;
-}
 
 /** PATCH /me { displayName } → the updated user. */
 export function updateProfile(body: UpdateProfileRequest): Promise<AuthUser> {

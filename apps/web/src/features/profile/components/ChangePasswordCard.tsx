@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { PASSWORD_POLICY_TEXT, passwordPolicyProblem } from '@zj/shared';
+import { type ChangePasswordRequest, PASSWORD_POLICY_TEXT, passwordPolicyProblem } from '@zj/shared';
 import { handleFormError } from '../../../lib/form-errors';
-import type { ChangePasswordRequest } from '../api/profile-api';
 import { useChangePassword } from '../hooks/use-profile';
 
 type ChangePasswordForm = ChangePasswordRequest & { confirmPassword: string };

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input } from 'antd';
-import { ORG_TYPE_LABELS, ROLE_LABELS, TEXT_LIMITS } from '@zj/shared';
+import { ORG_TYPE_LABELS, ROLE_LABELS, TEXT_LIMITS, type UpdateProfileRequest } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { counted, lengthRule } from '../../../lib/text-limits';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import type { UpdateProfileRequest } from '../api/profile-api';
+import { useCurrentUser } from '../../../lib/auth-context';
 import { useUpdateProfile } from '../hooks/use-profile';
 
 export function ProfileInfoCard() {

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
-import { fetchMe } from '../../auth/api/auth-api';
-import { useAuth } from '../../auth/hooks/auth-context';
-import { changePassword, updateProfile, type ChangePasswordRequest, type UpdateProfileRequest } from '../api/profile-api';
+import { fetchMe } from '../../auth';
+import { useAuth } from '../../../lib/auth-context';
+import type { ChangePasswordRequest, UpdateProfileRequest } from '@zj/shared';
+import { changePassword, updateProfile } from '../api/profile-api';
 
 /** GET /me, fetched afresh when the profile page opens (the header reads the same cache entry). */
 export function useFreshMe() {

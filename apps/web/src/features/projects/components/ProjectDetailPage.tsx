@@ -15,18 +15,19 @@ import {
   ReviewStage,
   reviewStepLabel,
   Role,
+  type ProjectDetail,
+  type ProjectReviewInput,
 } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { NeedFormModal } from '../../financing-needs/components/NeedFormModal';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { NeedFormModal } from '../../financing-needs';
 import { downloadAttachment } from '../api/projects-api';
-import type { ProjectDetail } from '../api/types';
 import { useProject, useProjectAction, useReview, useUploadAttachment } from '../hooks/use-projects';
-import { ProjectStatusTag, wan } from './labels';
+import { ProjectStatusTag, wan } from '../../../components/project-labels';
 import { validated } from '../../../lib/form-errors';
 
 /** The API's limits: an opinion up to 1000 characters; up to 20 return reasons of 2–500 characters each. */
@@ -72,7 +73,7 @@ function ReviewPanel({ project }: { project: ProjectDetail }) {
   const decide = () => {
     if (!confirming) return;
     const { decision: d, opinion } = confirming;
-    const body =
+    const body: ProjectReviewInput =
       d === 'return'
         ? { action: ReviewAction.RETURN, version: project.version, reasons: reasonLines(opinion).map((m) => ({ message: m })) }
         : { action: county ? ReviewAction.PASS : ReviewAction.LIST, version: project.version, comment: opinion || undefined };

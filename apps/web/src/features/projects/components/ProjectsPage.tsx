@@ -1,7 +1,7 @@
 import { Button, Card, Form, Input, Select, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { PROJECT_STAGE_LABELS, PROJECT_STATUS_LABELS, PROJECT_TAGS, ProjectStage, ProjectStatus, Role } from '@zj/shared';
+import { PROJECT_STAGE_LABELS, PROJECT_STATUS_LABELS, PROJECT_TAGS, type ProjectListFilters, ProjectStage, ProjectStatus, type ProjectSummary, Role } from '@zj/shared';
 import { App } from 'antd';
 import { DataTable } from '../../../components/DataTable';
 import { FilterBar } from '../../../components/FilterBar';
@@ -9,12 +9,11 @@ import { PageContainer } from '../../../components/PageContainer';
 import { errorMessage } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { DivisionSelect } from '../../reference/components/DivisionSelect';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { DivisionSelect } from '../../reference';
 import { exportProjects } from '../api/projects-api';
-import type { ProjectFilters, ProjectSummary } from '../api/types';
 import { useProjects, useProjectStats } from '../hooks/use-projects';
-import { ProjectStatusTag, wan } from './labels';
+import { ProjectStatusTag, wan } from '../../../components/project-labels';
 import { StatsCharts } from './StatsCharts';
 
 const FILTERS = ['q', 'divisionCode', 'categoryPrefix', 'status', 'stage', 'tag', 'tab'] as const;
@@ -27,9 +26,9 @@ export default function ProjectsPage() {
   const navigate = useNavigate();
   const list = useListParams(FILTERS);
   const { tab = 'list', ...filters } = list.filters;
-  const params = { ...filters, page: list.page, pageSize: list.pageSize } as ProjectFilters & { page: number; pageSize: number };
+  const params = { ...filters, page: list.page, pageSize: list.pageSize } as ProjectListFilters & { page: number; pageSize: number };
   const query = useProjects(params);
-  const stats = useProjectStats(filters as ProjectFilters, tab === 'stats');
+  const stats = useProjectStats(filters as ProjectListFilters, tab === 'stats');
   const title = user.role === Role.ENTERPRISE ? '我的项目' : '绿色项目库';
 
   return (
@@ -37,7 +36,7 @@ export default function ProjectsPage() {
       title={title}
       extra={
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => exportProjects(filters as ProjectFilters).catch((e) => message.error(errorMessage(e)))} data-testid="project-export">
+          <Button icon={<DownloadOutlined />} onClick={() => exportProjects(filters as ProjectListFilters).catch((e) => message.error(errorMessage(e)))} data-testid="project-export">
             导出
           </Button>
           {REGISTRARS.includes(user.role) ? (

@@ -1,17 +1,16 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { OrgType, REVIEW_STAGE_LABELS, ReviewAction, ReviewStage, Role } from '@zj/shared';
+import { OrgType, REVIEW_STAGE_LABELS, type ProjectBulkReviewInput, type ProjectSummary, ReviewAction, ReviewStage, Role } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { formatDateTime } from '../../../lib/format';
 import { testId } from '../../../lib/test-id';
 import { useListParams } from '../../../lib/use-list-params';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
-import type { ProjectSummary } from '../api/types';
+import { useCurrentUser } from '../../../lib/auth-context';
+import { OrganizationSelect } from '../../organizations';
 import { useBulkReview, useProjects, usePutRoutes, useRoutes } from '../hooks/use-projects';
-import { ProjectStatusTag, wan } from './labels';
+import { ProjectStatusTag, wan } from '../../../components/project-labels';
 
 function RoutesEditor() {
   const { message } = App.useApp();
@@ -69,10 +68,11 @@ export default function ReviewQueuePage() {
   const user = useCurrentUser();
   const list = useListParams(['reviewStage', 'tab'] as const);
   const { tab = 'queue', reviewStage } = list.filters;
-  const query = useProjects({ queue: 'mine', reviewStage, page: list.page, pageSize: list.pageSize });
+  // The stage filter comes from the address bar; the API checks it.
+  const query = useProjects({ queue: 'mine', reviewStage: reviewStage as ReviewStage | undefined, page: list.page, pageSize: list.pageSize });
   const bulk = useBulkReview();
   const [selected, setSelected] = useState<ProjectSummary[]>([]);
-  const run = (action: ReviewAction) =>
+  const run = (action: ProjectBulkReviewInput['action']) =>
     bulk.mutate(
       { action, items: selected.map((p) => ({ id: p.id, version: p.version })) },
       {
@@ -84,7 +84,7 @@ export default function ReviewQueuePage() {
       },
     );
   // Passing on and listing are decisions: confirmed with what happens and who is told. 受理 only takes the projects up.
-  const act = (action: ReviewAction) => {
+  const act = (action: ProjectBulkReviewInput['action']) => {
     if (action === ReviewAction.START_REVIEW) return run(action);
     modal.confirm({
       title: action === ReviewAction.PASS ? `初审通过 ${selected.length} 个项目，报送行业主管部门？` : `审核通过 ${selected.length} 个项目，列入绿色项目库？`,

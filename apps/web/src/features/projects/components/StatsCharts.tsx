@@ -1,9 +1,8 @@
 import { Card, Col, Empty, Row, Statistic } from 'antd';
 import type * as echarts from 'echarts';
 import { EChart } from '../../../components/EChart';
-import { PROJECT_STATUS_LABELS } from '@zj/shared';
-import type { ProjectStats } from '../api/types';
-import { wan } from './labels';
+import { PROJECT_STATUS_LABELS, type ProjectStats } from '@zj/shared';
+import { wan } from '../../../components/project-labels';
 
 /** Count and amount by county, category and status. */
 export function StatsCharts({ stats }: { stats: ProjectStats | undefined }) {

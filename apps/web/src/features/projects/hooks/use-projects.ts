@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReviewAction } from '@zj/shared';
+import type { ProjectInput, ProjectListFilters, ProjectReviewInput } from '@zj/shared';
 import { queryKeys } from '../../../lib/query-keys';
 import {
   archiveProject,
@@ -16,13 +16,12 @@ import {
   uploadAttachment,
   withdrawProject,
 } from '../api/projects-api';
-import type { ProjectFilters, ProjectInput } from '../api/types';
 
-export function useProjects(params: ProjectFilters & { page: number; pageSize: number }) {
+export function useProjects(params: ProjectListFilters & { page: number; pageSize: number }) {
   return useQuery({ queryKey: queryKeys.projects.list({ ...params }), queryFn: ({ signal }) => listProjects(params, signal), placeholderData: keepPreviousData });
 }
 
-export function useProjectStats(params: ProjectFilters, enabled = true) {
+export function useProjectStats(params: ProjectListFilters, enabled = true) {
   return useQuery({ queryKey: queryKeys.projects.stats({ ...params }), queryFn: ({ signal }) => projectStats(params, signal), enabled });
 }
 
@@ -58,7 +57,7 @@ export function useProjectAction(id: string) {
 export function useReview(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { action: ReviewAction; version?: number; comment?: string; reasons?: { field?: string; message: string }[] }) => reviewProject(id, body),
+    mutationFn: (body: ProjectReviewInput) => reviewProject(id, body),
     onSuccess: invalidate,
   });
 }

@@ -1,9 +1,10 @@
 import { api, apiRequest } from '../../../lib/api-client';
-import type { DivisionDto, TaxonomyImportFields, TaxonomyNode, TaxonomySummary } from './types';
+import type { Division, TaxonomyNode, TaxonomySummary } from '@zj/shared';
+import type { TaxonomyImportFields } from './types';
 
 /** GET /reference/divisions (public; `auth: false` so the registration page never triggers a refresh). */
-export function fetchDivisions(signal?: AbortSignal, auth = true): Promise<DivisionDto[]> {
-  return apiRequest<DivisionDto[]>('/reference/divisions', { signal, auth });
+export function fetchDivisions(signal?: AbortSignal, auth = true): Promise<Division[]> {
+  return apiRequest<Division[]>('/reference/divisions', { signal, auth });
 }
 
 export function fetchTaxonomies(signal?: AbortSignal): Promise<TaxonomySummary[]> {

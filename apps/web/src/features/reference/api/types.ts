@@ -1,10 +1,4 @@
-import type { Division } from '@zj/shared';
-
-/** GET /reference/divisions → DivisionDto[] (same shape as the shared Division). */
-export type DivisionDto = Division;
-
-export type { ImportLineError, TaxonomyNode, TaxonomySummary } from '@zj/shared';
-
+/** POST /reference/taxonomies: the catalogue version's fields and its spreadsheet (sent as multipart form data). */
 export interface TaxonomyImportFields {
   version: string;
   name: string;

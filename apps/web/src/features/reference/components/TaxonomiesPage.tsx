@@ -4,7 +4,7 @@ import { Button, Card, Col, Empty, Row } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { Role } from '@zj/shared';
 import { PageContainer } from '../../../components/PageContainer';
-import { useCurrentUser } from '../../auth/hooks/auth-context';
+import { useCurrentUser } from '../../../lib/auth-context';
 import { useTaxonomies } from '../hooks/use-taxonomies';
 import { TaxonomyImportModal } from './TaxonomyImportModal';
 import { TaxonomyList } from './TaxonomyList';

@@ -6,7 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { testId } from '../../../lib/test-id';
-import type { ImportLineError, TaxonomySummary } from '../api/types';
+import type { ImportLineError, TaxonomySummary } from '@zj/shared';
 import { useImportTaxonomy } from '../hooks/use-taxonomies';
 
 interface ImportFormValues {

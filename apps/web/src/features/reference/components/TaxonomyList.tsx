@@ -2,7 +2,7 @@ import type { HTMLAttributes } from 'react';
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { formatDate } from '../../../lib/format';
-import type { TaxonomySummary } from '../api/types';
+import type { TaxonomySummary } from '@zj/shared';
 
 interface TaxonomyListProps {
   items: TaxonomySummary[] | undefined;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Descriptions, Empty, Flex, Input, Spin, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import type { TaxonomyNode } from '../api/types';
+import type { TaxonomyNode } from '@zj/shared';
 import { useTaxonomyTree } from '../hooks/use-taxonomies';
 
 const LEVEL_LABELS: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级' };

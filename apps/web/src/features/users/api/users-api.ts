@@ -1,6 +1,5 @@
-import type { Page } from '@zj/shared';
+import type { Page, UserInput, UserListParams, UserSummary, UserUpdateInput } from '@zj/shared';
 import { api } from '../../../lib/api-client';
-import type { CreateUserRequest, UpdateUserRequest, UserListParams, UserSummary } from './types';
 
 /** GET /users?organizationId=&role=&q=&page=&pageSize= → Page<UserSummary>. */
 export function listUsers(params: UserListParams, signal?: AbortSignal): Promise<Page<UserSummary>> {
@@ -8,12 +7,12 @@ export function listUsers(params: UserListParams, signal?: AbortSignal): Promise
 }
 
 /** POST /users → the new user. */
-export function createUser(body: CreateUserRequest): Promise<UserSummary> {
+export function createUser(body: UserInput): Promise<UserSummary> {
   return api.post<UserSummary>('/users', body);
 }
 
 /** PATCH /users/:id { displayName?, status? } → the user. */
-export function updateUser(id: string, body: UpdateUserRequest): Promise<UserSummary> {
+export function updateUser(id: string, body: UserUpdateInput): Promise<UserSummary> {
   return api.patch<UserSummary>(`/users/${encodeURIComponent(id)}`, body);
 }
 

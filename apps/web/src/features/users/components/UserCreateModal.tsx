@@ -1,13 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
-import { PASSWORD_POLICY_TEXT, ROLE_LABELS, ROLES_BY_ORG_TYPE, passwordPolicyProblem, type Role, TEXT_LIMITS } from '@zj/shared';
+import { PASSWORD_POLICY_TEXT, ROLE_LABELS, ROLES_BY_ORG_TYPE, passwordPolicyProblem, type OrganizationView, type Role, TEXT_LIMITS, type UserInput } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { counted, lengthRule } from '../../../lib/text-limits';
 import { testId } from '../../../lib/test-id';
-import type { Organization } from '../../organizations/api/types';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
-import type { CreateUserRequest } from '../api/types';
+import { OrganizationSelect } from '../../organizations';
 import { useCreateUser } from '../hooks/use-users';
 import { generatePassword } from './generate-password';
 
@@ -18,9 +16,9 @@ interface UserCreateModalProps {
 
 /** 新建用户: the role offered follows the organisation's type (ROLES_BY_ORG_TYPE). */
 export function UserCreateModal({ open, onClose }: UserCreateModalProps) {
-  const [form] = Form.useForm<CreateUserRequest>();
+  const [form] = Form.useForm<UserInput>();
   const create = useCreateUser();
-  const [organization, setOrganization] = useState<Organization | undefined>();
+  const [organization, setOrganization] = useState<OrganizationView | undefined>();
   const [formError, setFormError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -32,13 +30,13 @@ export function UserCreateModal({ open, onClose }: UserCreateModalProps) {
 
   const roles: readonly Role[] = organization ? ROLES_BY_ORG_TYPE[organization.type] : [];
 
-  const onOrganization = (_id: string | undefined, org: Organization | undefined) => {
+  const onOrganization = (_id: string | undefined, org: OrganizationView | undefined) => {
     setOrganization(org);
     const allowed = org ? ROLES_BY_ORG_TYPE[org.type] : [];
     form.setFieldValue('role', allowed.length === 1 ? allowed[0] : undefined);
   };
 
-  const onFinish = (values: CreateUserRequest) => {
+  const onFinish = (values: UserInput) => {
     setFormError(null);
     create.mutate(
       { ...values, email: values.email.trim(), displayName: values.displayName.trim() },
@@ -65,7 +63,7 @@ export function UserCreateModal({ open, onClose }: UserCreateModalProps) {
       okButtonProps={testId('user-form-submit')}
     >
       {formError ? <Alert type="error" showIcon title={formError} className="zj-form-alert" /> : null}
-      <Form<CreateUserRequest> form={form} layout="vertical" onFinish={onFinish} data-testid="user-form">
+      <Form<UserInput> form={form} layout="vertical" onFinish={onFinish} data-testid="user-form">
         <Form.Item name="organizationId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
           <OrganizationSelect onChange={onOrganization} data-testid="user-form-organization" />
         </Form.Item>

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
-import { TEXT_LIMITS } from '@zj/shared';
+import { TEXT_LIMITS, type UserSummary } from '@zj/shared';
 import { notifySuccess } from '../../../lib/errors';
 import { handleFormError } from '../../../lib/form-errors';
 import { counted, lengthRule } from '../../../lib/text-limits';
 import { testId } from '../../../lib/test-id';
-import type { UserSummary } from '../api/types';
 import { useUpdateUser } from '../hooks/use-users';
 
 interface UserEditModalProps {

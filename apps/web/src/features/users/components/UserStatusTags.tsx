@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { formatDateTime } from '../../../lib/format';
-import type { UserSummary } from '../api/types';
+import type { UserSummary } from '@zj/shared';
 
 export function isLocked(user: UserSummary): boolean {
   return user.locked;

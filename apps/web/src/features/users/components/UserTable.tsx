@@ -1,10 +1,9 @@
 import { Button, Popconfirm, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ROLE_LABELS, UserStatus, type Page, type Role } from '@zj/shared';
+import { ROLE_LABELS, UserStatus, type Page, type Role, type UserSummary } from '@zj/shared';
 import { DataTable } from '../../../components/DataTable';
 import { notifyError, notifySuccess } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import type { UserSummary } from '../api/types';
 import { useUnlockUser, useUpdateUser } from '../hooks/use-users';
 import { isLocked, UserStatusTags } from './UserStatusTags';
 

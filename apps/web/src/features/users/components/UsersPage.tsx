@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { ALL_ROLES, ROLE_LABELS } from '@zj/shared';
+import { ALL_ROLES, ROLE_LABELS, type UserListParams, type UserSummary } from '@zj/shared';
 import { FilterBar } from '../../../components/FilterBar';
 import { PageContainer } from '../../../components/PageContainer';
 import { useListParams } from '../../../lib/use-list-params';
-import { OrganizationSelect } from '../../organizations/components/OrganizationSelect';
-import type { UserSummary } from '../api/types';
+import { OrganizationSelect } from '../../organizations';
 import { useUsers } from '../hooks/use-users';
 import { UserCreateModal } from './UserCreateModal';
 import { UserEditModal } from './UserEditModal';
@@ -24,7 +23,8 @@ interface UserFilterValues {
 /** 用户管理 (BUREAU). */
 export default function UsersPage() {
   const list = useListParams(FILTERS);
-  const query = useUsers(list.params);
+  // The role filter comes from the address bar; the API checks it.
+  const query = useUsers(list.params as UserListParams);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<UserSummary | null>(null);
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
 import { createUser, listUsers, unlockUser, updateUser } from '../api/users-api';
-import type { CreateUserRequest, UpdateUserRequest, UserListParams } from '../api/types';
+import type { UserInput, UserListParams, UserUpdateInput } from '@zj/shared';
 
 export function useUsers(params: UserListParams) {
   return useQuery({
@@ -18,13 +18,13 @@ function useInvalidateUsers() {
 
 export function useCreateUser() {
   const invalidate = useInvalidateUsers();
-  return useMutation({ mutationFn: (body: CreateUserRequest) => createUser(body), onSuccess: invalidate });
+  return useMutation({ mutationFn: (body: UserInput) => createUser(body), onSuccess: invalidate });
 }
 
 export function useUpdateUser() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateUserRequest }) => updateUser(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UserUpdateInput }) => updateUser(id, body),
     onSuccess: invalidate,
   });
 }

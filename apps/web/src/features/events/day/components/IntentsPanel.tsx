@@ -7,9 +7,9 @@ import { errorMessage } from '../../../../lib/errors';
 import { handleFormError, validated } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import { testId } from '../../../../lib/test-id';
-import { useCurrentUser } from '../../../auth/hooks/auth-context';
-import { CaseStateTag } from '../../../cases/components/case-labels';
-import { wanText } from '../../../products/components/product-format';
+import { useCurrentUser } from '../../../../lib/auth-context';
+import { CaseStateTag } from '../../../cases';
+import { wanText } from '../../../../lib/product-format';
 import { useCreateIntent, useEnterpriseNeeds, useIntents, useRegistrations, useSchedule } from '../hooks/use-event-day';
 import { AMOUNT_LIMITS, intentAmountRule, NOTE_MAX, wan2 } from './day-format';
 

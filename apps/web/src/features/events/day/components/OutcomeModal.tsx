@@ -3,7 +3,7 @@ import { Alert, App, Descriptions, Form, Input, Modal, Radio, Select } from 'ant
 import { MEETING_RESULT_LABELS, MeetingResult, NEED_STATUS_LABELS, NeedStatus, type MeetingView } from '@zj/shared';
 import { handleFormError, validated } from '../../../../lib/form-errors';
 import { testId } from '../../../../lib/test-id';
-import { wanText } from '../../../products/components/product-format';
+import { wanText } from '../../../../lib/product-format';
 import { useEnterpriseNeeds, useRecordOutcome } from '../hooks/use-event-day';
 import { AMOUNT_LIMITS, intentAmountRule, NOTE_MAX, slotText, wan2 } from './day-format';
 

@@ -6,7 +6,7 @@ import { EventStatus, MEETING_ATTENDANCE_LABELS, MEETING_RESULT_LABELS, MeetingR
 import { errorMessage } from '../../../../lib/errors';
 import { formatDateTime } from '../../../../lib/format';
 import { testId } from '../../../../lib/test-id';
-import { useCurrentUser } from '../../../auth/hooks/auth-context';
+import { useCurrentUser } from '../../../../lib/auth-context';
 import { useAgenda, useConfirmOutcome, useSchedule } from '../hooks/use-event-day';
 import { ATTENDANCE_COLORS, RESULT_COLORS, slotText, wan2 } from './day-format';
 import { OutcomeModal } from './OutcomeModal';

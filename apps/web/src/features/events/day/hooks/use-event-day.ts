@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CeremonyIntentRequest, MeetingOutcomeInput } from '@zj/shared';
 import { queryKeys } from '../../../../lib/query-keys';
-import { listNeeds } from '../../../financing-needs/api/needs-api';
+import { listNeeds } from '../../../financing-needs';
 import {
   checkIn,
   confirmOutcome,
@@ -12,8 +13,6 @@ import {
   listIntents,
   listRegistrations,
   recordOutcome,
-  type IntentBody,
-  type OutcomeBody,
 } from '../api/event-day-api';
 
 /** How often the live view refreshes while it is on screen. */
@@ -62,6 +61,6 @@ function useDayMutation<A, R>(eventId: string, fn: (a: A) => Promise<R>, opensCa
 }
 
 export const useCheckIn = (eventId: string) => useDayMutation(eventId, (code: string) => checkIn(eventId, code));
-export const useRecordOutcome = (eventId: string) => useDayMutation(eventId, ({ meetingId, body }: { meetingId: string; body: OutcomeBody }) => recordOutcome(eventId, meetingId, body), true);
+export const useRecordOutcome = (eventId: string) => useDayMutation(eventId, ({ meetingId, body }: { meetingId: string; body: MeetingOutcomeInput }) => recordOutcome(eventId, meetingId, body), true);
 export const useConfirmOutcome = (eventId: string) => useDayMutation(eventId, (meetingId: string) => confirmOutcome(eventId, meetingId));
-export const useCreateIntent = (eventId: string) => useDayMutation(eventId, (body: IntentBody) => createIntent(eventId, body), true);
+export const useCreateIntent = (eventId: string) => useDayMutation(eventId, (body: CeremonyIntentRequest) => createIntent(eventId, body), true);

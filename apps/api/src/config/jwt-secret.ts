@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AppConfig } from '../config/app.config';
+import type { AppConfig } from './app.config';
 
 /**
  * The configured JWT_SECRET, or — outside production — one generated on first start and kept in

@@ -1,4 +1,4 @@
-/** Error codes of the auth module. */
+/** Error codes of authentication: the guard (here), sign-in and sessions (auth module), passwords (users module). */
 export enum AuthErrorCode {
   INVALID_CREDENTIALS = 'AUTH_INVALID_CREDENTIALS',
   /** No longer answered (issue 13): a locked account answers INVALID_CREDENTIALS like an unknown one; its owner is told by notification. */

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, Button, Flex } from 'antd';
-import { ChangePasswordCard } from '../../profile/components/ChangePasswordCard';
-import { useAuth } from '../hooks/auth-context';
-import { AuthLayout } from './AuthLayout';
+import { ChangePasswordCard } from './ChangePasswordCard';
+import { useAuth } from '../../../lib/auth-context';
+import { AuthLayout } from '../../auth';
 
 /**
  * Shown instead of the app while the signed-in user must change the password (one from the platform's

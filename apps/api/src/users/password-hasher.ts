@@ -1,7 +1,7 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 import { passwordPolicyProblem } from '@zj/shared';
 import { AppException } from '../common/errors/app.exception';
-import { AuthErrorCode } from './auth.errors';
+import { AuthErrorCode } from '../common/auth/auth.errors';
 
 /** Algorithm.Argon2id: a const enum, which isolated-module builds cannot read, so its value. */
 const ARGON2ID = 2 as Algorithm;

@@ -1,0 +1,2 @@
+/** Public face of enterprises: what other modules may import from it. */
+export { useEnterprises } from './hooks/use-enterprises';

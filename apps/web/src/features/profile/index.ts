@@ -1,0 +1,2 @@
+/** Public face of profile: what other modules may import from it. */
+export { PasswordChangeRequired } from './components/PasswordChangeRequired';
