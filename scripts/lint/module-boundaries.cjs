@@ -154,4 +154,6 @@ const noFolderCycle = {
 module.exports = {
   meta: { name: 'zj-module-boundaries' },
   rules: { 'public-face': publicFace, 'no-folder-cycle': noFolderCycle },
+  /** Module → the modules its non-spec files import, as the cycle rule sees them (docs/MODULES.md draws it). */
+  folderGraph,
 };

@@ -8,20 +8,16 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TABLE_OWNERS } from './table-owners';
 
+// The lint plugin's graph of which module imports which: the drawing and the cycle rule read one definition.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { folderGraph } = require('../../scripts/lint/module-boundaries.cjs');
+
 export const ROOT = path.resolve(__dirname, '../..');
 export const MODULE_MAP_FILE = path.join(ROOT, 'docs/MODULES.md');
 const API_MODULES = path.join(ROOT, 'apps/api/src');
 const WEB_FEATURES = path.join(ROOT, 'apps/web/src/features');
 /** Used by (nearly) every module: left out of the drawing, named under it. */
 const EVERYWHERE = ['common', 'config'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(p);
-    return /\.tsx?$/.test(e.name) && !/\.spec\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
 
 interface ModuleFacts {
   name: string;
@@ -31,6 +27,7 @@ interface ModuleFacts {
 
 /** Each module folder under `dir`: its face's exported names and the modules its (non-spec) files import. */
 function modulesOf(dir: string): ModuleFacts[] {
+  const graph: Map<string, Set<string>> = folderGraph(dir);
   const names = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -45,14 +42,8 @@ function modulesOf(dir: string): ModuleFacts[] {
             .filter(Boolean),
         )
       : [];
-    const uses = new Set<string>();
-    for (const file of sourceFiles(path.join(dir, name))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:import|export)\s[^'";]*?from\s*'(\.{1,2}\/[^']+)'/g)) {
-        const rel = path.relative(dir, path.resolve(path.dirname(file), m[1])).split(path.sep);
-        if (rel[0] !== '..' && rel[0] !== name && names.includes(rel[0])) uses.add(rel[0]);
-      }
-    }
-    return { name, exports: exports.sort(), uses: [...uses].sort() };
+    const uses = [...(graph.get(name) ?? [])].filter((u) => names.includes(u));
+    return { name, exports: exports.sort(), uses: uses.sort() };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   IndicatorComparison,
   IndicatorComputation,
   IndicatorSource,
+  type IndicatorInput,
   type IndicatorTargetInput,
   type IndicatorView,
 } from '@zj/shared';
@@ -27,16 +28,8 @@ interface TargetValues {
   note?: string;
 }
 
-interface Values {
-  taskId: string;
-  code: string;
-  name: string;
-  unit: string;
-  source: IndicatorSource;
-  computation?: IndicatorComputation;
-  description?: string;
-  targets: TargetValues[];
-}
+/** What POST /plan/indicators takes, with the targets' deadlines as the date picker holds them. */
+type Values = Omit<IndicatorInput, 'targets'> & { targets: TargetValues[] };
 
 const CODE_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const UNITS = ['%', '次', '家', '个', '户', '万元', '亿元'].map((u) => ({ value: u }));

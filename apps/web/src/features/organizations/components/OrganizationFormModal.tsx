@@ -19,14 +19,8 @@ import { counted, lengthRule } from '../../../lib/text-limits';
 import { DivisionSelect } from '../../reference';
 import { useCreateOrganization, useUpdateOrganization } from '../hooks/use-organizations';
 
-interface OrganizationFormValues {
-  type: OrgType;
-  name: string;
-  creditCode?: string;
-  divisionCode?: string;
-  institutionKind?: InstitutionKind;
-  branchName?: string;
-}
+/** The form holds exactly what POST /organizations takes. */
+type OrganizationFormValues = OrganizationInput;
 
 interface OrganizationFormModalProps {
   open: boolean;
